@@ -1,0 +1,107 @@
+# Makefile — builds carnet, its reports and its tests.  See README.md.
+#
+#   make report   the 2023 carnet from the bundled fixtures, into out/2023/
+#   make check    the tests, built with -fsanitize=address,undefined
+#   make valgrind the tests and the ETL under valgrind
+#
+# Each public target first runs tools/deps.sh, which installs the missing
+# Debian packages, then calls make again for the real work, so that
+# pkg-config is asked only once the libraries are there.
+
+YEAR    ?= 2023
+IN      ?= fixtures/$(YEAR)
+OUT     ?= out/$(YEAR)
+BUILD   ?= build
+VERSION := 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L
+ifeq ($(SAN),1)
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+endif
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
+             $(shell pkg-config --cflags glib-2.0)
+ETL_LIBS   = $(shell pkg-config --libs glib-2.0) -lcsv -lm
+TEST_LIBS  = $(shell pkg-config --libs check)
+
+ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
+ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+BIN      := $(BUILD)/bin
+PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures
+
+MAKEFLAGS += --no-print-directory
+.DEFAULT_GOAL := all
+.PHONY: all report check valgrind clean programs report-run check-run \
+        valgrind-run
+
+# ---- public targets -------------------------------------------------------
+
+all:
+	@tools/deps.sh build
+	@$(MAKE) programs
+
+report:
+	@tools/deps.sh build
+	@$(MAKE) report-run
+
+check:
+	@tools/deps.sh check
+	@$(MAKE) BUILD=build/check SAN=1 CFLAGS="-O1 -g" check-run
+
+valgrind:
+	@tools/deps.sh valgrind
+	@$(MAKE) BUILD=build/valgrind CFLAGS="-O1 -g" valgrind-run
+
+clean:
+	rm -rf build out
+
+# ---- programs -------------------------------------------------------------
+
+programs: $(PROGRAMS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libetl.a: $(ETL_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/carnet: $(BUILD)/obj/tools/carnet.o
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^
+
+$(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(ETL_LIBS)
+
+# ---- the report -----------------------------------------------------------
+
+# Until the figures, workbook and PDF stages exist, the report is the
+# extraction of every export of $(IN), with the rows read per file.
+report-run: programs
+	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose
+
+# ---- tests ----------------------------------------------------------------
+
+$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(ETL_LIBS)
+
+check-run: programs $(BUILD)/tests/unit
+	cd tests && ../$(BUILD)/tests/unit
+	tests/stage.sh $(BIN)
+
+valgrind-run: programs $(BUILD)/tests/unit
+	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite ../$(BUILD)/tests/unit
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite \
+	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose
+
+-include $(ETL_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/etl/figures_main.d \
+         $(BUILD)/obj/tools/carnet.d

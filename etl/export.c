@@ -1,0 +1,793 @@
+/* export.c — see export.h.
+ *
+ * The file is read in blocks and cut into physical lines; each line is
+ * decoded to UTF-8 and fed to libcsv on its own, so that when libcsv calls
+ * back for a field we know on which line it ended.  A field starts on the
+ * line where the previous one ended (after a delimiter) or on the next one
+ * (after the end of a row).
+ */
+#include "export.h"
+#include "text.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#define BLOCK (64u << 10)
+#define QUOTE_MAX 40          /* bytes of a value quoted in a message */
+
+struct raw_field {
+	size_t off, len;
+	long line;
+};
+
+struct exp_reader {
+	const struct exp_source *src;
+	struct diag *d;
+	struct exp_stats *st;
+	size_t errors_before;      /* d->errors when this file started */
+	bool stop;                 /* a structural error: read no further */
+
+	struct csv_parser csv;
+	long line;                 /* physical line being fed to libcsv */
+	long next_field_line;      /* where the next field starts */
+
+	/* the row being assembled */
+	char *buf;
+	size_t len, cap;
+	struct raw_field *f;
+	size_t nf, fcap;
+	bool row_bad;
+
+	/* the header */
+	bool have_header;
+	size_t nheader;
+	char **header, **slug;
+	int *colmap;               /* exp_col index -> header index or -1 */
+	size_t *prefix;            /* header indexes of the prefix column */
+	size_t nprefix;
+	struct exp_field *fields, *pfields;
+
+	/* decoding */
+	enum exp_encoding enc;
+	long enc_line;             /* where the encoding was recognised */
+	iconv_t cd;
+	char *dec;
+	size_t deccap;
+};
+
+const char *exp_path(const struct exp_reader *r)
+{
+	return r->src->path;
+}
+
+const char *exp_encoding_name(enum exp_encoding e)
+{
+	switch (e) {
+	case EXP_ASCII: return "ASCII";
+	case EXP_UTF8: return "UTF-8";
+	case EXP_UTF8_BOM: return "UTF-8 with BOM";
+	case EXP_CP1252: return "Windows-1252";
+	}
+	return "?";
+}
+
+static void verror(struct exp_reader *r, long line, long col, const char *fmt,
+		   va_list ap)
+{
+	char *msg = g_strdup_vprintf(fmt, ap);
+	diag_add(r->d, DIAG_ERROR, r->src->path, line, col, "%s", msg);
+	g_free(msg);
+	if (r->d->errors - r->errors_before >= EXP_MAX_ERRORS && !r->stop) {
+		r->stop = true;
+		diag_add(r->d, DIAG_ERROR, r->src->path, line, 0,
+			 "too many errors, stopped reading here");
+	}
+}
+
+static void __attribute__((format(printf, 4, 5)))
+error_at(struct exp_reader *r, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(r, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* A structural error: the rest of the file cannot be trusted. */
+static void __attribute__((format(printf, 4, 5)))
+fatal_at(struct exp_reader *r, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(r, line, col, fmt, ap);
+	va_end(ap);
+	r->stop = true;
+}
+
+/* ---- the value quoted in messages ---- */
+
+/* Writes 'value' (cut to QUOTE_MAX bytes, control characters shown as
+ * '?') or nothing for a personal column, into out. */
+static void quote_value(const struct exp_field *f, char *out, size_t cap)
+{
+	const char *s = f->s;
+	size_t len = f->len, o = 0;
+
+	out[0] = '\0';
+	if (f->flags & EXP_PERSONAL)
+		return;
+	text_trim(&s, &len);
+	bool cut = len > QUOTE_MAX;
+	if (cut) {
+		len = QUOTE_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;      /* not inside a UTF-8 sequence */
+	}
+	out[o++] = ' ';
+	out[o++] = '\'';
+	for (size_t i = 0; i < len && o + 8 < cap; i++)
+		out[o++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
+	if (cut && o + 8 < cap) {
+		memcpy(out + o, "\xE2\x80\xA6", 3);     /* … */
+		o += 3;
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+}
+
+static void vreport(struct exp_reader *r, enum diag_level level,
+		    const struct exp_field *f, const char *fmt, va_list ap)
+{
+	char *what = g_strdup_vprintf(fmt, ap);
+	if (level == DIAG_ERROR) {
+		r->row_bad = true;
+		error_at(r, f->line, f->column, "%s in '%s'", what, f->header);
+	} else {
+		diag_add(r->d, DIAG_WARNING, r->src->path, f->line, f->column,
+			 "%s in '%s'", what, f->header);
+	}
+	g_free(what);
+}
+
+void exp_reject(struct exp_reader *r, const struct exp_field *f,
+		const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(r, DIAG_ERROR, f, fmt, ap);
+	va_end(ap);
+}
+
+void exp_warn(struct exp_reader *r, const struct exp_field *f,
+	      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(r, DIAG_WARNING, f, fmt, ap);
+	va_end(ap);
+}
+
+void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	diag_add(r->d, DIAG_WARNING, r->src->path, line, 0, "%s", msg);
+	g_free(msg);
+}
+
+/* ---- typed getters ---- */
+
+/* EXP_EMPTY, EXP_BAD (blank in a required column) or EXP_GOT. */
+static int check_blank(struct exp_reader *r, const struct exp_field *f)
+{
+	if (!f->s || field_is_empty(f->s, f->len)) {
+		if (f->s && (f->flags & EXP_REQUIRED)) {
+			exp_reject(r, f, "missing value");
+			return EXP_BAD;
+		}
+		return EXP_EMPTY;
+	}
+	return EXP_GOT;
+}
+
+static int bad_value(struct exp_reader *r, const struct exp_field *f,
+		     const char *what, const char *why)
+{
+	char q[QUOTE_MAX + 16];
+	quote_value(f, q, sizeof q);
+	r->row_bad = true;
+	error_at(r, f->line, f->column, "invalid %s%s in '%s': %s", what, q,
+		 f->header, why);
+	return EXP_BAD;
+}
+
+int exp_date(struct exp_reader *r, const struct exp_field *f, day_t *out)
+{
+	int b = check_blank(r, f);
+	if (b != EXP_GOT)
+		return b;
+	const char *why = field_date(f->s, f->len, out);
+	return why ? bad_value(r, f, "date", why) : EXP_GOT;
+}
+
+int exp_number(struct exp_reader *r, const struct exp_field *f, double *out)
+{
+	int b = check_blank(r, f);
+	if (b != EXP_GOT)
+		return b;
+	const char *why = field_number(f->s, f->len, out);
+	return why ? bad_value(r, f, "number", why) : EXP_GOT;
+}
+
+int exp_yesno(struct exp_reader *r, const struct exp_field *f, bool *out)
+{
+	if (!f->s)
+		return EXP_EMPTY;
+	const char *why = field_yesno(f->s, f->len, out);
+	return why ? bad_value(r, f, "yes/no value", why) : EXP_GOT;
+}
+
+int exp_enum(struct exp_reader *r, const struct exp_field *f,
+	     const struct enum_label *labels, int *out)
+{
+	int b = check_blank(r, f);
+	if (b != EXP_GOT)
+		return b;
+	int v = field_enum(f->s, f->len, labels);
+	if (v >= 0) {
+		*out = v;
+		return EXP_GOT;
+	}
+	/* List the accepted values, each value once (its first label). */
+	GString *ok = g_string_new("expected ");
+	for (const struct enum_label *l = labels; l->label; l++) {
+		bool seen = false;
+		for (const struct enum_label *k = labels; k < l; k++)
+			seen |= k->value == l->value;
+		if (!seen)
+			g_string_append_printf(ok, "%s%s",
+					       l == labels ? "" : ", ", l->label);
+	}
+	bad_value(r, f, "value", ok->str);
+	g_string_free(ok, TRUE);
+	return EXP_BAD;
+}
+
+int exp_text(struct exp_reader *r, const struct exp_field *f, const char **s,
+	     size_t *len)
+{
+	int b = check_blank(r, f);
+	if (b != EXP_GOT)
+		return b;
+	*s = f->s;
+	*len = f->len;
+	text_trim(s, len);
+	return EXP_GOT;
+}
+
+/* ---- header ---- */
+
+static bool take_header(struct exp_reader *r)
+{
+	const struct exp_source *src = r->src;
+	char key[256], want[256];
+
+	r->nheader = r->nf;
+	r->header = calloc(r->nf, sizeof *r->header);
+	r->slug = calloc(r->nf, sizeof *r->slug);
+	r->colmap = calloc(src->ncols, sizeof *r->colmap);
+	r->prefix = calloc(r->nf, sizeof *r->prefix);
+	r->fields = calloc(src->ncols, sizeof *r->fields);
+	r->pfields = calloc(r->nf, sizeof *r->pfields);
+	if (!r->header || !r->slug || !r->colmap || !r->prefix || !r->fields ||
+	    !r->pfields) {
+		fatal_at(r, 1, 0, "out of memory");
+		return false;
+	}
+	for (size_t h = 0; h < r->nf; h++) {
+		const char *s = r->buf + r->f[h].off;
+		size_t len = r->f[h].len;
+		text_trim(&s, &len);
+		r->header[h] = g_strndup(s, len);
+		r->slug[h] = g_malloc(len + 2);
+		text_slug(s, len, r->slug[h], len + 2);
+	}
+	for (size_t c = 0; c < src->ncols; c++) {
+		const struct exp_col *col = &src->cols[c];
+		bool isprefix = col->flags & EXP_PREFIX;
+		size_t plen = 0;
+		int first = -1;
+
+		if (isprefix) {
+			text_slug(col->name, strlen(col->name), want, sizeof want - 1);
+			plen = strlen(want);
+			want[plen++] = '_';
+			want[plen] = '\0';
+		} else {
+			text_key(col->name, strlen(col->name), want, sizeof want);
+		}
+		r->colmap[c] = -1;
+		for (size_t h = 0; h < r->nheader; h++) {
+			bool match;
+			if (isprefix) {
+				match = strncmp(r->slug[h], want, plen) == 0 &&
+					r->slug[h][plen];
+			} else {
+				const char *s = r->header[h];
+				match = strcmp(text_key(s, strlen(s), key, sizeof key),
+					       want) == 0;
+			}
+			if (!match)
+				continue;
+			/* two columns with one name: which one to believe? */
+			for (size_t k = 0; isprefix && k < r->nprefix; k++)
+				if (strcmp(r->slug[r->prefix[k]], r->slug[h]) == 0)
+					first = (int)r->prefix[k];
+			if (!isprefix && r->colmap[c] >= 0)
+				first = r->colmap[c];
+			if (first >= 0) {
+				error_at(r, 1, (long)h + 1,
+					 "column '%s' appears twice (columns %d and %zu)",
+					 r->header[h], first + 1, h + 1);
+				first = -1;
+				continue;
+			}
+			if (isprefix)
+				r->prefix[r->nprefix++] = h;
+			else
+				r->colmap[c] = (int)h;
+		}
+		if ((col->flags & EXP_REQUIRED) &&
+		    (isprefix ? r->nprefix == 0 : r->colmap[c] < 0)) {
+			if (isprefix)
+				error_at(r, 1, 0, "no column '%s*' (at least one is required)",
+					 col->name);
+			else
+				error_at(r, 1, 0, "missing required column '%s'",
+					 col->name);
+		}
+	}
+	if (r->d->errors > r->errors_before)
+		r->stop = true;
+	r->have_header = true;
+	return !r->stop;
+}
+
+/* ---- rows ---- */
+
+static void deliver_row(struct exp_reader *r)
+{
+	const struct exp_source *src = r->src;
+	long line = r->f[0].line;
+
+	bool blank = true;
+	for (size_t i = 0; i < r->nf && blank; i++)
+		blank = field_is_empty(r->buf + r->f[i].off, r->f[i].len);
+	if (blank)
+		return;
+	r->st->rows++;
+	if (r->nf != r->nheader) {
+		r->st->rejected++;
+		error_at(r, line, 0, "row has %zu fields where the header has %zu",
+			 r->nf, r->nheader);
+		return;
+	}
+	for (size_t c = 0; c < src->ncols; c++) {
+		int h = r->colmap[c];
+		if (src->cols[c].flags & EXP_PREFIX)
+			h = -1;
+		r->fields[c] = h < 0 ? (struct exp_field){
+			.flags = src->cols[c].flags, .header = src->cols[c].name,
+			.slug = src->cols[c].name, .line = line,
+		} : (struct exp_field){
+			.s = r->buf + r->f[h].off, .len = r->f[h].len,
+			.line = r->f[h].line, .column = h + 1,
+			.header = r->header[h], .slug = r->slug[h],
+			.flags = src->cols[c].flags,
+		};
+		if (src->cols[c].flags & EXP_PREFIX) {
+			for (size_t k = 0; k < r->nprefix; k++) {
+				size_t p = r->prefix[k];
+				r->pfields[k] = (struct exp_field){
+					.s = r->buf + r->f[p].off, .len = r->f[p].len,
+					.line = r->f[p].line, .column = (int)p + 1,
+					.header = r->header[p], .slug = r->slug[p],
+					.flags = src->cols[c].flags,
+				};
+			}
+		}
+	}
+	struct exp_row row = {
+		.line = line, .col = r->fields,
+		.prefix = r->pfields, .nprefix = r->nprefix,
+	};
+	r->row_bad = false;
+	src->on_row(r, &row, src->ctx);
+	if (r->row_bad)
+		r->st->rejected++;
+}
+
+/* libcsv: a field ended. */
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct exp_reader *r = ctx;
+
+	if (r->stop)
+		return;
+	if (len > EXP_MAX_FIELD) {
+		fatal_at(r, r->next_field_line, (long)r->nf + 1,
+			 "field longer than %u bytes", EXP_MAX_FIELD);
+		return;
+	}
+	if (r->nf == r->fcap) {
+		size_t cap = r->fcap ? 2 * r->fcap : 32;
+		struct raw_field *f = realloc(r->f, cap * sizeof *f);
+		if (!f) {
+			fatal_at(r, r->line, 0, "out of memory");
+			return;
+		}
+		r->f = f;
+		r->fcap = cap;
+	}
+	if (r->len + len + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap : 4096;
+		while (cap < r->len + len + 1)
+			cap *= 2;
+		char *b = realloc(r->buf, cap);
+		if (!b) {
+			fatal_at(r, r->line, 0, "out of memory");
+			return;
+		}
+		r->buf = b;
+		r->cap = cap;
+	}
+	if (len)
+		memcpy(r->buf + r->len, s, len);
+	r->buf[r->len + len] = '\0';
+	r->f[r->nf++] = (struct raw_field){ r->len, len, r->next_field_line };
+	r->len += len + 1;
+	r->next_field_line = r->line;
+}
+
+/* libcsv: a row ended. */
+static void on_row_end(int c, void *ctx)
+{
+	struct exp_reader *r = ctx;
+	(void)c;
+
+	if (!r->stop && r->nf > 0) {
+		if (!r->have_header)
+			take_header(r);
+		else
+			deliver_row(r);
+	}
+	r->nf = 0;
+	r->len = 0;
+	r->next_field_line = r->line + 1;
+}
+
+/* ---- decoding ---- */
+
+/* Characters before byte offset off of line p, UTF-8 or single-byte. */
+static long char_column(const struct exp_reader *r, const char *p, size_t off)
+{
+	if (r->enc == EXP_CP1252)
+		return (long)off + 1;
+	return g_utf8_strlen(p, (gssize)off) + 1;
+}
+
+/* Does p[0..n) start with a whole multi-byte UTF-8 sequence? */
+static bool utf8_seq_at(const char *p, size_t n)
+{
+	unsigned char c = (unsigned char)p[0];
+	size_t k = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	if (k == 0 || k > n || c > 0xF4)
+		return false;
+	const char *end;
+	return g_utf8_validate(p, (gssize)k, &end);
+}
+
+static bool grow_dec(struct exp_reader *r, size_t need)
+{
+	if (need <= r->deccap)
+		return true;
+	char *d = realloc(r->dec, need);
+	if (!d)
+		return false;
+	r->dec = d;
+	r->deccap = need;
+	return true;
+}
+
+/* Turns line p[0..n) into UTF-8 in *out; false after reporting an error. */
+static bool decode_line(struct exp_reader *r, const char *p, size_t n,
+			const char **out, size_t *outn)
+{
+	size_t i = 0;
+
+	while (i < n && (unsigned char)p[i] < 0x80 && p[i] != '\0')
+		i++;
+	*out = p;
+	*outn = n;
+	if (i == n)                             /* ASCII: as it is */
+		return true;
+	if (p[i] == '\0') {
+		fatal_at(r, r->line, char_column(r, p, i),
+			 "NUL byte in the file (a UTF-16 or binary file?)");
+		return false;
+	}
+	if (memchr(p + i, '\0', n - i)) {
+		size_t z = (size_t)((const char *)memchr(p + i, '\0', n - i) - p);
+		fatal_at(r, r->line, char_column(r, p, z),
+			 "NUL byte in the file (a UTF-16 or binary file?)");
+		return false;
+	}
+	if (r->enc == EXP_ASCII) {
+		r->enc = utf8_seq_at(p + i, n - i) ? EXP_UTF8 : EXP_CP1252;
+		r->enc_line = r->line;
+	}
+	if (r->enc != EXP_CP1252) {
+		const char *end;
+		if (g_utf8_validate(p, (gssize)n, &end))
+			return true;
+		fatal_at(r, r->line, char_column(r, p, (size_t)(end - p)),
+			 "invalid UTF-8 byte 0x%02X (the file reads as UTF-8 since line %ld: mixed encodings?)",
+			 (unsigned char)*end, r->enc_line);
+		return false;
+	}
+	/* Windows-1252: every byte is a character, but five are undefined,
+	 * and UTF-8 sequences betray a file that mixes encodings. */
+	for (size_t k = i; k < n; k++) {
+		unsigned char c = (unsigned char)p[k];
+		if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
+			fatal_at(r, r->line, (long)k + 1,
+				 "byte 0x%02X is not a Windows-1252 character", c);
+			return false;
+		}
+		if (c >= 0xC2 && utf8_seq_at(p + k, n - k)) {
+			fatal_at(r, r->line, (long)k + 1,
+				 "UTF-8 text in a file that reads as Windows-1252 since line %ld (mixed encodings)",
+				 r->enc_line);
+			return false;
+		}
+	}
+	if (!grow_dec(r, 3 * n + 1)) {
+		fatal_at(r, r->line, 0, "out of memory");
+		return false;
+	}
+	char *in = (char *)p, *o = r->dec;
+	size_t inleft = n, oleft = r->deccap;
+	iconv(r->cd, NULL, NULL, NULL, NULL);
+	if (iconv(r->cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+		fatal_at(r, r->line, (long)(in - p) + 1,
+			 "cannot convert from Windows-1252");
+		return false;
+	}
+	*out = r->dec;
+	*outn = (size_t)(o - r->dec);
+	return true;
+}
+
+/* ---- lines ---- */
+
+/* The delimiter of the header line: the most frequent of ';', TAB and ','
+ * outside quotes (ties go in that order), or 0. */
+static char detect_delimiter(const char *p, size_t n)
+{
+	static const char cand[] = { ';', '\t', ',' };
+	size_t count[3] = { 0 };
+	bool quoted = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				count[k] += p[i] == cand[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return count[best] ? cand[best] : 0;
+}
+
+static void feed_line(struct exp_reader *r, const char *p, size_t n)
+{
+	const char *u;
+	size_t un;
+
+	if (r->line == 1) {
+		const unsigned char *b = (const unsigned char *)p;
+		if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+			p += 3;
+			n -= 3;
+			r->enc = EXP_UTF8_BOM;
+			r->enc_line = 1;
+		} else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+				      (b[0] == 0xFE && b[1] == 0xFF))) {
+			fatal_at(r, 1, 1, "UTF-16 files are not read: save the export as CSV in UTF-8 or Windows-1252");
+			return;
+		}
+		r->st->crlf = n >= 2 && p[n - 2] == '\r' && p[n - 1] == '\n';
+	}
+	if (!decode_line(r, p, n, &u, &un))
+		return;
+	if (r->line == 1) {
+		char delim = detect_delimiter(u, un);
+		if (!delim) {
+			fatal_at(r, 1, 0, "no delimiter in the header line: expected column names separated by ';', ',' or TAB");
+			return;
+		}
+		csv_set_delim(&r->csv, (unsigned char)delim);
+		r->st->delimiter = delim;
+	}
+	size_t fed = csv_parse(&r->csv, u, un, on_field, on_row_end, r);
+	if (r->stop)
+		return;
+	if (fed < un) {
+		if (csv_error(&r->csv) == CSV_EPARSE)
+			fatal_at(r, r->line, (long)r->nf + 1,
+				 "misplaced quote: a quote inside an unquoted field, or text after a closing quote");
+		else
+			fatal_at(r, r->line, 0, "%s", csv_strerror(csv_error(&r->csv)));
+		return;
+	}
+	if (r->csv.entry_pos > EXP_MAX_FIELD)
+		fatal_at(r, r->next_field_line, (long)r->nf + 1,
+			 "field longer than %u bytes", EXP_MAX_FIELD);
+}
+
+static void release(struct exp_reader *r)
+{
+	for (size_t h = 0; h < r->nheader; h++) {
+		g_free(r->header[h]);
+		g_free(r->slug[h]);
+	}
+	free(r->header);
+	free(r->slug);
+	free(r->colmap);
+	free(r->prefix);
+	free(r->fields);
+	free(r->pfields);
+	free(r->buf);
+	free(r->f);
+	free(r->dec);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	csv_free(&r->csv);
+}
+
+/* Reads the file block by block and feeds whole lines. */
+static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
+{
+	size_t cap = BLOCK, have = 0;
+	char *blk = malloc(cap);
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	enum exp_status status = EXP_OK;
+	uint64_t next_progress = 4u << 20;
+
+	if (!blk) {
+		fatal_at(r, 0, 0, "out of memory");
+		goto out;
+	}
+	for (;;) {
+		if (have == cap) {
+			if (cap >= EXP_MAX_LINE) {
+				fatal_at(r, r->line, 0,
+					 "line longer than %u bytes", EXP_MAX_LINE);
+				break;
+			}
+			char *b = realloc(blk, 2 * cap);
+			if (!b) {
+				fatal_at(r, r->line, 0, "out of memory");
+				break;
+			}
+			blk = b;
+			cap *= 2;
+		}
+		ssize_t got = read(fd, blk + have, cap - have);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			diag_add(r->d, DIAG_ERROR, r->src->path, 0, 0,
+				 "cannot read: %s", strerror(errno));
+			status = EXP_EIO;
+			goto out;
+		}
+		if (got == 0)
+			break;
+		g_checksum_update(sum, (const guchar *)blk + have, (gssize)got);
+		r->st->bytes += (uint64_t)got;
+		have += (size_t)got;
+		size_t start = 0;
+		const char *nl;
+		while (!r->stop &&
+		       (nl = memchr(blk + start, '\n', have - start)) != NULL) {
+			size_t end = (size_t)(nl - blk) + 1;
+			feed_line(r, blk + start, end - start);
+			r->line++;
+			start = end;
+		}
+		if (r->stop)
+			break;
+		memmove(blk, blk + start, have - start);
+		have -= start;
+		if (r->src->on_progress && r->st->bytes >= next_progress) {
+			r->src->on_progress(r->st->bytes, total, r->src->ctx);
+			next_progress = r->st->bytes + (4u << 20);
+		}
+	}
+	if (!r->stop && have > 0) {             /* a last line without '\n' */
+		feed_line(r, blk, have);
+		r->line++;
+	}
+	if (!r->stop) {
+		r->line--;                      /* the last line read */
+		if (csv_fini(&r->csv, on_field, on_row_end, r) == CSV_EPARSE && !r->stop)
+			fatal_at(r, r->next_field_line, (long)r->nf + 1,
+				 "quoted field opened here is never closed");
+	}
+	if (!r->stop && !r->have_header)
+		fatal_at(r, 1, 0, "empty file: no header line");
+	else if (!r->stop && r->st->rows == 0)
+		fatal_at(r, 1, 0, "no data rows after the header");
+	r->st->lines = r->line;
+	if (r->src->on_progress)
+		r->src->on_progress(r->st->bytes, total, r->src->ctx);
+out:
+	g_strlcpy(r->st->sha256, g_checksum_get_string(sum), sizeof r->st->sha256);
+	g_checksum_free(sum);
+	free(blk);
+	if (status == EXP_OK && r->d->errors > r->errors_before)
+		status = EXP_EDATA;
+	return status;
+}
+
+enum exp_status exp_read(const struct exp_source *src, struct diag *d,
+			 struct exp_stats *st)
+{
+	struct exp_reader r = {
+		.src = src, .d = d, .st = st, .errors_before = d->errors,
+		.line = 1, .next_field_line = 1, .cd = (iconv_t)-1,
+	};
+	enum exp_status status;
+
+	*st = (struct exp_stats){ 0 };
+	int fd = open(src->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, src->path, 0, 0, "cannot open: %s",
+			 strerror(errno));
+		return EXP_EIO;
+	}
+	struct stat sb;
+	uint64_t total = fstat(fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
+	if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		close(fd);
+		diag_add(d, DIAG_ERROR, src->path, 0, 0, "out of memory");
+		return EXP_EIO;
+	}
+	r.cd = iconv_open("UTF-8", "WINDOWS-1252");
+	if (r.cd == (iconv_t)-1) {
+		diag_add(d, DIAG_ERROR, src->path, 0, 0,
+			 "no Windows-1252 converter: %s", strerror(errno));
+		status = EXP_EIO;
+	} else {
+		status = read_lines(&r, fd, total);
+	}
+	st->encoding = r.enc;
+	close(fd);
+	release(&r);
+	return status;
+}

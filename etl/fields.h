@@ -1,0 +1,58 @@
+/*
+ * fields.h — typed parsers for the values found in exports.
+ *
+ * Each parser takes the field as bytes (UTF-8, not necessarily
+ * NUL-terminated), ignores blanks around it (spaces, no-break spaces) and
+ * returns NULL on success or a static English reason on failure.  Reasons
+ * never contain the value, so that callers can use them for personal
+ * columns; the caller quotes the value itself when the column is not
+ * personal.  An empty field is reported by the caller, never here: check
+ * field_is_empty() first.
+ */
+#ifndef CARNET_FIELDS_H
+#define CARNET_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A calendar date as a day number (0 = 1970-01-01), so that dates compare
+ * and subtract as integers. */
+typedef int32_t day_t;
+
+/* True when s[0..len) holds nothing but blanks. */
+bool field_is_empty(const char *s, size_t len);
+
+/* Dates "dd/mm/yyyy" (day and month may have one digit) or "yyyy-mm-dd",
+ * checked against the calendar (31/02 and 29/02 of a non-leap year are
+ * rejected), years 1900 to 2100. */
+const char *field_date(const char *s, size_t len, day_t *out);
+
+/* Numbers as French software writes them: optional sign, digits in groups
+ * of three separated by spaces, U+00A0 or U+202F ("14 893,5"), a decimal
+ * comma or point, an optional trailing "%" or "€".  No exponent, no
+ * infinity, at most 15 significant digits. */
+const char *field_number(const char *s, size_t len, double *out);
+
+/* Yes/no: O/N, Oui/Non, 1/0, X/empty (any case).  Empty means no. */
+const char *field_yesno(const char *s, size_t len, bool *out);
+
+/* One accepted spelling of an enumeration and the value it stands for;
+ * lists end with a { NULL, 0 } entry.  Spellings are compared as keys
+ * (text.h): case, accents, spaces and punctuation do not matter. */
+struct enum_label {
+	const char *label;
+	int value;
+};
+
+/* Returns the value whose label matches s, or -1. */
+int field_enum(const char *s, size_t len, const struct enum_label *labels);
+
+/* Day number of a valid calendar date, and back. */
+day_t day_from_ymd(int y, int m, int d);
+void day_to_ymd(day_t day, int *y, int *m, int *d);
+
+/* True for leap years of the Gregorian calendar. */
+bool is_leap_year(int y);
+
+#endif

@@ -1,0 +1,121 @@
+/* text.c — see text.h. */
+#include "text.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include <glib.h>
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Is the lower-case run a[0..n) a French word that elides before an
+ * apostrophe ("d'", "l'", "qu'" …)? */
+static bool is_elision(const char *a, size_t n)
+{
+	if (n == 1)
+		return strchr("cdjlmnst", a[0]) != NULL;
+	return n == 2 && a[0] == 'q' && a[1] == 'u';
+}
+
+/* Folds ASCII text s[0..len) into buf, runs joined by joiner (none if 0). */
+static void fold_ascii(const char *s, size_t len, char joiner, char *buf,
+		       size_t cap)
+{
+	size_t o = 0, i = 0;
+
+	while (i < len) {
+		while (i < len && !is_alnum(g_ascii_tolower(s[i])))
+			i++;
+		size_t start = i;
+		char run[3] = { 0 };
+		while (i < len && is_alnum(g_ascii_tolower(s[i]))) {
+			if (i - start < 2)
+				run[i - start] = g_ascii_tolower(s[i]);
+			i++;
+		}
+		size_t n = i - start;
+		if (n == 0)
+			break;
+		if (i < len && s[i] == '\'' && is_elision(run, n))
+			continue;
+		if (o > 0 && joiner && o + 1 < cap)
+			buf[o++] = joiner;
+		for (size_t k = start; k < i && o + 1 < cap; k++)
+			buf[o++] = g_ascii_tolower(s[k]);
+	}
+	buf[o] = '\0';
+}
+
+static char *fold(const char *s, size_t len, char joiner, char *buf,
+		  size_t cap)
+{
+	if (cap == 0)
+		return buf;
+	size_t i = 0;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == len) {         /* ASCII: the common case, no allocation */
+		fold_ascii(s, len, joiner, buf, cap);
+		return buf;
+	}
+	/* GLib transliterates "é" to "e", "œ" to "oe", "’" to "'". */
+	char *tmp = g_strndup(s, len);
+	char *ascii = g_str_to_ascii(tmp, "C");
+	fold_ascii(ascii, strlen(ascii), joiner, buf, cap);
+	g_free(ascii);
+	g_free(tmp);
+	return buf;
+}
+
+char *text_key(const char *s, size_t len, char *buf, size_t cap)
+{
+	return fold(s, len, 0, buf, cap);
+}
+
+char *text_slug(const char *s, size_t len, char *buf, size_t cap)
+{
+	return fold(s, len, '_', buf, cap);
+}
+
+/* Length of a blank (space, tab, U+00A0, U+202F) starting at s, or 0. */
+static size_t blank_at(const unsigned char *s, size_t len)
+{
+	if (len >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+		return 3;
+	return 0;
+}
+
+/* Length of a blank ending at s + len, or 0. */
+static size_t blank_before(const unsigned char *s, size_t len)
+{
+	if (len >= 1 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		return 1;
+	if (len >= 2 && s[len - 2] == 0xC2 && s[len - 1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[len - 3] == 0xE2 && s[len - 2] == 0x80 &&
+	    s[len - 1] == 0xAF)
+		return 3;
+	return 0;
+}
+
+void text_trim(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len, k;
+
+	while ((k = blank_at(p, n)) > 0) {
+		p += k;
+		n -= k;
+	}
+	while ((k = blank_before(p, n)) > 0)
+		n -= k;
+	*s = (const char *)p;
+	*len = n;
+}

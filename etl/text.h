@@ -1,0 +1,30 @@
+/*
+ * text.h — folding of names written by people into stable forms.
+ *
+ * Both forms fold the text to lower-case ASCII (accents removed through
+ * GLib's transliteration), drop French elisions ("d'", "l'", "qu'" …) and
+ * keep only the runs of letters and digits:
+ *   - a key joins the runs with nothing: "Date d'entrée", "DATE_ENTREE" and
+ *     "date entree" all give "dateentree" (used to match headers and
+ *     enumeration labels);
+ *   - a slug joins them with '_': "Écluses du Nord" gives
+ *     "ecluses_du_nord", "Chantier d'insertion" "chantier_insertion" (the
+ *     dimension values of figures.md).
+ */
+#ifndef CARNET_TEXT_H
+#define CARNET_TEXT_H
+
+#include <stddef.h>
+
+/* Writes the key of s[0..len) into buf (capacity cap, always
+ * NUL-terminated, cut if longer) and returns buf. */
+char *text_key(const char *s, size_t len, char *buf, size_t cap);
+
+/* Same as text_key, with '_' between the runs. */
+char *text_slug(const char *s, size_t len, char *buf, size_t cap);
+
+/* Moves *s and shortens *len so that ASCII spaces and tabs, U+00A0 and
+ * U+202F (no-break spaces) at either end are left out. */
+void text_trim(const char **s, size_t *len);
+
+#endif

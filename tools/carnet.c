@@ -1,0 +1,186 @@
+/*
+ * carnet.c — the front command.
+ *
+ *   carnet COMMAND [ARGS]
+ *
+ * Each stage of the pipeline is a program of its own, carnet-COMMAND,
+ * installed beside this one (as git does); `carnet figures …` runs
+ * carnet-figures with the same arguments, and `carnet build` runs the
+ * stages one after the other, for users who do not use make.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef CARNET_VERSION
+#define CARNET_VERSION "0.0.0"
+#endif
+
+static const char *const stages[] = { "figures", "xlsx", "pdf" };
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: carnet COMMAND [ARGS]\n"
+		"\n"
+		"Builds a housing office's activity report (\"carnet\") from its\n"
+		"yearly data exports.\n"
+		"\n"
+		"commands:\n"
+		"  figures  read the exports and compute the figures table\n"
+		"  xlsx     write the carnet and headcount workbooks\n"
+		"  pdf      typeset the carnet PDF\n"
+		"  build    run the whole pipeline: carnet build --in DIR --year Y --out DIR\n"
+		"\n"
+		"`carnet COMMAND --help` tells more; --version prints the version.\n");
+}
+
+/* The folder holding this program, where the stage programs are. */
+static char *self_dir(void)
+{
+	static char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	return dirname(buf);
+}
+
+static int stage_path(const char *name, char *out, size_t cap)
+{
+	const char *dir = self_dir();
+	if (!dir)
+		return -1;
+	int n = snprintf(out, cap, "%s/carnet-%s", dir, name);
+	if (n < 0 || (size_t)n >= cap || access(out, X_OK) != 0)
+		return -1;
+	return 0;
+}
+
+/* Replaces this process with stage name. */
+static int exec_stage(const char *name, int argc, char **argv)
+{
+	char path[PATH_MAX];
+	if (stage_path(name, path, sizeof path) != 0) {
+		fprintf(stderr, "carnet: the '%s' stage is not available in this build\n",
+			name);
+		return 2;
+	}
+	char **args = calloc((size_t)argc + 1, sizeof *args);
+	if (!args)
+		return 2;
+	args[0] = path;
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
+	execv(path, args);
+	fprintf(stderr, "carnet: cannot run %s: %s\n", path, strerror(errno));
+	free(args);
+	return 2;
+}
+
+static void build_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: carnet build --in DIR --year Y --out DIR\n"
+		"\n"
+		"Runs the whole pipeline on the exports of --in and writes into\n"
+		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx and\n"
+		"carnet-Y.pdf.\n");
+}
+
+/* Runs stage name with args; returns its exit status. */
+static int run_stage(const char *name, char **args)
+{
+	char path[PATH_MAX];
+	if (stage_path(name, path, sizeof path) != 0) {
+		fprintf(stderr, "carnet build: the '%s' stage is not part of this version yet: no report was produced\n",
+			name);
+		return 1;
+	}
+	args[0] = path;
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "carnet build: cannot fork: %s\n", strerror(errno));
+		return 2;
+	}
+	if (pid == 0) {
+		execv(path, args);
+		fprintf(stderr, "carnet build: cannot run %s: %s\n", path,
+			strerror(errno));
+		_exit(2);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return 2;
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	fprintf(stderr, "carnet build: %s was killed by signal %d\n", name,
+		WTERMSIG(st));
+	return 2;
+}
+
+static int build(int argc, char **argv)
+{
+	const char *in = NULL, *year = NULL, *out = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char **dst = !strcmp(argv[i], "--in") ? &in :
+				   !strcmp(argv[i], "--year") ? &year :
+				   !strcmp(argv[i], "--out") ? &out : NULL;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			build_usage(stdout);
+			return 0;
+		}
+		if (!dst || i + 1 >= argc) {
+			build_usage(stderr);
+			return 2;
+		}
+		*dst = argv[++i];
+	}
+	if (!in || !year || !out) {
+		build_usage(stderr);
+		return 2;
+	}
+	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year, NULL };
+	int st = run_stage("figures", figures);
+	if (st != 0)
+		return st;
+	for (size_t i = 1; i < sizeof stages / sizeof *stages; i++) {
+		char *none[] = { NULL, NULL };
+		char path[PATH_MAX];
+		if (stage_path(stages[i], path, sizeof path) != 0)
+			return run_stage(stages[i], none);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("carnet %s\n", CARNET_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "build"))
+		return build(argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof stages / sizeof *stages; i++)
+		if (!strcmp(cmd, stages[i]))
+			return exec_stage(cmd, argc - 1, argv + 1);
+	fprintf(stderr, "carnet: unknown command '%s' (see carnet --help)\n", cmd);
+	return 2;
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# deps.sh — installs the Debian packages carnet needs, and only those missing.
+#
+#   tools/deps.sh build    what `make report` needs (compilers, libraries)
+#   tools/deps.sh check    that, plus what `make check` needs (Check, readers)
+#   tools/deps.sh valgrind that, plus valgrind
+#
+# Idempotent and quiet when nothing is missing.  As root it installs what is
+# missing with apt-get; otherwise it names the packages and exits 1.
+set -eu
+
+build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
+       libxlsxwriter-dev libcairo2-dev libpango1.0-dev"
+check="check python3 python3-openpyxl qpdf poppler-utils"
+
+case "${1:-build}" in
+build)    want=$build ;;
+check)    want="$build $check" ;;
+valgrind) want="$build $check valgrind" ;;
+*) echo "usage: tools/deps.sh [build|check|valgrind]" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "carnet: not a Debian system; install the equivalents of: $want" >&2
+	exit 0
+fi
+
+missing=""
+for p in $want; do
+	st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$st" = installed ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "carnet: missing Debian packages:$missing" >&2
+	echo "carnet: install them as root: apt-get install$missing" >&2
+	exit 1
+fi
+
+echo "carnet: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has no package lists yet: update them once if needed.
+if ! apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; then
+	apt-get update -qq >/dev/null
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
