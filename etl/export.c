@@ -624,6 +624,10 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 	}
 	if (!decode_line(r, p, n, &u, &un))
 		return;
+	/* Outside a quoted field a new line starts a new row: blank lines
+	 * before it must not count as its start. */
+	if (!r->csv.quoted)
+		r->next_field_line = r->line;
 	if (r->line == 1) {
 		char delim = detect_delimiter(u, un);
 		if (!delim) {
@@ -735,7 +739,8 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	}
 	if (!r->stop) {
 		r->line--;                      /* the last line read */
-		if (csv_fini(&r->csv, on_field, on_row_end, r) == CSV_EPARSE && !r->stop)
+		if (csv_fini(&r->csv, on_field, on_row_end, r) != 0 &&
+		    csv_error(&r->csv) == CSV_EPARSE && !r->stop)
 			fatal_at(r, r->next_field_line, (long)r->nf + 1,
 				 "quoted field opened here is never closed");
 	}

@@ -20,7 +20,16 @@ static bool is_elision(const char *a, size_t n)
 	return n == 2 && a[0] == 'q' && a[1] == 'u';
 }
 
-/* Folds ASCII text s[0..len) into buf, runs joined by joiner (none if 0). */
+/* Is the lower-case run a[0..n) "de", "du" or "des", which keys leave
+ * out ("Date de naissance" is the column "date_naissance")? */
+static bool is_connective(const char *s, size_t n)
+{
+	return (n == 2 && (memcmp(s, "de", 2) == 0 || memcmp(s, "du", 2) == 0)) ||
+	       (n == 3 && memcmp(s, "des", 3) == 0);
+}
+
+/* Folds ASCII text s[0..len) into buf, runs joined by joiner; keys (no
+ * joiner) also leave out the connectives. */
 static void fold_ascii(const char *s, size_t len, char joiner, char *buf,
 		       size_t cap)
 {
@@ -30,9 +39,9 @@ static void fold_ascii(const char *s, size_t len, char joiner, char *buf,
 		while (i < len && !is_alnum(g_ascii_tolower(s[i])))
 			i++;
 		size_t start = i;
-		char run[3] = { 0 };
+		char run[4] = { 0 };
 		while (i < len && is_alnum(g_ascii_tolower(s[i]))) {
-			if (i - start < 2)
+			if (i - start < 3)
 				run[i - start] = g_ascii_tolower(s[i]);
 			i++;
 		}
@@ -40,6 +49,8 @@ static void fold_ascii(const char *s, size_t len, char joiner, char *buf,
 		if (n == 0)
 			break;
 		if (i < len && s[i] == '\'' && is_elision(run, n))
+			continue;
+		if (!joiner && is_connective(run, n))
 			continue;
 		if (o > 0 && joiner && o + 1 < cap)
 			buf[o++] = joiner;

@@ -4,9 +4,10 @@
  * Both forms fold the text to lower-case ASCII (accents removed through
  * GLib's transliteration), drop French elisions ("d'", "l'", "qu'" …) and
  * keep only the runs of letters and digits:
- *   - a key joins the runs with nothing: "Date d'entrée", "DATE_ENTREE" and
- *     "date entree" all give "dateentree" (used to match headers and
- *     enumeration labels);
+ *   - a key joins the runs with nothing and also leaves out the words
+ *     "de", "du" and "des": "Date d'entrée", "DATE_ENTREE", "date entree"
+ *     all give "dateentree", and "Date de naissance" gives
+ *     "datenaissance" (used to match headers and enumeration labels);
  *   - a slug joins them with '_': "Écluses du Nord" gives
  *     "ecluses_du_nord", "Chantier d'insertion" "chantier_insertion" (the
  *     dimension values of figures.md).

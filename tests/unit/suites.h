@@ -1,0 +1,11 @@
+/* suites.h — the Check suites run by main.c, one per module. */
+#ifndef CARNET_SUITES_H
+#define CARNET_SUITES_H
+
+#include <check.h>
+
+Suite *text_suite(void);
+Suite *fields_suite(void);
+Suite *export_suite(void);
+
+#endif
