@@ -326,6 +326,111 @@ START_TEST(sha256_of_the_bytes)
 }
 END_TEST
 
+static const struct enum_label energies[] = {
+	{ "Électrique", 1 }, { "Hybride", 2 }, { "Hybride rechargeable", 3 },
+	{ "Elec", 1 }, { NULL, 0 },
+};
+
+static void log_energy(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	int e = 0;
+	if (exp_enum(r, &row->col[1], energies, &e) == EXP_GOT)
+		g_string_append_printf(ctx, "%ld %d\n", row->line, e);
+}
+
+START_TEST(enumeration_errors_list_the_accepted_values)
+{
+	static const struct exp_col ecols[] = {
+		{ "immatriculation", EXP_REQUIRED }, { "energie", EXP_REQUIRED },
+	};
+	GString *log = g_string_new("");
+	struct diag d = DIAG_INIT;
+	struct exp_stats st;
+	struct exp_source src = { "data/energies.csv", ecols, 2, log_energy, log, NULL };
+	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_str_eq(log->str, "2 1\n3 3\n");
+	ck_assert_uint_eq(d.n, 1);
+	char *msg = diag_format(&d.v[0]);
+	ck_assert_str_eq(msg, "data/energies.csv:4:2: invalid value 'Hydrogène' in 'energie': expected Électrique, Hybride, Hybride rechargeable");
+	g_free(msg);
+	diag_release(&d);
+	g_string_free(log, TRUE);
+}
+END_TEST
+
+/* Writes header, then body repeated n times, to a new temporary file. */
+static char *temp_file(const char *header, const char *body, size_t n)
+{
+	char *path;
+	int fd = g_file_open_tmp("carnet-XXXXXX.csv", &path, NULL);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(header, f);
+	for (size_t i = 0; i < n; i++)
+		fputs(body, f);
+	fclose(f);
+	return path;
+}
+
+static char *first_diag(const char *path)
+{
+	GString *log = g_string_new("");
+	struct diag d = DIAG_INIT;
+	struct exp_stats st;
+	struct exp_source src = { path, cols, NCOLS, log_row, log, NULL };
+	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_uint_ge(d.n, 1);
+	char *msg = diag_format(&d.v[0]);
+	char *rel = g_strdup(msg + strlen(path));
+	g_free(msg);
+	diag_release(&d);
+	g_string_free(log, TRUE);
+	return rel;
+}
+
+START_TEST(a_field_spread_over_many_lines_is_bounded)
+{
+	/* 80 000 lines of "x" inside one quoted field: over 64 KiB */
+	char *path = temp_file("matricule;date_entree;heures;commentaire\nA1;05/01/2023;1;\"",
+			       "x\n", 80000);
+	char *msg = first_diag(path);
+	ck_assert_str_eq(msg, ":2:4: field longer than 65536 bytes");
+	g_free(msg);
+	remove(path);
+	g_free(path);
+}
+END_TEST
+
+START_TEST(a_line_over_one_mebibyte_is_refused)
+{
+	char *path = temp_file("matricule;date_entree;heures;commentaire\nA1;05/01/2023;1;",
+			       "xxxxxxxxxxxxxxxx", 5 << 16);  /* 5 MiB */
+	char *msg = first_diag(path);
+	ck_assert_str_eq(msg, ":2: line longer than 1048576 bytes");
+	g_free(msg);
+	remove(path);
+	g_free(path);
+}
+END_TEST
+
+START_TEST(many_rows_stream_through)
+{
+	char *path = temp_file("matricule;date_entree;heures\n",
+			       "A1;05/01/2023;1\n", 200000);
+	struct diag d = DIAG_INIT;
+	struct exp_stats st;
+	GString *log = g_string_new("");
+	struct exp_source src = { path, cols, NCOLS, log_row, log, NULL };
+	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_OK);
+	ck_assert_int_eq(st.rows, 200000);
+	ck_assert_int_eq(st.lines, 200001);
+	diag_release(&d);
+	g_string_free(log, TRUE);
+	remove(path);
+	g_free(path);
+}
+END_TEST
+
 Suite *export_suite(void)
 {
 	Suite *s = suite_create("export");
@@ -351,6 +456,11 @@ Suite *export_suite(void)
 	tcase_add_test(tc, nul_bytes_and_utf16);
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, sha256_of_the_bytes);
+	tcase_add_test(tc, enumeration_errors_list_the_accepted_values);
+	tcase_add_test(tc, a_field_spread_over_many_lines_is_bounded);
+	tcase_add_test(tc, a_line_over_one_mebibyte_is_refused);
+	tcase_add_test(tc, many_rows_stream_through);
+	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
 }
