@@ -1,14 +1,17 @@
 /*
  * figures_main.c — the ETL stage, `carnet figures`.
  *
- *   carnet figures --in DIR [--year Y] [-v]
+ *   carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]
+ *                  [--quality FILE] [--strict] [-v]
  *
- * Reads every export of DIR (sources.h), validates every value, and says
- * on stderr how many rows each file gave.  Computing the indicators of
- * figures.md is the next step of the ETL; until then this stage writes no
- * table.  Exit status: 0 clean, 1 bad data, 2 usage or I/O error.
+ * Reads the exports of DIR (sources.h), computes the figures table of
+ * figures.md and writes it to FILE or standard output; the same table with
+ * provenance columns and the data-quality report go where asked.  Files
+ * are written under a temporary name and renamed only when every output
+ * is complete, so a failed run leaves the previous outputs as they were.
+ * Exit status: 0 done, 1 bad data (nothing written), 2 usage or I/O.
  */
-#include "sources.h"
+#include "etl.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -24,50 +27,121 @@ static const char *prog = "carnet figures";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet figures --in DIR [--year Y] [-v]\n"
+		"usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
+		"                      [--quality FILE] [--strict] [-v]\n"
 		"\n"
 		"Reads the exports of DIR (rh_effectifs.csv, rh_formations.csv,\n"
-		"insertion.csv, enquete_satisfaction.csv, flotte.csv,\n"
-		"chiffres_cles.csv), checks every value and reports each error as\n"
-		"file:line:column: message.\n"
+		"insertion.csv, enquete_satisfaction.csv, flotte.csv, chiffres_cles.csv;\n"
+		"a missing one is said, and its figures are absent), and prints the\n"
+		"figures table: indicator, dimensions, value, unit.\n"
 		"\n"
-		"  --in DIR     folder holding the exports\n"
-		"  --year Y     reporting year (stocks are taken on 31/12/Y)\n"
-		"  -v, --verbose  say how many rows each file gave\n"
-		"  -h, --help   show this help\n");
+		"  --in DIR           folder holding the exports (and controles.csv)\n"
+		"  --year Y           reporting year; stocks are taken on 31/12/Y\n"
+		"                     (default: the latest year of chiffres_cles.csv)\n"
+		"  -o, --output FILE  write the table to FILE instead of standard output\n"
+		"  --provenance FILE  write the table with its sources and rules\n"
+		"  --quality FILE     write the data-quality report\n"
+		"  --strict           treat warnings as errors\n"
+		"  -v, --verbose      say how many rows each file gave\n"
+		"  -h, --help         show this help\n");
 }
 
-struct progress {
-	const char *file;
-	bool tty;
+/* ---- outputs, written whole or not at all ---- */
+
+struct output {
+	const char *path;       /* NULL: standard output, or not wanted */
+	char *tmp;
+	FILE *f;
 };
 
-static void show_progress(uint64_t done, uint64_t total, void *ctx)
+static int open_output(struct output *o)
 {
-	const struct progress *p = ctx;
-	if (!p->tty || total == 0)
-		return;
-	fprintf(stderr, "\r%s: reading %s %3d %%", prog, p->file,
-		(int)(100.0 * (double)done / (double)total));
-	fflush(stderr);
+	if (!o->path)
+		return 0;
+	o->tmp = g_strdup_printf("%s.tmp", o->path);
+	o->f = fopen(o->tmp, "w");
+	if (!o->f) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->tmp,
+			strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
-/* Wraps a source's callback so that the progress context rides along. */
-struct run {
-	const struct source *src;
-	struct progress progress;
-};
-
-static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
+static int close_output(struct output *o)
 {
-	const struct run *run = ctx;
-	run->src->on_row(r, row, NULL);
+	if (!o->f)
+		return 0;
+	int bad = ferror(o->f) | (fflush(o->f) != 0) | (fsync(fileno(o->f)) != 0);
+	int err = errno;
+	bad |= fclose(o->f) != 0;
+	o->f = NULL;
+	if (bad) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->tmp,
+			strerror(err ? err : errno));
+		return -1;
+	}
+	return 0;
 }
 
-static void on_progress(uint64_t done, uint64_t total, void *ctx)
+static void drop_output(struct output *o)
 {
-	struct run *run = ctx;
-	show_progress(done, total, &run->progress);
+	if (o->f)
+		fclose(o->f);
+	if (o->tmp)
+		unlink(o->tmp);
+	g_free(o->tmp);
+	*o = (struct output){ 0 };
+}
+
+static bool parse_year(const char *s, int *year)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (*end || end == s || y < 1900 || y > 2100)
+		return false;
+	*year = (int)y;
+	return true;
+}
+
+/* ---- the run ---- */
+
+static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)\n",
+		prog, path, st->rows, st->rejected, exp_encoding_name(st->encoding),
+		st->delimiter == '\t' ? "TAB" : (char[]){ st->delimiter, 0 },
+		st->crlf ? "CRLF" : "LF");
+}
+
+static int write_outputs(struct output out[3], const struct figures *fig,
+			 const struct diag *d, const struct checks *c)
+{
+	for (int i = 0; i < 3; i++)
+		if (open_output(&out[i]) != 0)
+			return 2;
+	FILE *table = out[0].f ? out[0].f : stdout;
+	if (figures_write(fig, table, false) != 0 ||
+	    (out[1].f && figures_write(fig, out[1].f, true) != 0) ||
+	    (out[2].f && quality_write(out[2].f, d, c) != 0))
+		return 2;
+	if (table == stdout && fflush(stdout) != 0) {
+		fprintf(stderr, "%s: cannot write to standard output: %s\n", prog,
+			strerror(errno));
+		return 2;
+	}
+	for (int i = 0; i < 3; i++)
+		if (close_output(&out[i]) != 0)
+			return 2;
+	for (int i = 0; i < 3; i++) {
+		if (out[i].tmp && rename(out[i].tmp, out[i].path) != 0) {
+			fprintf(stderr, "%s: %s: cannot rename: %s\n", prog,
+				out[i].path, strerror(errno));
+			return 2;
+		}
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -75,26 +149,32 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "in", required_argument, NULL, 'i' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "provenance", required_argument, NULL, 'p' },
+		{ "quality", required_argument, NULL, 'q' },
+		{ "strict", no_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct output out[3] = { 0 };     /* table, provenance, quality */
 	const char *in = NULL;
-	bool verbose = false;
-	int c;
+	bool verbose = false, strict = false;
+	int year = 0, c;
 
-	while ((c = getopt_long(argc, argv, "i:y:vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "i:y:o:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': in = optarg; break;
-		case 'y': {
-			char *end;
-			long y = strtol(optarg, &end, 10);
-			if (*end || y < 1900 || y > 2100) {
+		case 'y':
+			if (!parse_year(optarg, &year)) {
 				fprintf(stderr, "%s: invalid year '%s'\n", prog, optarg);
 				return 2;
 			}
 			break;
-		}
+		case 'o': out[0].path = optarg; break;
+		case 'p': out[1].path = optarg; break;
+		case 'q': out[2].path = optarg; break;
+		case 's': strict = true; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
@@ -104,35 +184,37 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-
-	struct diag d = DIAG_INIT;
-	int status = 0;
-	bool tty = isatty(STDERR_FILENO);
-	for (size_t i = 0; i < nsources; i++) {
-		const struct source *s = sources[i];
-		char *path = g_build_filename(in, s->file, NULL);
-		struct run run = { s, { s->file, tty } };
-		struct exp_source src = {
-			.path = path, .cols = s->cols, .ncols = s->ncols,
-			.on_row = on_row, .ctx = &run, .on_progress = on_progress,
-		};
-		struct exp_stats st;
-		enum exp_status es = exp_read(&src, &d, &st);
-		if (tty)
-			fprintf(stderr, "\r\033[K");
-		if (es == EXP_OK && verbose)
-			fprintf(stderr, "%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)\n",
-				prog, path, st.rows, st.rejected,
-				exp_encoding_name(st.encoding),
-				st.delimiter == '\t' ? "TAB" : (char[]){ st.delimiter, 0 },
-				st.crlf ? "CRLF" : "LF");
-		if ((int)es > status)
-			status = (int)es;
-		g_free(path);
+	if (!g_file_test(in, G_FILE_TEST_IS_DIR)) {
+		fprintf(stderr, "%s: %s: not a folder\n", prog, in);
+		return 2;
 	}
-	diag_print(&d, stderr, prog);
+	if (!year && !(year = etl_default_year(in))) {
+		fprintf(stderr, "%s: no year in %s/chiffres_cles.csv: give --year\n",
+			prog, in);
+		return 2;
+	}
+
+	struct etl_result res;
+	struct etl_options o = {
+		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
+		.on_read = verbose ? say_rows : NULL,
+	};
+	etl_run(&o, &res);
+	int status = res.status;
+	if (status == 0 && strict && (res.diag.warnings || res.checks.failed)) {
+		fprintf(stderr, "%s: --strict: %zu warnings and %zu failed checks count as errors\n",
+			prog, res.diag.warnings, res.checks.failed);
+		status = 1;
+	}
+	diag_print(&res.diag, stderr, prog);
+	for (size_t i = 0; i < res.checks.n; i++)
+		if (!res.checks.v[i].ok)
+			fprintf(stderr, "%s: %s: warning: check failed: %s\n", prog,
+				res.checks.v[i].file, res.checks.v[i].message);
 	if (status == 0)
-		fprintf(stderr, "%s: exports read; the indicators are not computed yet (ETL issue)\n", prog);
-	diag_release(&d);
+		status = write_outputs(out, &res.fig, &res.diag, &res.checks);
+	for (int i = 0; i < 3; i++)
+		drop_output(&out[i]);
+	etl_result_release(&res);
 	return status;
 }

@@ -1,21 +1,46 @@
 /*
  * sources.h — the six exports of exports.md, one module each.
  *
- * A source declares the columns it reads (by their exports.md names) and a
- * row callback that parses each field with the reader's typed getters,
- * rejecting what exports.md does not allow.  sources[] lists them in the
- * order the figures stage reads them.
+ * A source declares the columns it reads (by their exports.md names), a
+ * row callback that parses each field with the reader's typed getters and
+ * keeps only aggregates, and a finish function that adds its figures
+ * (figures.md) to the table.  The figures stage (figures_main.c) runs
+ * them in the order of sources[], over one struct etl.
  */
 #ifndef CARNET_SOURCES_H
 #define CARNET_SOURCES_H
 
+#include <glib.h>
+
 #include "export.h"
+#include "figures.h"
+
+/* What one run of the ETL shares between sources. */
+struct etl {
+	int year;
+	day_t first_day, last_day;      /* 01/01/Y and 31/12/Y (the stock date) */
+	day_t survey_from, survey_to;   /* the stated survey window */
+	day_t survey_first, survey_last;  /* the interviews' dates, once read */
+	struct figures *fig;
+	struct diag *diag;
+	const char *path;               /* the export being read */
+	/* Set by rh_effectifs for rh_formations: every matricule of the
+	 * register, mapped to 2 when a CDI or CDD of it ran during Y, else
+	 * 1.  NULL when the register was not read. */
+	GHashTable *employees;
+	long present;                   /* how many map to 2 */
+};
 
 struct source {
-	const char *file;            /* file name inside the --in folder */
+	const char *file;               /* file name inside the --in folder */
 	const struct exp_col *cols;
 	size_t ncols;
-	exp_row_fn *on_row;
+	/* Returns the source's aggregation state for this run. */
+	void *(*start)(struct etl *e);
+	exp_row_fn *on_row;             /* ctx: the state */
+	/* Adds the figures when emit (the file was read without error),
+	 * then frees the state. */
+	void (*finish)(void *state, bool emit);
 };
 
 extern const struct source source_rh_effectifs;
@@ -27,5 +52,6 @@ extern const struct source source_chiffres_cles;
 
 extern const struct source *const sources[];
 extern const size_t nsources;
+
 
 #endif

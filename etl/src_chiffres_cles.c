@@ -1,11 +1,17 @@
 /*
  * src_chiffres_cles.c — the declared figures (exports.md §6): one row per
- * indicator and year, declared by the services.
+ * indicator and year.  A figure declared for the year Y alone keeps no
+ * dimension; one declared for several years (or another year only) gets
+ * annee= on each, so that renderers can compare years.  An indicator
+ * declared twice for one year, or under the id of a computed figure, is
+ * an error.
  */
 #include "sources.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "text.h"
 
 enum { C_INDICATEUR, C_ANNEE, C_VALEUR, C_UNITE, C_SOURCE, NCOLS };
 
@@ -15,6 +21,39 @@ static const struct exp_col cols[NCOLS] = {
 	[C_VALEUR]     = { "valeur", EXP_REQUIRED },
 	[C_UNITE]      = { "unite", 0 },
 	[C_SOURCE]     = { "source", 0 },
+};
+
+/* The ids figures.md reserves for the figures computed from exports. */
+static const char *const computed[] = {
+	"rh.effectif", "rh.etp", "rh.part_femmes", "rh.part_hommes",
+	"rh.part_proximite", "rh.part_categorie", "rh.part_femmes_categorie",
+	"rh.age_moyen", "rh.part_moins_35", "rh.pyramide", "rh.recrutements",
+	"rh.departs", "rh.promotions", "rh.rqth", "rh.postes_amenages",
+	"formation.salaries_formes", "formation.heures",
+	"insertion.operations", "insertion.heures", "insertion.cddi",
+	"insertion.sorties_emploi", "enquete.entretiens",
+	"enquete.satisfaction", "flotte.vehicules",
+	"flotte.part_faibles_emissions", "flotte.nouveaux",
+};
+
+struct declared {
+	char *id, *unit, *rule;
+	int year;
+	double value;
+	long line;
+};
+
+/* How often an id is declared, and whether for the year Y. */
+struct years {
+	int n;
+	bool this_year;
+};
+
+struct state {
+	struct etl *e;
+	GArray *rows;                /* struct declared, in file order */
+	GHashTable *seen;            /* "id|year" -> line */
+	GHashTable *ids;             /* id -> struct years */
 };
 
 /* Indicator ids are dot-separated slugs: "patrimoine.logements_rehabilites". */
@@ -37,25 +76,136 @@ static bool valid_id(const char *s, size_t len)
 	return len > 0 && !part_start && memchr(s, '.', len) != NULL;
 }
 
+static bool is_computed(const char *id)
+{
+	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
+		if (!strcmp(id, computed[i]))
+			return true;
+	return false;
+}
+
+static void *start(struct etl *e)
+{
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->rows = g_array_new(FALSE, FALSE, sizeof(struct declared));
+	s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	return s;
+}
+
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
+	struct state *s = ctx;
 	const struct exp_field *f = row->col;
-	const char *id;
-	size_t id_len;
+	const char *id, *unit = "", *src = "";
+	size_t idlen, ulen = 0, slen = 0;
 	double annee, valeur;
-	(void)ctx;
+	bool ok = true;
 
-	if (exp_text(r, &f[C_INDICATEUR], &id, &id_len) == EXP_GOT &&
-	    !valid_id(id, id_len))
+	ok &= exp_text(r, &f[C_INDICATEUR], &id, &idlen) == EXP_GOT;
+	if (ok && !valid_id(id, idlen)) {
 		exp_reject(r, &f[C_INDICATEUR],
 			   "invalid indicator id '%.*s': expected lower-case words joined by '_' and '.', like 'patrimoine.logements_rehabilites'",
-			   (int)(id_len > 60 ? 60 : id_len), id);
-	if (exp_number(r, &f[C_ANNEE], &annee) == EXP_GOT &&
-	    (annee != floor(annee) || annee < 1900 || annee > 2100))
+			   (int)(idlen > 60 ? 60 : idlen), id);
+		ok = false;
+	}
+	if (exp_number(r, &f[C_ANNEE], &annee) != EXP_GOT)
+		ok = false;
+	else if (annee != floor(annee) || annee < 1900 || annee > 2100) {
 		exp_reject(r, &f[C_ANNEE], "invalid year: expected a whole year from 1900 to 2100");
-	exp_number(r, &f[C_VALEUR], &valeur);
+		ok = false;
+	}
+	exp_text(r, &f[C_UNITE], &unit, &ulen);
+	char ukey[8];
+	if (!strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date")) {
+		day_t day;
+		int y, m, dd;
+		if (exp_date(r, &f[C_VALEUR], &day) == EXP_GOT) {
+			day_to_ymd(day, &y, &m, &dd);
+			valeur = y * 10000 + m * 100 + dd;
+		} else {
+			ok = false;
+		}
+	} else {
+		ok &= exp_number(r, &f[C_VALEUR], &valeur) == EXP_GOT;
+	}
+	exp_text(r, &f[C_SOURCE], &src, &slen);
+	if (!ok)
+		return;
+	char *key = g_strndup(id, idlen);
+	if (is_computed(key)) {
+		exp_reject(r, &f[C_INDICATEUR],
+			   "'%s' is computed from the exports and cannot be declared", key);
+		g_free(key);
+		return;
+	}
+	char *id_year = g_strdup_printf("%s|%d", key, (int)annee);
+	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->seen, id_year));
+	if (first) {
+		exp_reject(r, &f[C_INDICATEUR],
+			   "'%s' is declared twice for %d (first on line %ld)",
+			   key, (int)annee, first);
+		g_free(id_year);
+		g_free(key);
+		return;
+	}
+	g_hash_table_insert(s->seen, id_year, GSIZE_TO_POINTER(row->line));
+	struct declared d = {
+		.id = key, .unit = g_strndup(unit, ulen), .year = (int)annee,
+		.value = valeur, .line = row->line,
+		.rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src)
+			     : g_strdup("declared"),
+	};
+	g_array_append_val(s->rows, d);
+	struct years *y = g_hash_table_lookup(s->ids, d.id);   /* key: borrowed */
+	if (!y) {
+		y = g_new0(struct years, 1);
+		g_hash_table_insert(s->ids, d.id, y);
+	}
+	y->n++;
+	y->this_year |= d.year == s->e->year;
+}
+
+static void finish(void *state, bool emit)
+{
+	struct state *s = state;
+	GArray *rows = s->rows;
+
+	for (guint i = 0; emit && i < rows->len; i++) {
+		const struct declared *d = &g_array_index(rows, struct declared, i);
+		struct years *y = g_hash_table_lookup(s->ids, d->id);
+		if (!y->this_year) {
+			diag_add(s->e->diag, DIAG_WARNING, s->e->path, d->line, 0,
+				 "'%s' is not declared for %d", d->id, s->e->year);
+			y->this_year = true;         /* say it once */
+			y->n++;                      /* and keep annee= */
+		}
+		char dims[32] = "";
+		if (y->n > 1 || d->year != s->e->year)
+			snprintf(dims, sizeof dims, "annee=%d", d->year);
+		figures_add_raw(s->e->fig, d->id, dims, d->value, d->unit, d->rule);
+		if (d->year == s->e->year && !strcmp(d->unit, "date")) {
+			int v = (int)d->value;
+			day_t day = day_from_ymd(v / 10000, v / 100 % 100, v % 100);
+			if (!strcmp(d->id, "enquete.date_debut"))
+				s->e->survey_from = day;
+			else if (!strcmp(d->id, "enquete.date_fin"))
+				s->e->survey_to = day;
+		}
+	}
+	g_hash_table_destroy(s->ids);
+	g_hash_table_destroy(s->seen);
+	for (guint i = 0; i < rows->len; i++) {
+		struct declared *d = &g_array_index(rows, struct declared, i);
+		g_free(d->id);
+		g_free(d->unit);
+		g_free(d->rule);
+	}
+	g_array_free(rows, TRUE);
+	g_free(s);
 }
 
 const struct source source_chiffres_cles = {
-	"chiffres_cles.csv", cols, NCOLS, on_row,
+	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish,
 };

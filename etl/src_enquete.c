@@ -1,8 +1,15 @@
 /*
  * src_enquete.c — the tenant satisfaction survey (exports.md §4): one row
- * per interview, one q_* column per item on the 4-point scale.
+ * per interview, one q_* column per item on the 4-point scale.  The rate
+ * of an item is weighted (1 + 2) / weighted (1 + 2 + 3 + 4): "does not
+ * know" (NSP, 9, empty) is left out of the base.  Items are whatever q_*
+ * columns the file has.
  */
 #include "sources.h"
+
+#include <string.h>
+
+#include "text.h"
 
 enum { C_ID, C_DATE, C_DIRECTION, C_AGENCE, C_HABITAT, C_POIDS, C_ITEMS,
        NCOLS };
@@ -17,55 +24,199 @@ static const struct exp_col cols[NCOLS] = {
 	[C_ITEMS]     = { "q_", EXP_REQUIRED | EXP_PREFIX },
 };
 
-/* Answers: 1–4 on the scale, 0 for "does not know" (left out of the base). */
+/* Answers: 1–4 on the scale, 0 for "does not know". */
 enum { NSP = 0 };
 static const struct enum_label answers[] = {
 	{ "Très satisfait", 1 }, { "Assez satisfait", 2 },
 	{ "Peu satisfait", 3 }, { "Pas du tout satisfait", 4 },
 	{ "1", 1 }, { "2", 2 }, { "3", 3 }, { "4", 4 },
-	{ "NSP", NSP }, { "9", NSP }, { NULL, 0 },
+	{ "NSP", NSP }, { "Ne sait pas", NSP }, { "9", NSP }, { NULL, 0 },
 };
 
 static const struct enum_label habitats[] = {
 	{ "Collectif", 0 }, { "Individuel", 1 }, { NULL, 0 },
 };
 
-/* Reads the answer of item f into *a; false after a rejection. */
-static bool parse_answer(struct exp_reader *r, const struct exp_field *f, int *a)
+#define MAX_ITEMS 64
+
+/* Weighted satisfied and base, per item. */
+struct rates {
+	long interviews;
+	double *sat, *base;
+};
+
+struct state {
+	struct etl *e;
+	size_t nitems;
+	char **items;                /* slugs, in file order */
+	struct rates all;
+	GHashTable *directions;      /* slug -> struct rates */
+	GHashTable *ids;             /* interview ids -> line */
+	day_t first, last;           /* dates seen */
+};
+
+static void rates_init(struct rates *r, size_t n)
 {
-	*a = NSP;
-	if (field_is_empty(f->s, f->len))
-		return true;
-	*a = field_enum(f->s, f->len, answers);
-	if (*a >= 0)
-		return true;
-	exp_reject(r, f, "invalid answer: expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
-	return false;
+	r->interviews = 0;
+	r->sat = g_new0(double, n);
+	r->base = g_new0(double, n);
+}
+
+static void free_rates(void *p)
+{
+	struct rates *r = p;
+	g_free(r->sat);
+	g_free(r->base);
+	g_free(r);
+}
+
+static void *start(struct etl *e)
+{
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->directions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rates);
+	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->first = INT32_MAX;
+	s->last = INT32_MIN;
+	return s;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
+	struct state *s = ctx;
 	const struct exp_field *f = row->col;
 	const char *id, *direction;
-	size_t id_len, direction_len;
+	size_t idlen, dlen;
 	day_t date;
 	double poids = 1;
-	(void)ctx;
+	int answer[MAX_ITEMS];
+	bool ok = true;
 
-	exp_text(r, &f[C_ID], &id, &id_len);
-	exp_date(r, &f[C_DATE], &date);
-	exp_text(r, &f[C_DIRECTION], &direction, &direction_len);
+	if (!s->items) {             /* the first row: the file's items */
+		s->nitems = row->nprefix;
+		if (s->nitems > MAX_ITEMS) {
+			exp_reject(r, &row->prefix[MAX_ITEMS],
+				   "more than %d survey items", MAX_ITEMS);
+			s->nitems = MAX_ITEMS;
+		}
+		s->items = g_new0(char *, s->nitems);
+		for (size_t i = 0; i < s->nitems; i++)
+			s->items[i] = g_strdup(row->prefix[i].slug);
+		rates_init(&s->all, s->nitems);
+	}
+	ok &= exp_text(r, &f[C_ID], &id, &idlen) == EXP_GOT;
+	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
+	ok &= exp_text(r, &f[C_DIRECTION], &direction, &dlen) == EXP_GOT;
 	if (f[C_HABITAT].s && !field_is_empty(f[C_HABITAT].s, f[C_HABITAT].len) &&
 	    field_enum(f[C_HABITAT].s, f[C_HABITAT].len, habitats) < 0)
 		exp_warn(r, &f[C_HABITAT], "unknown kind of housing");
-	if (exp_number(r, &f[C_POIDS], &poids) == EXP_GOT && poids <= 0)
+	int got = exp_number(r, &f[C_POIDS], &poids);
+	if (got == EXP_GOT && poids <= 0) {
 		exp_reject(r, &f[C_POIDS], "survey weight must be above 0");
-	for (size_t i = 0; i < row->nprefix; i++) {
-		int a;
-		parse_answer(r, &row->prefix[i], &a);
+		got = EXP_BAD;
+	}
+	ok &= got != EXP_BAD;
+	for (size_t i = 0; i < s->nitems; i++) {
+		const struct exp_field *q = &row->prefix[i];
+		answer[i] = NSP;
+		if (field_is_empty(q->s, q->len))
+			continue;
+		answer[i] = field_enum(q->s, q->len, answers);
+		if (answer[i] < 0) {
+			exp_reject(r, q, "invalid answer: expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
+			ok = false;
+		}
+	}
+	if (!ok)
+		return;
+	char *key = g_strndup(id, idlen);
+	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->ids, key));
+	if (first) {
+		exp_warn_row(r, row->line,
+			     "same interview id as line %ld: left out", first);
+		g_free(key);
+		return;
+	}
+	g_hash_table_insert(s->ids, key, GSIZE_TO_POINTER(row->line));
+	if (date < s->e->survey_from || date > s->e->survey_to)
+		exp_warn(r, &f[C_DATE], "interview outside the survey window");
+	if (date < s->first)
+		s->first = date;
+	if (date > s->last)
+		s->last = date;
+
+	char slug[128];
+	text_slug(direction, dlen, slug, sizeof slug);
+	struct rates *d = g_hash_table_lookup(s->directions, slug);
+	if (!d) {
+		d = g_new(struct rates, 1);
+		rates_init(d, s->nitems);
+		g_hash_table_insert(s->directions, g_strdup(slug), d);
+	}
+	s->all.interviews++;
+	d->interviews++;
+	for (size_t i = 0; i < s->nitems; i++) {
+		if (answer[i] == NSP)
+			continue;
+		s->all.base[i] += poids;
+		d->base[i] += poids;
+		if (answer[i] <= 2) {
+			s->all.sat[i] += poids;
+			d->sat[i] += poids;
+		}
 	}
 }
 
+static const char R_RATE[] = "weighted (1 + 2) / weighted (1 + 2 + 3 + 4), NSP left out";
+
+static void add_rates(struct state *s, const struct rates *r, const char *direction)
+{
+	for (size_t i = 0; i < s->nitems; i++) {
+		if (r->base[i] <= 0)
+			continue;          /* nobody answered: no rate */
+		double v = 100.0 * r->sat[i] / r->base[i];
+		if (direction)
+			figures_add(s->e->fig, "enquete.satisfaction", v, "%", R_RATE,
+				    "item", s->items[i], "direction", direction, NULL);
+		else
+			figures_add(s->e->fig, "enquete.satisfaction", v, "%", R_RATE,
+				    "item", s->items[i], NULL);
+	}
+}
+
+static void finish(void *state, bool emit)
+{
+	struct state *s = state;
+
+	if (emit && s->items) {
+		static const char R_N[] = "interviews (rows) of the survey";
+		figures_add(s->e->fig, "enquete.entretiens", s->all.interviews,
+			    "entretiens", R_N, NULL);
+		add_rates(s, &s->all, NULL);
+		GList *keys = g_list_sort(g_hash_table_get_keys(s->directions),
+					  (GCompareFunc)strcmp);
+		for (GList *k = keys; k; k = k->next) {
+			const struct rates *d = g_hash_table_lookup(s->directions, k->data);
+			figures_add(s->e->fig, "enquete.entretiens", d->interviews,
+				    "entretiens", R_N, "direction", (char *)k->data, NULL);
+			add_rates(s, d, k->data);
+		}
+		g_list_free(keys);
+		s->e->survey_first = s->first;
+		s->e->survey_last = s->last;
+	}
+	if (s->items) {
+		for (size_t i = 0; i < s->nitems; i++)
+			g_free(s->items[i]);
+		g_free(s->items);
+		g_free(s->all.sat);
+		g_free(s->all.base);
+	}
+	g_hash_table_destroy(s->directions);
+	g_hash_table_destroy(s->ids);
+	g_free(s);
+}
+
 const struct source source_enquete = {
-	"enquete_satisfaction.csv", cols, NCOLS, on_row,
+	"enquete_satisfaction.csv", cols, NCOLS, start, on_row, finish,
 };

@@ -1,7 +1,12 @@
 /*
- * src_flotte.c — the vehicle fleet (exports.md §5): one row per vehicle.
+ * src_flotte.c — the vehicle fleet (exports.md §5): one row per vehicle
+ * (or lease).  Fleet = distinct plates in service on 31/12/Y (started on
+ * or before, not ended before); new = started in Y; low-emission share =
+ * electric, hybrid and plug-in hybrid over the fleet.
  */
 #include "sources.h"
+
+#include <string.h>
 
 enum { C_IMMAT, C_MARQUE, C_MODELE, C_ENERGIE, C_DETENTION, C_DEBUT, C_FIN,
        C_CO2, C_SITE, NCOLS };
@@ -18,61 +23,112 @@ static const struct exp_col cols[NCOLS] = {
 	[C_SITE]      = { "site", 0 },
 };
 
-enum energie { EN_ESSENCE, EN_DIESEL, EN_ELECTRIQUE, EN_HYBRIDE, EN_HYBRIDE_RECH };
+enum energie { EN_ESSENCE, EN_DIESEL, EN_ELECTRIQUE, EN_HYBRIDE,
+	       EN_HYBRIDE_RECH, NENERGIES };
 static const struct enum_label energies[] = {
-	{ "Essence", EN_ESSENCE }, { "Diesel", EN_DIESEL },
+	{ "Essence", EN_ESSENCE }, { "Diesel", EN_DIESEL }, { "Gazole", EN_DIESEL },
 	{ "Électrique", EN_ELECTRIQUE }, { "Hybride", EN_HYBRIDE },
 	{ "Hybride rechargeable", EN_HYBRIDE_RECH }, { NULL, 0 },
 };
+static const char *const energie_slug[NENERGIES] = {
+	"essence", "diesel", "electrique", "hybride", "hybride_rechargeable",
+};
 
-enum detention { DET_LLD, DET_PROPRIETE };
 static const struct enum_label detentions[] = {
-	{ "LLD", DET_LLD }, { "Propriété", DET_PROPRIETE }, { NULL, 0 },
+	{ "LLD", 0 }, { "Location longue durée", 0 }, { "Propriété", 1 },
+	{ NULL, 0 },
 };
 
-struct vehicle {
-	const char *immat;
-	size_t immat_len;
-	int energie, detention;
-	day_t debut, fin;
-	bool has_fin;
-	double co2;
+struct state {
+	struct etl *e;
+	GHashTable *in_service;      /* plates in service on 31/12 -> line */
+	long vehicules[NENERGIES], nouveaux;
 };
 
-static bool parse(struct exp_reader *r, const struct exp_row *row,
-		  struct vehicle *v)
+static void *start(struct etl *e)
 {
-	const struct exp_field *f = row->col;
-	bool ok = true;
-
-	*v = (struct vehicle){ 0 };
-	ok &= exp_text(r, &f[C_IMMAT], &v->immat, &v->immat_len) == EXP_GOT;
-	ok &= exp_enum(r, &f[C_ENERGIE], energies, &v->energie) == EXP_GOT;
-	ok &= exp_enum(r, &f[C_DETENTION], detentions, &v->detention) == EXP_GOT;
-	ok &= exp_date(r, &f[C_DEBUT], &v->debut) == EXP_GOT;
-	int got = exp_date(r, &f[C_FIN], &v->fin);
-	ok &= got != EXP_BAD;
-	v->has_fin = got == EXP_GOT;
-	got = exp_number(r, &f[C_CO2], &v->co2);
-	if (got == EXP_GOT && v->co2 < 0) {
-		exp_reject(r, &f[C_CO2], "negative emissions");
-		ok = false;
-	}
-	ok &= got != EXP_BAD;
-	if (ok && v->has_fin && v->fin < v->debut) {
-		exp_reject(r, &f[C_FIN], "vehicle leaves the fleet before it enters it");
-		ok = false;
-	}
-	return ok;
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->in_service = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	return s;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
-	struct vehicle v;
-	(void)ctx;
-	parse(r, row, &v);
+	struct state *s = ctx;
+	const struct exp_field *f = row->col;
+	const char *immat;
+	size_t ilen;
+	int energie = 0, detention = 0;
+	day_t debut, fin = INT32_MAX;
+	double co2;
+	bool ok = true;
+
+	ok &= exp_text(r, &f[C_IMMAT], &immat, &ilen) == EXP_GOT;
+	ok &= exp_enum(r, &f[C_ENERGIE], energies, &energie) == EXP_GOT;
+	ok &= exp_enum(r, &f[C_DETENTION], detentions, &detention) == EXP_GOT;
+	ok &= exp_date(r, &f[C_DEBUT], &debut) == EXP_GOT;
+	ok &= exp_date(r, &f[C_FIN], &fin) != EXP_BAD;
+	int got = exp_number(r, &f[C_CO2], &co2);
+	if (got == EXP_GOT && co2 < 0) {
+		exp_reject(r, &f[C_CO2], "negative emissions");
+		got = EXP_BAD;
+	}
+	ok &= got != EXP_BAD;
+	if (ok && fin < debut) {
+		exp_reject(r, &f[C_FIN], "vehicle leaves the fleet before it enters it");
+		ok = false;
+	}
+	if (!ok)
+		return;
+	if (debut >= s->e->first_day && debut <= s->e->last_day)
+		s->nouveaux++;
+	if (debut > s->e->last_day)
+		exp_warn(r, &f[C_DEBUT], "vehicle enters the fleet after %d", s->e->year);
+	if (fin < s->e->first_day)
+		exp_warn(r, &f[C_FIN], "vehicle left the fleet before %d", s->e->year);
+	if (debut <= s->e->last_day && fin >= s->e->last_day) {
+		char *plate = g_strndup(immat, ilen);
+		long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->in_service, plate));
+		if (first) {
+			exp_warn_row(r, row->line,
+				     "vehicle '%s' is already in service on line %ld: counted once",
+				     plate, first);
+			g_free(plate);
+			return;
+		}
+		g_hash_table_insert(s->in_service, plate, GSIZE_TO_POINTER(row->line));
+		s->vehicules[energie]++;
+	}
+}
+
+static void finish(void *state, bool emit)
+{
+	struct state *s = state;
+	struct figures *f = s->e->fig;
+
+	if (emit) {
+		static const char R_V[] = "distinct plates in service on 31/12 (started on or before, ending on or after)";
+		long n = 0;
+		for (int i = 0; i < NENERGIES; i++)
+			n += s->vehicules[i];
+		figures_add(f, "flotte.vehicules", n, "véhicules", R_V, NULL);
+		for (int i = 0; i < NENERGIES; i++)
+			figures_add(f, "flotte.vehicules", s->vehicules[i], "véhicules",
+				    R_V, "energie", energie_slug[i], NULL);
+		long low = s->vehicules[EN_ELECTRIQUE] + s->vehicules[EN_HYBRIDE] +
+			   s->vehicules[EN_HYBRIDE_RECH];
+		figures_add(f, "flotte.part_faibles_emissions",
+			    n ? 100.0 * (double)low / (double)n : 0, "%",
+			    "electric, hybrid and plug-in hybrid vehicles over the fleet on 31/12",
+			    NULL);
+		figures_add(f, "flotte.nouveaux", s->nouveaux, "véhicules",
+			    "vehicles whose lease or purchase starts in Y", NULL);
+	}
+	g_hash_table_destroy(s->in_service);
+	g_free(s);
 }
 
 const struct source source_flotte = {
-	"flotte.csv", cols, NCOLS, on_row,
+	"flotte.csv", cols, NCOLS, start, on_row, finish,
 };

@@ -1,10 +1,23 @@
 /*
  * src_rh_effectifs.c — the HR headcount register (exports.md §1): one row
  * per employment contract active at some time in the year.
+ *
+ * Contracts are grouped by person (matricule), because recruitments and
+ * departures depend on a person's other contracts:
+ *   - headcount: people with a CDI or CDD running on 31/12/Y;
+ *   - recruitment: a CDI or CDD starting in Y when no contract of the
+ *     person ran the day before (renewals and conversions are not);
+ *   - departure: a contract ending in Y when no contract of the person
+ *     starts the next day;
+ *   - ages on 31/12/Y, i.e. Y minus the year of birth.
+ * The matricule is read only to group rows; it never leaves this file.
  */
 #include "sources.h"
 
+#include <limits.h>
 #include <string.h>
+
+#include "text.h"
 
 enum { C_MATRICULE, C_SEXE, C_NAISSANCE, C_ENTREE, C_SORTIE, C_MOTIF,
        C_CONTRAT, C_CATEGORIE, C_PROXIMITE, C_TEMPS, C_DIRECTION, C_RQTH,
@@ -27,11 +40,12 @@ static const struct exp_col cols[NCOLS] = {
 	[C_PROMOTION] = { "date_promotion", 0 },
 };
 
-enum sexe { SEXE_F, SEXE_H };
+enum sexe { SEXE_F, SEXE_H, NSEXES };
 static const struct enum_label sexes[] = {
 	{ "F", SEXE_F }, { "H", SEXE_H }, { "M", SEXE_H },
 	{ "Femme", SEXE_F }, { "Homme", SEXE_H }, { NULL, 0 },
 };
+static const char *const sexe_slug[NSEXES] = { "f", "h" };
 
 enum contrat { CT_CDI, CT_CDD, CT_APPRENTI, CT_PRO, CT_STAGE };
 static const struct enum_label contrats[] = {
@@ -39,56 +53,115 @@ static const struct enum_label contrats[] = {
 	{ "Contrat de professionnalisation", CT_PRO }, { "Stage", CT_STAGE },
 	{ NULL, 0 },
 };
+static const char *const contrat_slug[] = { "cdi", "cdd" };
 
-enum categorie { CAT_CADRE, CAT_MAITRISE, CAT_EMPLOYE, CAT_OUVRIER };
+/* The three published groups: Employé and Ouvrier are both exécution. */
+enum groupe { GR_CADRE, GR_MAITRISE, GR_EXECUTION, NGROUPES };
 static const struct enum_label categories[] = {
-	{ "Cadre", CAT_CADRE }, { "Agent de maîtrise", CAT_MAITRISE },
-	{ "Employé", CAT_EMPLOYE }, { "Ouvrier", CAT_OUVRIER }, { NULL, 0 },
+	{ "Cadre", GR_CADRE }, { "Agent de maîtrise", GR_MAITRISE },
+	{ "Employé", GR_EXECUTION }, { "Ouvrier", GR_EXECUTION }, { NULL, 0 },
+};
+static const char *const groupe_slug[NGROUPES] = { "cadre", "maitrise", "execution" };
+
+/* Age bands of rh.pyramide: under 25, five-year bands, 60 and over. */
+#define NBANDS 9
+static const char *const band_slug[NBANDS] = {
+	"moins_25", "25_29", "30_34", "35_39", "40_44", "45_49", "50_54",
+	"55_59", "60_plus",
 };
 
-/* One contract, as read from a row. */
+static int band_of(int age)
+{
+	if (age < 25)
+		return 0;
+	if (age >= 60)
+		return NBANDS - 1;
+	return (age - 25) / 5 + 1;
+}
+
+/* One contract, as kept after its row is read. */
 struct contract {
-	day_t naissance, entree, sortie, promotion;
-	bool has_sortie, has_promotion, proximite, rqth, amenage;
-	int sexe, contrat, categorie;
-	double temps;
-	const char *matricule, *direction, *motif;
-	size_t matricule_len, direction_len, motif_len;
+	long line;
+	day_t naissance, entree, sortie;        /* sortie: INT32_MAX if running */
+	day_t promotion;                        /* INT32_MIN if none */
+	int sexe, contrat, groupe;
+	bool proximite, rqth, amenage;
+	bool active;                            /* runs at some time in Y */
+	int temps;                              /* hundredths of a percent */
+	const char *direction, *motif;          /* interned slugs */
 };
+
+struct person {
+	struct contract *c;
+	size_t n;
+};
+
+struct state {
+	struct etl *e;
+	GHashTable *people;                     /* matricule -> struct person */
+	GHashTable *strings;                    /* interned slugs */
+};
+
+static const char *intern(struct state *s, const char *text, size_t len)
+{
+	char slug[128];
+	text_slug(text, len, slug, sizeof slug);
+	char *v = g_hash_table_lookup(s->strings, slug);
+	if (!v) {
+		v = g_strdup(slug);
+		g_hash_table_add(s->strings, v);
+	}
+	return v;
+}
+
+static bool is_employment(int contrat)
+{
+	return contrat == CT_CDI || contrat == CT_CDD;
+}
+
+static bool runs_on(const struct contract *c, day_t d)
+{
+	return c->entree <= d && d <= c->sortie;
+}
 
 /* Parses one row into c; false when a value was rejected (reported). */
-static bool parse(struct exp_reader *r, const struct exp_row *row,
-		  struct contract *c)
+static bool parse(struct state *s, struct exp_reader *r,
+		  const struct exp_row *row, struct contract *c,
+		  const char **matricule, size_t *matricule_len)
 {
 	const struct exp_field *f = row->col;
+	const char *text;
+	size_t len;
+	double temps = 100;
 	bool ok = true;
 
-	*c = (struct contract){ .temps = 100 };
-	ok &= exp_text(r, &f[C_MATRICULE], &c->matricule, &c->matricule_len) == EXP_GOT;
+	*c = (struct contract){ .line = row->line, .sortie = INT32_MAX,
+				.promotion = INT32_MIN };
+	ok &= exp_text(r, &f[C_MATRICULE], matricule, matricule_len) == EXP_GOT;
 	ok &= exp_enum(r, &f[C_SEXE], sexes, &c->sexe) == EXP_GOT;
 	ok &= exp_date(r, &f[C_NAISSANCE], &c->naissance) == EXP_GOT;
 	ok &= exp_date(r, &f[C_ENTREE], &c->entree) == EXP_GOT;
-	int got = exp_date(r, &f[C_SORTIE], &c->sortie);
-	ok &= got != EXP_BAD;
-	c->has_sortie = got == EXP_GOT;
-	if (exp_text(r, &f[C_MOTIF], &c->motif, &c->motif_len) != EXP_GOT)
-		c->motif = NULL;
+	ok &= exp_date(r, &f[C_SORTIE], &c->sortie) != EXP_BAD;
+	c->motif = exp_text(r, &f[C_MOTIF], &text, &len) == EXP_GOT
+		   ? intern(s, text, len) : "non_precise";
 	ok &= exp_enum(r, &f[C_CONTRAT], contrats, &c->contrat) == EXP_GOT;
-	ok &= exp_enum(r, &f[C_CATEGORIE], categories, &c->categorie) == EXP_GOT;
+	ok &= exp_enum(r, &f[C_CATEGORIE], categories, &c->groupe) == EXP_GOT;
 	ok &= exp_yesno(r, &f[C_PROXIMITE], &c->proximite) != EXP_BAD;
-	got = exp_number(r, &f[C_TEMPS], &c->temps);
-	if (got == EXP_GOT && (c->temps <= 0 || c->temps > 100)) {
+	int got = exp_number(r, &f[C_TEMPS], &temps);
+	if (got == EXP_GOT && (temps <= 0 || temps > 100)) {
 		exp_reject(r, &f[C_TEMPS], "working time must be above 0 and at most 100 %%");
-		ok = false;
+		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
-	ok &= exp_text(r, &f[C_DIRECTION], &c->direction, &c->direction_len) == EXP_GOT;
+	c->temps = (int)(temps * 100 + 0.5);
+	if (exp_text(r, &f[C_DIRECTION], &text, &len) == EXP_GOT)
+		c->direction = intern(s, text, len);
+	else
+		ok = false;
 	ok &= exp_yesno(r, &f[C_RQTH], &c->rqth) != EXP_BAD;
 	ok &= exp_yesno(r, &f[C_AMENAGE], &c->amenage) != EXP_BAD;
-	got = exp_date(r, &f[C_PROMOTION], &c->promotion);
-	ok &= got != EXP_BAD;
-	c->has_promotion = got == EXP_GOT;
-	if (ok && c->has_sortie && c->sortie < c->entree) {
+	ok &= exp_date(r, &f[C_PROMOTION], &c->promotion) != EXP_BAD;
+	if (ok && c->sortie < c->entree) {
 		exp_reject(r, &f[C_SORTIE], "contract ends before it starts");
 		ok = false;
 	}
@@ -101,11 +174,266 @@ static bool parse(struct exp_reader *r, const struct exp_row *row,
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
+	struct state *s = ctx;
 	struct contract c;
-	(void)ctx;
-	parse(r, row, &c);
+	const char *m;
+	size_t mlen;
+
+	if (!parse(s, r, row, &c, &m, &mlen))
+		return;
+	/* Kept all the same: it tells whether a contract of Y renews it. */
+	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
+	if (!c.active)
+		exp_warn_row(r, row->line, "contract not active in %d", s->e->year);
+	char *key = g_strndup(m, mlen);
+	struct person *p = g_hash_table_lookup(s->people, key);
+	if (!p) {
+		p = g_new0(struct person, 1);
+		g_hash_table_insert(s->people, key, p);
+	} else {
+		g_free(key);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct contract *o = &p->c[i];
+		if (o->entree == c.entree && o->contrat == c.contrat) {
+			exp_warn_row(r, row->line,
+				     "duplicate of the contract on line %ld (same employee, type and start): left out",
+				     o->line);
+			return;
+		}
+		if (o->naissance != c.naissance || o->sexe != c.sexe)
+			exp_warn_row(r, row->line,
+				     "same matricule as line %ld with another birth date or sex",
+				     o->line);
+		if (is_employment(o->contrat) && is_employment(c.contrat) &&
+		    o->entree <= c.sortie && c.entree <= o->sortie)
+			exp_warn_row(r, row->line,
+				     "overlaps the contract on line %ld of the same employee",
+				     o->line);
+	}
+	p->c = g_renew(struct contract, p->c, p->n + 1);
+	p->c[p->n++] = c;
+}
+
+static void free_person(void *p)
+{
+	struct person *person = p;
+	g_free(person->c);
+	g_free(person);
+}
+
+static void *start(struct etl *e)
+{
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->people = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_person);
+	s->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	return s;
+}
+
+/* Tallies, then figures. */
+struct tally {
+	long n, sexe[NSEXES], groupe[NGROUPES], femmes_groupe[NGROUPES];
+	long contrat[2], proximite, moins_35, rqth, promotions, amenages;
+	long pyramide[NSEXES][NBANDS];
+	long long temps, ages;
+	long recrutements, recrutements_contrat[2], departs;
+	GHashTable *directions, *motifs;        /* slug -> count */
+};
+
+static void count(GHashTable *t, const char *key)
+{
+	long n = GPOINTER_TO_SIZE(g_hash_table_lookup(t, key));
+	g_hash_table_insert(t, (char *)key, GSIZE_TO_POINTER(n + 1));
+}
+
+/* The CDI or CDD of p running on day d (the latest started), or NULL. */
+static const struct contract *running(const struct person *p, day_t d)
+{
+	const struct contract *best = NULL;
+	for (size_t i = 0; i < p->n; i++)
+		if (is_employment(p->c[i].contrat) && runs_on(&p->c[i], d) &&
+		    (!best || p->c[i].entree > best->entree))
+			best = &p->c[i];
+	return best;
+}
+
+static bool any_runs_on(const struct person *p, day_t d)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (runs_on(&p->c[i], d))
+			return true;
+	return false;
+}
+
+static bool any_starts_on(const struct person *p, day_t d)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->c[i].entree == d)
+			return true;
+	return false;
+}
+
+static void tally_person(struct tally *t, const struct person *p,
+			 const struct etl *e)
+{
+	bool amenage = false;
+
+	for (size_t i = 0; i < p->n; i++) {
+		const struct contract *c = &p->c[i];
+		amenage |= c->amenage && c->active;
+		if (is_employment(c->contrat) && c->entree >= e->first_day &&
+		    c->entree <= e->last_day && !any_runs_on(p, c->entree - 1)) {
+			t->recrutements++;
+			t->recrutements_contrat[c->contrat]++;
+		}
+		if (c->sortie >= e->first_day && c->sortie <= e->last_day &&
+		    !any_starts_on(p, c->sortie + 1)) {
+			t->departs++;
+			count(t->motifs, c->motif);
+		}
+	}
+	t->amenages += amenage;
+
+	const struct contract *c = running(p, e->last_day);
+	if (!c)
+		return;
+	int y, m, d;
+	day_to_ymd(c->naissance, &y, &m, &d);
+	int age = e->year - y;
+	t->n++;
+	t->sexe[c->sexe]++;
+	t->groupe[c->groupe]++;
+	if (c->sexe == SEXE_F)
+		t->femmes_groupe[c->groupe]++;
+	t->contrat[c->contrat]++;
+	t->proximite += c->proximite;
+	t->moins_35 += age < 35;
+	t->rqth += c->rqth;
+	t->temps += c->temps;
+	t->ages += age;
+	t->pyramide[c->sexe][band_of(age)]++;
+	count(t->directions, c->direction);
+	day_t promo = INT32_MIN;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->c[i].promotion > promo)
+			promo = p->c[i].promotion;
+	t->promotions += promo >= e->first_day && promo <= e->last_day;
+}
+
+static double pct(long part, long whole)
+{
+	return whole ? 100.0 * (double)part / (double)whole : 0;
+}
+
+static const char R_EFFECTIF[] = "distinct matricule with a CDI or CDD running on 31/12";
+static const char R_PART[] = "share of the headcount on 31/12";
+
+/* Adds one figure per key of counts (slugs), sorted for reproducibility. */
+static void add_breakdown(struct figures *f, const char *indicator,
+			  const char *unit, const char *rule, const char *key,
+			  GHashTable *counts)
+{
+	GList *keys = g_list_sort(g_hash_table_get_keys(counts), (GCompareFunc)strcmp);
+	for (GList *k = keys; k; k = k->next)
+		figures_add(f, indicator,
+			    (double)GPOINTER_TO_SIZE(g_hash_table_lookup(counts, k->data)),
+			    unit, rule, key, (const char *)k->data, NULL);
+	g_list_free(keys);
+}
+
+static void emit(const struct tally *t, struct figures *f)
+{
+	figures_add(f, "rh.effectif", t->n, "salariés", R_EFFECTIF, NULL);
+	for (int i = 0; i < NSEXES; i++)
+		figures_add(f, "rh.effectif", t->sexe[i], "salariés", R_EFFECTIF,
+			    "sexe", sexe_slug[i], NULL);
+	for (int i = 0; i < NGROUPES; i++)
+		figures_add(f, "rh.effectif", t->groupe[i], "salariés", R_EFFECTIF,
+			    "categorie", groupe_slug[i], NULL);
+	for (int i = 0; i < 2; i++)
+		figures_add(f, "rh.effectif", t->contrat[i], "salariés", R_EFFECTIF,
+			    "contrat", contrat_slug[i], NULL);
+	add_breakdown(f, "rh.effectif", "salariés", R_EFFECTIF, "direction",
+		      t->directions);
+	figures_add(f, "rh.effectif", t->proximite, "salariés", R_EFFECTIF,
+		    "proximite", "oui", NULL);
+	figures_add(f, "rh.effectif", t->n - t->proximite, "salariés", R_EFFECTIF,
+		    "proximite", "non", NULL);
+	figures_add(f, "rh.etp", (double)t->temps / 10000.0, "ETP",
+		    "sum of working time / 100 over the headcount on 31/12", NULL);
+	figures_add(f, "rh.part_femmes", pct(t->sexe[SEXE_F], t->n), "%", R_PART, NULL);
+	figures_add(f, "rh.part_hommes", pct(t->sexe[SEXE_H], t->n), "%", R_PART, NULL);
+	figures_add(f, "rh.part_proximite", pct(t->proximite, t->n), "%", R_PART, NULL);
+	for (int i = 0; i < NGROUPES; i++) {
+		figures_add(f, "rh.part_categorie", pct(t->groupe[i], t->n), "%",
+			    R_PART, "categorie", groupe_slug[i], NULL);
+		figures_add(f, "rh.part_femmes_categorie",
+			    pct(t->femmes_groupe[i], t->groupe[i]), "%",
+			    "share of women in the category's headcount on 31/12",
+			    "categorie", groupe_slug[i], NULL);
+	}
+	figures_add(f, "rh.age_moyen", t->n ? (double)t->ages / (double)t->n : 0,
+		    "ans", "mean of (Y - year of birth) over the headcount on 31/12", NULL);
+	figures_add(f, "rh.part_moins_35", pct(t->moins_35, t->n), "%",
+		    "share of the headcount on 31/12 aged under 35 on 31/12", NULL);
+	for (int s = 0; s < NSEXES; s++)
+		for (int b = 0; b < NBANDS; b++)
+			figures_add(f, "rh.pyramide", t->pyramide[s][b], "salariés",
+				    "headcount on 31/12 by sex and age on 31/12",
+				    "sexe", sexe_slug[s], "tranche", band_slug[b], NULL);
+	static const char R_RECR[] = "CDI or CDD starting in Y with no contract of the person running the day before";
+	figures_add(f, "rh.recrutements", t->recrutements, "recrutements", R_RECR, NULL);
+	for (int i = 0; i < 2; i++)
+		figures_add(f, "rh.recrutements", t->recrutements_contrat[i],
+			    "recrutements", R_RECR, "contrat", contrat_slug[i], NULL);
+	static const char R_DEP[] = "contract ending in Y with no contract of the person starting the next day";
+	figures_add(f, "rh.departs", t->departs, "départs", R_DEP, NULL);
+	add_breakdown(f, "rh.departs", "départs", R_DEP, "motif", t->motifs);
+	figures_add(f, "rh.promotions", t->promotions, "promotions",
+		    "headcount on 31/12 whose last promotion is dated in Y", NULL);
+	figures_add(f, "rh.rqth", t->rqth, "salariés",
+		    "headcount on 31/12 recognised as disabled workers (RQTH)", NULL);
+	figures_add(f, "rh.postes_amenages", t->amenages, "postes",
+		    "distinct employees with a post adapted in Y, on any contract of Y", NULL);
+}
+
+static void finish(void *state, bool do_emit)
+{
+	struct state *s = state;
+	struct etl *e = s->e;
+
+	if (do_emit) {
+		struct tally t = {
+			.directions = g_hash_table_new(g_str_hash, g_str_equal),
+			.motifs = g_hash_table_new(g_str_hash, g_str_equal),
+		};
+		/* Tell rh_formations who is in the register, and who was there
+		 * during the year. */
+		e->employees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		GHashTableIter it;
+		gpointer key, value;
+		g_hash_table_iter_init(&it, s->people);
+		while (g_hash_table_iter_next(&it, &key, &value)) {
+			const char *m = key;
+			const struct person *p = value;
+			bool present = false;
+			for (size_t k = 0; k < p->n; k++)
+				present |= is_employment(p->c[k].contrat) && p->c[k].active;
+			e->present += present;
+			g_hash_table_insert(e->employees, g_strdup(m),
+					    GINT_TO_POINTER(present ? 2 : 1));
+			tally_person(&t, p, e);
+		}
+		emit(&t, e->fig);
+		g_hash_table_destroy(t.directions);
+		g_hash_table_destroy(t.motifs);
+	}
+	g_hash_table_destroy(s->people);
+	g_hash_table_destroy(s->strings);
+	g_free(s);
 }
 
 const struct source source_rh_effectifs = {
-	"rh_effectifs.csv", cols, NCOLS, on_row,
+	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish,
 };

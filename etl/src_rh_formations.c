@@ -1,8 +1,12 @@
 /*
  * src_rh_formations.c — the training register (exports.md §2): one row per
- * trainee and session.
+ * trainee and session.  Trained employees = distinct matricule with a
+ * session in Y; hours = sum of the hours of sessions in Y.  Trainees are
+ * checked against the HR register when it was read.
  */
 #include "sources.h"
+
+#include <string.h>
 
 enum { C_MATRICULE, C_DATE, C_INTITULE, C_HEURES, C_MODALITE, NCOLS };
 
@@ -14,50 +18,105 @@ static const struct exp_col cols[NCOLS] = {
 	[C_MODALITE]  = { "modalite", 0 },
 };
 
-enum modalite { MOD_UNKNOWN = -1, MOD_COLLECTIVE, MOD_INDIVIDUELLE };
+enum modalite { MOD_COLLECTIVE, MOD_INDIVIDUELLE, MOD_NON_PRECISEE, NMODALITES };
 static const struct enum_label modalites[] = {
 	{ "Collective", MOD_COLLECTIVE }, { "Individuelle", MOD_INDIVIDUELLE },
 	{ NULL, 0 },
 };
-
-struct session {
-	const char *matricule;
-	size_t matricule_len;
-	day_t date;
-	double heures;
-	int modalite;
+static const char *const modalite_slug[NMODALITES] = {
+	"collective", "individuelle", "non_precisee",
 };
 
-static bool parse(struct exp_reader *r, const struct exp_row *row,
-		  struct session *s)
-{
-	const struct exp_field *f = row->col;
-	bool ok = true;
+struct state {
+	struct etl *e;
+	GHashTable *trained;         /* matricules with a session in Y */
+	GHashTable *sessions;        /* "matricule|date|hours|title" -> line */
+	double heures, heures_mod[NMODALITES];
+};
 
-	*s = (struct session){ .modalite = MOD_UNKNOWN };
-	ok &= exp_text(r, &f[C_MATRICULE], &s->matricule, &s->matricule_len) == EXP_GOT;
-	ok &= exp_date(r, &f[C_DATE], &s->date) == EXP_GOT;
-	ok &= exp_number(r, &f[C_HEURES], &s->heures) == EXP_GOT;
-	if (ok && s->heures < 0) {
-		exp_reject(r, &f[C_HEURES], "negative hours");
-		ok = false;
-	}
-	if (f[C_MODALITE].s && !field_is_empty(f[C_MODALITE].s, f[C_MODALITE].len)) {
-		s->modalite = field_enum(f[C_MODALITE].s, f[C_MODALITE].len, modalites);
-		if (s->modalite < 0)
-			exp_warn(r, &f[C_MODALITE],
-				 "unknown training mode (counted as not stated)");
-	}
-	return ok;
+static void *start(struct etl *e)
+{
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->trained = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->sessions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	return s;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
-	struct session s;
-	(void)ctx;
-	parse(r, row, &s);
+	struct state *s = ctx;
+	const struct exp_field *f = row->col;
+	const char *m, *title = "";
+	size_t mlen, tlen = 0;
+	day_t date;
+	double heures;
+	int mod = MOD_NON_PRECISEE;
+	bool ok = true;
+
+	ok &= exp_text(r, &f[C_MATRICULE], &m, &mlen) == EXP_GOT;
+	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
+	ok &= exp_number(r, &f[C_HEURES], &heures) == EXP_GOT;
+	if (ok && heures < 0) {
+		exp_reject(r, &f[C_HEURES], "negative hours");
+		ok = false;
+	}
+	exp_text(r, &f[C_INTITULE], &title, &tlen);
+	if (f[C_MODALITE].s && !field_is_empty(f[C_MODALITE].s, f[C_MODALITE].len)) {
+		mod = field_enum(f[C_MODALITE].s, f[C_MODALITE].len, modalites);
+		if (mod < 0) {
+			exp_warn(r, &f[C_MODALITE],
+				 "training mode counted as not stated: unknown value");
+			mod = MOD_NON_PRECISEE;
+		}
+	}
+	if (!ok)
+		return;
+	char *id = g_strdup_printf("%.*s|%d|%.17g|%.*s", (int)mlen, m, (int)date,
+				   heures, (int)tlen, title);
+	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->sessions, id));
+	if (first) {
+		exp_warn_row(r, row->line,
+			     "duplicate of the session on line %ld (same trainee, date, hours and title): left out",
+			     first);
+		g_free(id);
+		return;
+	}
+	g_hash_table_insert(s->sessions, id, GSIZE_TO_POINTER(row->line));
+	if (date < s->e->first_day || date > s->e->last_day) {
+		exp_warn(r, &f[C_DATE], "session left out: date outside %d", s->e->year);
+		return;
+	}
+	char *key = g_strndup(m, mlen);
+	if (s->e->employees && !g_hash_table_contains(s->e->employees, key))
+		exp_warn(r, &f[C_MATRICULE], "trainee not found in the HR register");
+	g_hash_table_add(s->trained, key);
+	s->heures += heures;
+	s->heures_mod[mod] += heures;
+}
+
+static void finish(void *state, bool emit)
+{
+	struct state *s = state;
+	struct figures *f = s->e->fig;
+
+	if (emit) {
+		figures_add(f, "formation.salaries_formes",
+			    g_hash_table_size(s->trained), "salariés",
+			    "distinct matricule with a session dated in Y", NULL);
+		static const char R_H[] = "sum of the hours of the sessions dated in Y";
+		figures_add(f, "formation.heures", s->heures, "heures", R_H, NULL);
+		for (int i = 0; i < NMODALITES; i++)
+			if (i != MOD_NON_PRECISEE || s->heures_mod[i] > 0)
+				figures_add(f, "formation.heures", s->heures_mod[i],
+					    "heures", R_H, "modalite",
+					    modalite_slug[i], NULL);
+	}
+	g_hash_table_destroy(s->trained);
+	g_hash_table_destroy(s->sessions);
+	g_free(s);
 }
 
 const struct source source_rh_formations = {
-	"rh_formations.csv", cols, NCOLS, on_row,
+	"rh_formations.csv", cols, NCOLS, start, on_row, finish,
 };

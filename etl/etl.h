@@ -1,0 +1,42 @@
+/*
+ * etl.h — one run of the ETL over a folder of exports: every source of
+ * sources.h in turn, then the consistency checks of quality.h.
+ *
+ * The result owns the figures table (sorted), the diagnostics (errors and
+ * warnings) and the checks; etl_result_release() frees them.
+ */
+#ifndef CARNET_ETL_H
+#define CARNET_ETL_H
+
+#include "quality.h"
+#include "sources.h"
+
+struct etl_result {
+	struct figures fig;
+	struct diag diag;
+	struct checks checks;
+	int status;            /* 0 done, 1 bad data, 2 I/O */
+};
+
+/* Called after each export is read (rows, encoding …); may be NULL. */
+typedef void etl_read_fn(const char *path, const struct exp_stats *st,
+			 void *ctx);
+
+struct etl_options {
+	const char *in;        /* the folder of exports */
+	int year;
+	bool progress;         /* show progress on stderr */
+	etl_read_fn *on_read;
+	void *ctx;
+};
+
+/* Reads every export of o->in and fills res.  res->status tells whether
+ * the figures can be used (0). */
+void etl_run(const struct etl_options *o, struct etl_result *res);
+
+/* The latest year declared in DIR/chiffres_cles.csv, or 0. */
+int etl_default_year(const char *in);
+
+void etl_result_release(struct etl_result *res);
+
+#endif

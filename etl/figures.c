@@ -1,0 +1,155 @@
+/* figures.c — see figures.h. */
+#include "figures.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+void figures_source(struct figures *t, const char *file,
+		    const struct exp_stats *st)
+{
+	t->sources = g_renew(struct figure_source, t->sources, t->nsources + 1);
+	t->sources[t->nsources] = (struct figure_source){
+		.file = g_strdup(file), .stats = *st,
+	};
+	t->current = (int)t->nsources++;
+}
+
+static void push(struct figures *t, struct figure f)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = g_renew(struct figure, t->v, t->cap);
+	}
+	t->v[t->n++] = f;
+}
+
+struct pair {
+	const char *key;
+	char value[128];
+};
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct pair *)a)->key, ((const struct pair *)b)->key);
+}
+
+void figures_add(struct figures *t, const char *indicator, double value,
+		 const char *unit, const char *rule, ...)
+{
+	struct pair pairs[8];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, rule);
+	const char *key;
+	while ((key = va_arg(ap, const char *)) != NULL && n < 8) {
+		const char *v = va_arg(ap, const char *);
+		pairs[n].key = key;
+		text_slug(v, strlen(v), pairs[n].value, sizeof pairs[n].value);
+		n++;
+	}
+	va_end(ap);
+	qsort(pairs, n, sizeof *pairs, by_key);
+	GString *dims = g_string_new("");
+	for (size_t i = 0; i < n; i++)
+		g_string_append_printf(dims, "%s%s=%s", i ? "," : "",
+				       pairs[i].key, pairs[i].value);
+	push(t, (struct figure){
+		.indicator = g_strdup(indicator), .dims = g_string_free(dims, FALSE),
+		.value = value, .unit = g_strdup(unit), .rule = rule,
+		.source = t->current,
+	});
+}
+
+void figures_add_raw(struct figures *t, const char *indicator,
+		     const char *dims, double value, const char *unit,
+		     const char *rule)
+{
+	push(t, (struct figure){
+		.indicator = g_strdup(indicator), .dims = g_strdup(dims),
+		.value = value, .unit = g_strdup(unit), .rule = g_strdup(rule),
+		.rule_owned = true, .source = t->current,
+	});
+}
+
+const struct figure *figures_get(const struct figures *t,
+				 const char *indicator, const char *dims)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].indicator, indicator) &&
+		    !strcmp(t->v[i].dims, dims))
+			return &t->v[i];
+	return NULL;
+}
+
+bool figures_has(const struct figures *t, const char *indicator)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].indicator, indicator))
+			return true;
+	return false;
+}
+
+static int by_figure(const void *a, const void *b)
+{
+	const struct figure *x = a, *y = b;
+	int c = strcmp(x->indicator, y->indicator);
+	return c ? c : strcmp(x->dims, y->dims);
+}
+
+void figures_sort(struct figures *t)
+{
+	qsort(t->v, t->n, sizeof *t->v, by_figure);
+}
+
+void figures_format_value(double v, char *buf, size_t cap)
+{
+	if (v == 0)
+		v = 0;          /* no "-0" */
+	snprintf(buf, cap, "%.15g", v);
+}
+
+int figures_write(const struct figures *t, FILE *out, bool provenance)
+{
+	char value[64];
+
+	fputs("indicator\tdimensions\tvalue\tunit", out);
+	if (provenance)
+		fputs("\tsource\tsha256\trows_read\trows_rejected\trule", out);
+	fputc('\n', out);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct figure *f = &t->v[i];
+		figures_format_value(f->value, value, sizeof value);
+		fprintf(out, "%s\t%s\t%s\t%s", f->indicator, f->dims, value, f->unit);
+		if (provenance) {
+			const struct figure_source *s = &t->sources[f->source];
+			fprintf(out, "\t%s\t%s\t%ld\t%ld\t%s", s->file,
+				s->stats.sha256, s->stats.rows,
+				s->stats.rejected, f->rule);
+		}
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+void figures_release(struct figures *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		g_free(t->v[i].indicator);
+		g_free(t->v[i].dims);
+		g_free(t->v[i].unit);
+		if (t->v[i].rule_owned)
+			g_free((char *)t->v[i].rule);
+	}
+	g_free(t->v);
+	for (size_t i = 0; i < t->nsources; i++)
+		g_free(t->sources[i].file);
+	g_free(t->sources);
+	*t = (struct figures)FIGURES_INIT;
+}

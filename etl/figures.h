@@ -1,0 +1,82 @@
+/*
+ * figures.h — the figures table, the contract between the ETL and the
+ * renderers (figures.md).
+ *
+ * Sources add one figure at a time: an indicator id, its dimensions as
+ * key/value pairs, a value at full precision, a unit, and the rule that
+ * computed it.  Each figure remembers the export it came from (its file,
+ * SHA-256, rows read and rejected) for the provenance table.  The table
+ * owns everything added to it.
+ */
+#ifndef CARNET_FIGURES_H
+#define CARNET_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "export.h"
+
+struct figure {
+	char *indicator;
+	char *dims;            /* "k=v,k=v", keys sorted; "" for a total */
+	double value;
+	char *unit;
+	const char *rule;      /* static text, or owned when rule_owned */
+	bool rule_owned;
+	int source;            /* index in figures.sources */
+};
+
+/* An export the figures came from. */
+struct figure_source {
+	char *file;            /* file name, without the folder */
+	struct exp_stats stats;
+};
+
+struct figures {
+	struct figure *v;
+	size_t n, cap;
+	struct figure_source *sources;
+	size_t nsources;
+	int current;           /* source of the figures being added */
+};
+
+#define FIGURES_INIT { .current = -1 }
+
+/* Starts a new source: the figures added next come from file. */
+void figures_source(struct figures *t, const char *file,
+		    const struct exp_stats *st);
+
+/* Adds a figure.  After unit and rule come the dimensions as key, value
+ * string pairs, ended by NULL; values are slugged (figures.md), keys are
+ * sorted.  rule is not copied: give a string literal. */
+void figures_add(struct figures *t, const char *indicator, double value,
+		 const char *unit, const char *rule, ...)
+	__attribute__((sentinel));
+
+/* Same, with dims already joined and the rule copied (declared figures). */
+void figures_add_raw(struct figures *t, const char *indicator,
+		     const char *dims, double value, const char *unit,
+		     const char *rule);
+
+/* The figure with that indicator and dims, or NULL. */
+const struct figure *figures_get(const struct figures *t,
+				 const char *indicator, const char *dims);
+
+/* True when some figure has that indicator. */
+bool figures_has(const struct figures *t, const char *indicator);
+
+/* Sorts by indicator, then dimensions (bytewise). */
+void figures_sort(struct figures *t);
+
+/* Writes the table of figures.md (header line, one figure a line), with
+ * the provenance columns when provenance is true.  Returns 0, or -1 when
+ * writing failed (errno set). */
+int figures_write(const struct figures *t, FILE *out, bool provenance);
+
+/* Formats v as the table does: shortest of %.15g, no "-0". */
+void figures_format_value(double v, char *buf, size_t cap);
+
+void figures_release(struct figures *t);
+
+#endif

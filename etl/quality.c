@@ -1,0 +1,213 @@
+/* quality.c — see quality.h. */
+#include "quality.h"
+#include "french.h"
+#include "text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+static void add(struct checks *c, bool ok, const char *file, long line,
+		char *message)
+{
+	c->v = g_renew(struct check, c->v, c->n + 1);
+	c->v[c->n++] = (struct check){ ok, g_strdup(file), line, message };
+	c->failed += !ok;
+}
+
+/* The figure of id for the year: its total, or its annee=Y row. */
+static const struct figure *figure_of(const struct etl *e, const char *id)
+{
+	char dims[32];
+	const struct figure *f = figures_get(e->fig, id, "");
+	if (f)
+		return f;
+	snprintf(dims, sizeof dims, "annee=%d", e->year);
+	return figures_get(e->fig, id, dims);
+}
+
+static char *date_fr(day_t d, char *buf, size_t cap)
+{
+	int y, m, dd;
+	day_to_ymd(d, &y, &m, &dd);
+	snprintf(buf, cap, "%02d/%02d/%d", dd, m, y);
+	return buf;
+}
+
+static void builtin(const struct etl *e, struct checks *c)
+{
+	char a[64], b[64];
+	const struct figure *f = figure_of(e, "rh.part_femmes");
+	const struct figure *h = figure_of(e, "rh.part_hommes");
+
+	if (f && h)
+		add(c, fabs(f->value + h->value - 100) < 1e-9, "rh_effectifs.csv", 0,
+		    g_strdup_printf("women + men = 100 %% of the headcount: %s %% + %s %%",
+				    french_number(f->value, 1, a, sizeof a),
+				    french_number(h->value, 1, b, sizeof b)));
+	const struct figure *t = figure_of(e, "formation.salaries_formes");
+	if (t && e->employees)
+		add(c, t->value <= (double)e->present, "rh_formations.csv", 0,
+		    g_strdup_printf("trained employees (%s) at most the employees present in %d (%s)",
+				    french_number(t->value, 0, a, sizeof a), e->year,
+				    french_number((double)e->present, 0, b, sizeof b)));
+	if (figure_of(e, "enquete.entretiens") && e->survey_first <= e->survey_last) {
+		char d1[16], d2[16], w1[16], w2[16];
+		add(c, e->survey_first >= e->survey_from && e->survey_last <= e->survey_to,
+		    "enquete_satisfaction.csv", 0,
+		    g_strdup_printf("interviews inside the survey window (%s to %s): held from %s to %s",
+				    date_fr(e->survey_from, w1, sizeof w1),
+				    date_fr(e->survey_to, w2, sizeof w2),
+				    date_fr(e->survey_first, d1, sizeof d1),
+				    date_fr(e->survey_last, d2, sizeof d2)));
+	}
+}
+
+/* ---- the office's rules ---- */
+
+struct rules {
+	const struct etl *e;
+	struct checks *c;
+	const char *path;
+};
+
+enum { C_REGLE, C_DESCRIPTION, NCOLS };
+static const struct exp_col cols[NCOLS] = {
+	[C_REGLE] = { "regle", EXP_REQUIRED },
+	[C_DESCRIPTION] = { "description", 0 },
+};
+
+/* Splits "a + b = c" into ids; false when it is not of that shape. */
+static bool parse_rule(const char *s, size_t len, GPtrArray *left, char **right)
+{
+	char *text = g_strndup(s, len);
+	char **sides = g_strsplit(text, "=", -1);
+	bool ok = g_strv_length(sides) == 2;
+	if (ok) {
+		char **terms = g_strsplit(sides[0], "+", -1);
+		for (char **t = terms; *t; t++) {
+			char *id = g_strstrip(*t);
+			ok &= *id != '\0';
+			g_ptr_array_add(left, g_strdup(id));
+		}
+		g_strfreev(terms);
+		*right = g_strdup(g_strstrip(sides[1]));
+		ok &= **right != '\0' && !strchr(*right, '+');
+	}
+	g_strfreev(sides);
+	g_free(text);
+	return ok;
+}
+
+static void on_rule(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct rules *x = ctx;
+	const struct exp_field *f = &row->col[C_REGLE];
+	const char *s, *desc = NULL;
+	size_t len, dlen = 0;
+	char *right = NULL;
+	GPtrArray *left = g_ptr_array_new_with_free_func(g_free);
+
+	if (exp_text(r, f, &s, &len) != EXP_GOT)
+		goto out;
+	exp_text(r, &row->col[C_DESCRIPTION], &desc, &dlen);
+	if (!parse_rule(s, len, left, &right)) {
+		exp_reject(r, f, "invalid rule: expected 'a + b = c' with figure ids");
+		goto out;
+	}
+	for (guint i = 0; i <= left->len; i++) {
+		const char *id = i < left->len ? g_ptr_array_index(left, i) : right;
+		if (!figure_of(x->e, id)) {
+			exp_reject(r, f, "the rule names '%s', which is not in the figures", id);
+			goto out;
+		}
+	}
+	/* The rule as written, then the values as a reader checks them. */
+	GString *msg = g_string_new("");
+	char num[64];
+	double sum = 0;
+	if (dlen)
+		g_string_append_printf(msg, "%.*s: ", (int)dlen, desc);
+	g_string_append_printf(msg, "%.*s (", (int)len, s);
+	for (guint i = 0; i < left->len; i++) {
+		double v = figure_of(x->e, g_ptr_array_index(left, i))->value;
+		sum += v;
+		g_string_append_printf(msg, "%s%s", i ? " + " : "",
+				       french_number(v, v == floor(v) ? 0 : 2, num, sizeof num));
+	}
+	double total = figure_of(x->e, right)->value;
+	bool ok = fabs(sum - total) <= 1e-9 * fmax(1, fabs(total));
+	g_string_append_printf(msg, " = %s", french_number(sum, sum == floor(sum) ? 0 : 2,
+							   num, sizeof num));
+	if (ok)
+		g_string_append(msg, ")");
+	else
+		g_string_append_printf(msg, ", not %s)",
+				       french_number(total, total == floor(total) ? 0 : 2,
+						     num, sizeof num));
+	add(x->c, ok, x->path, row->line, g_string_free(msg, FALSE));
+out:
+	g_free(right);
+	g_ptr_array_free(left, TRUE);
+}
+
+void checks_run(const struct etl *e, const char *rules_path,
+		struct checks *out, struct diag *d)
+{
+	builtin(e, out);
+	if (!rules_path || !g_file_test(rules_path, G_FILE_TEST_EXISTS))
+		return;
+	struct rules x = { e, out, rules_path };
+	struct exp_source src = {
+		.path = rules_path, .cols = cols, .ncols = NCOLS,
+		.on_row = on_rule, .ctx = &x,
+	};
+	struct exp_stats st;
+	exp_read(&src, d, &st);
+}
+
+/* Tabs and newlines would break the table's lines. */
+static void put_cell(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+int quality_write(FILE *out, const struct diag *d, const struct checks *c)
+{
+	fputs("level\tfile\tline\tcolumn\tmessage\n", out);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_entry *w = &d->v[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		fputs("warning\t", out);
+		put_cell(out, w->file);
+		fprintf(out, "\t%ld\t%ld\t", w->line, w->column);
+		put_cell(out, w->msg);
+		fputc('\n', out);
+	}
+	if (d->warnings > d->kept_warnings)
+		fprintf(out, "warning\t\t0\t0\t… and %zu more warnings\n",
+			d->warnings - d->kept_warnings);
+	for (size_t i = 0; i < c->n; i++) {
+		fprintf(out, "%s\t", c->v[i].ok ? "ok" : "warning");
+		put_cell(out, c->v[i].file);
+		fprintf(out, "\t%ld\t0\t", c->v[i].line);
+		put_cell(out, c->v[i].message);
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+void checks_release(struct checks *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		g_free(c->v[i].file);
+		g_free(c->v[i].message);
+	}
+	g_free(c->v);
+	*c = (struct checks){ 0 };
+}
