@@ -80,11 +80,23 @@ $(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(ETL_LIBS)
 
 # ---- the report -----------------------------------------------------------
+#
+# Each stage's outputs depend on its inputs, so that make redoes only what
+# changed.  The figures table for people goes to $(OUT); the same table
+# with provenance, and the data-quality report, go to $(STAGE) for the
+# renderers.
 
-# Until the figures, workbook and PDF stages exist, the report is the
-# extraction of every export of $(IN), with the rows read per file.
-report-run: programs
-	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose
+STAGE   := $(BUILD)/report/$(YEAR)
+EXPORTS := $(wildcard $(IN)/*.csv)
+FIGURES := $(OUT)/figures-$(YEAR).tsv
+
+$(FIGURES) $(STAGE)/figures.tsv $(STAGE)/quality.tsv &: $(EXPORTS) $(BIN)/carnet-figures
+	@mkdir -p $(OUT) $(STAGE)
+	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
+	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv
+
+report-run: programs $(FIGURES)
+	@echo "carnet: $(FIGURES) is ready; the workbooks and the PDF are not built by this version yet"
 
 # ---- tests ----------------------------------------------------------------
 

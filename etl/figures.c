@@ -103,7 +103,8 @@ static int by_figure(const void *a, const void *b)
 
 void figures_sort(struct figures *t)
 {
-	qsort(t->v, t->n, sizeof *t->v, by_figure);
+	if (t->n > 1)           /* qsort must not see the NULL of an empty table */
+		qsort(t->v, t->n, sizeof *t->v, by_figure);
 }
 
 void figures_format_value(double v, char *buf, size_t cap)

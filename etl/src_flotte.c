@@ -42,6 +42,7 @@ static const struct enum_label detentions[] = {
 struct state {
 	struct etl *e;
 	GHashTable *in_service;      /* plates in service on 31/12 -> line */
+	GHashTable *rows;            /* "plate|start" -> line */
 	long vehicules[NENERGIES], nouveaux;
 };
 
@@ -50,6 +51,7 @@ static void *start(struct etl *e)
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
 	s->in_service = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	return s;
 }
 
@@ -81,6 +83,15 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
+	char *id = g_strdup_printf("%.*s|%d", (int)ilen, immat, (int)debut);
+	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->rows, id));
+	if (first) {
+		exp_warn_row(r, row->line,
+			     "duplicate of line %ld (same plate and start): left out", first);
+		g_free(id);
+		return;
+	}
+	g_hash_table_insert(s->rows, id, GSIZE_TO_POINTER(row->line));
 	if (debut >= s->e->first_day && debut <= s->e->last_day)
 		s->nouveaux++;
 	if (debut > s->e->last_day)
@@ -126,6 +137,7 @@ static void finish(void *state, bool emit)
 			    "vehicles whose lease or purchase starts in Y", NULL);
 	}
 	g_hash_table_destroy(s->in_service);
+	g_hash_table_destroy(s->rows);
 	g_free(s);
 }
 

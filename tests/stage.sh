@@ -1,10 +1,11 @@
 #!/bin/sh
 # stage.sh BIN — runs the real programs of BIN on the fixtures and on bad
-# inputs, and checks their output, messages and exit codes.
-# Prints "N passed, N failed" and exits 1 when a test failed.
+# inputs, and checks their outputs, messages and exit codes.
+# Prints "stage: N passed, N failed" and exits 1 when a test failed.
 set -u
 bin=${1:?usage: tests/stage.sh BIN}
 cd "$(dirname "$0")/.." || exit 2     # paths below are from the repository
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -12,7 +13,8 @@ pass=0 fail=0
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
-# expect_status NAME WANT CMD... — runs CMD, keeps its stderr in $tmp/err.
+# expect_status NAME WANT CMD... — runs CMD; stdout in $tmp/out, stderr in
+# $tmp/err.
 expect_status() {
 	name=$1 want=$2; shift 2
 	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
@@ -28,7 +30,15 @@ expect_err() {
 	fi
 }
 
-# -- the front command
+# expect_same NAME EXPECTED ACTUAL — the files are identical.
+expect_same() {
+	if cmp -s "$2" "$3"; then ok; else
+		bad "$1: $3 differs from $2"; diff "$2" "$3" | head -20 >&2
+	fi
+}
+
+# ---- the front command ----------------------------------------------------
+
 expect_status "version" 0 "$bin/carnet" --version
 grep -qx 'carnet [0-9.]*' "$tmp/out" && ok || bad "version: $(cat "$tmp/out")"
 expect_status "help" 0 "$bin/carnet" --help
@@ -36,26 +46,88 @@ grep -q 'build    run the whole pipeline' "$tmp/out" && ok || bad "help text"
 expect_status "unknown command" 2 "$bin/carnet" frobnicate
 expect_err "unknown command" "carnet: unknown command 'frobnicate' (see carnet --help)"
 expect_status "figures without --in" 2 "$bin/carnet" figures
+expect_status "missing folder" 2 "$bin/carnet" figures --in "$tmp/nowhere" --year 2023
+expect_err "missing folder" "carnet figures: $tmp/nowhere: not a folder"
 
-# -- the fixtures parse cleanly, every file, with its row count
+# ---- the figures of the fixtures ------------------------------------------
+
 expect_status "fixtures" 0 "$bin/carnet" figures --in fixtures/2023 --year 2023 -v
+cp "$tmp/out" "$tmp/figures.tsv"
 for f in rh_effectifs rh_formations insertion enquete_satisfaction flotte chiffres_cles; do
 	grep -q "^carnet figures: fixtures/2023/$f\.csv: [0-9][0-9]* rows read, 0 rejected" "$tmp/err" \
 		&& ok || bad "fixtures: no row count for $f.csv"
 done
-[ ! -s "$tmp/out" ] && ok || bad "fixtures: stdout is not empty"
+[ "$(head -1 "$tmp/figures.tsv")" = "$(printf 'indicator\tdimensions\tvalue\tunit')" ] \
+	&& ok || bad "figures: header line"
+# every id figures.md fixes is in the table
+for id in rh.effectif rh.etp rh.part_femmes rh.part_hommes rh.part_proximite \
+	rh.part_categorie rh.part_femmes_categorie rh.age_moyen rh.part_moins_35 \
+	rh.pyramide rh.recrutements rh.departs rh.promotions rh.rqth \
+	rh.postes_amenages formation.salaries_formes formation.heures \
+	insertion.operations insertion.heures insertion.cddi \
+	insertion.sorties_emploi enquete.entretiens enquete.satisfaction \
+	flotte.vehicules flotte.part_faibles_emissions flotte.nouveaux; do
+	grep -q "^$id	" "$tmp/figures.tsv" && ok || bad "figures: no $id"
+done
+# sorted by indicator then dimensions, bytewise
+tail -n +2 "$tmp/figures.tsv" | cut -f1,2 >"$tmp/keys"
+LC_ALL=C sort -c "$tmp/keys" 2>/dev/null && ok || bad "figures: not sorted"
+# both years of a figure declared for two
+grep -q "^solidarite.expulsions	annee=2022	43	" "$tmp/figures.tsv" && ok || bad "figures: 2022 evictions"
+grep -q "^rh.effectif		820	salariés$" "$tmp/figures.tsv" && ok || bad "figures: headcount line"
 
-# -- bad data: exit 1, file:line:column message
+# the exact format on a small folder
+expect_status "fleet table" 0 "$bin/carnet" figures --in tests/data/etl/fleet --year 2023
+expect_same "fleet table" tests/golden/figures-fleet.tsv "$tmp/out"
+
+# ---- the same data written by other software gives the same table ---------
+
+python3 tests/tools/reencode.py fixtures/2023 "$tmp/reencoded"
+expect_status "re-encoded" 0 "$bin/carnet" figures --in "$tmp/reencoded" --year 2023 -v
+expect_same "re-encoded" "$tmp/figures.tsv" "$tmp/out"
+grep -q "rh_effectifs.csv: 897 rows read, 0 rejected (UTF-8, ',', LF)" "$tmp/err" \
+	&& ok || bad "re-encoded: not read as UTF-8 with ','"
+
+# ---- outputs: provenance, quality, privacy ----------------------------------
+
+mkdir "$tmp/o"
+expect_status "outputs" 0 "$bin/carnet" figures --in fixtures/2023 --year 2023 \
+	-o "$tmp/o/figures.tsv" --provenance "$tmp/o/provenance.tsv" \
+	--quality "$tmp/o/quality.tsv"
+cp "$tmp/err" "$tmp/o/stderr.txt"
+expect_same "-o" "$tmp/figures.tsv" "$tmp/o/figures.tsv"
+[ ! -s "$tmp/out" ] && ok || bad "outputs: stdout not empty with -o"
+sha=$(sha256sum fixtures/2023/flotte.csv | cut -d' ' -f1)
+grep -q "^flotte.vehicules		90	véhicules	flotte.csv	$sha	95	0	distinct plates" "$tmp/o/provenance.tsv" \
+	&& ok || bad "provenance: flotte.vehicules line"
+grep -q "^warning	fixtures/2023/controles.csv	3	0	Parc individuel" "$tmp/o/quality.tsv" \
+	&& ok || bad "quality: the failed rule is not shown"
+grep -q "^ok	fixtures/2023/controles.csv	2	0	Logements collectifs" "$tmp/o/quality.tsv" \
+	&& ok || bad "quality: the rule that holds is not shown"
+ls "$tmp/o" | grep -q '\.tmp$' && bad "outputs: a temporary file is left" || ok
+if python3 tests/tools/personal_values.py fixtures/2023 "$tmp/o"/* >"$tmp/leaks" 2>/dev/null; then ok; else
+	bad "privacy: personal values in the outputs"; head "$tmp/leaks" >&2
+fi
+
+# ---- strict mode and bad data: exit 1, nothing written ---------------------
+
+echo keep >"$tmp/o/figures.tsv"
+expect_status "strict" 1 "$bin/carnet" figures --in fixtures/2023 --year 2023 \
+	--strict -o "$tmp/o/figures.tsv"
+grep -q "^carnet figures: --strict: 6 warnings and 1 failed checks count as errors$" "$tmp/err" \
+	&& ok || bad "strict: message"
+[ "$(cat "$tmp/o/figures.tsv")" = keep ] && ok || bad "strict: the previous output was touched"
+
 mkdir "$tmp/in"
 cp fixtures/2023/*.csv "$tmp/in/"
-printf 'matricule;sexe;date_naissance;date_entree;type_contrat;categorie;proximite;direction\nZ9;F;01/01/1980;31/02/2023;CDI;Cadre;N;Siège\n' \
+printf 'matricule;sexe;date_naissance;date_entree;type_contrat;categorie;proximite;direction\nZ9;F;01/01/1980;31/02/2023;CDI;Cadre;N;Siège\nZ8;F;31/02/1981;01/01/2020;CDI;Cadre;N;Siège\n' \
 	>"$tmp/in/rh_effectifs.csv"
-expect_status "bad date" 1 "$bin/carnet" figures --in "$tmp/in" --year 2023
+expect_status "bad date" 1 "$bin/carnet" figures --in "$tmp/in" --year 2023 -o "$tmp/o/figures.tsv"
 expect_err "bad date" "carnet figures: $tmp/in/rh_effectifs.csv:2:4: invalid date '31/02/2023' in 'date_entree': no such day in that month"
-grep -q 'Z9\|1980' "$tmp/err" && bad "bad date: a personal value is in the message" || ok
-
-# -- a missing folder: exit 2
-expect_status "missing folder" 2 "$bin/carnet" figures --in "$tmp/nowhere" --year 2023
+expect_err "bad birth date" "carnet figures: $tmp/in/rh_effectifs.csv:3:3: invalid date in 'date_naissance': no such day in that month"
+grep -q 'Z9\|Z8\|1980\|1981' "$tmp/err" && bad "bad date: a personal value is in the message" || ok
+[ "$(cat "$tmp/o/figures.tsv")" = keep ] && ok || bad "bad date: the previous output was touched"
+[ ! -e "$tmp/o/figures.tsv.tmp" ] && ok || bad "bad date: a temporary file is left"
 
 echo "stage: $pass passed, $fail failed"
 [ "$fail" = 0 ]

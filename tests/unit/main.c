@@ -9,6 +9,9 @@ int main(void)
 	SRunner *sr = srunner_create(text_suite());
 	srunner_add_suite(sr, fields_suite());
 	srunner_add_suite(sr, export_suite());
+	srunner_add_suite(sr, definitions_suite());
+	srunner_add_suite(sr, published_suite());
+	srunner_add_suite(sr, small_counts_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""reencode.py SRC DST — copies every export of SRC to DST re-encoded as
+UTF-8 (no BOM), ',' as delimiter, LF line ends, and the columns in another
+order (reversed), as another software would write the same data."""
+import csv
+import io
+import os
+import sys
+
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst, exist_ok=True)
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".csv"):
+        continue
+    raw = open(os.path.join(src, name), "rb").read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    first = text.split("\n", 1)[0]
+    delim = max(";,\t", key=first.count)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    out = io.StringIO(newline="")
+    w = csv.writer(out, delimiter=",", lineterminator="\n")
+    for r in rows:
+        w.writerow(list(reversed(r)))
+    with open(os.path.join(dst, name), "w", encoding="utf-8", newline="") as f:
+        f.write(out.getvalue())
