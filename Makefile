@@ -113,7 +113,9 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    --errors-for-leak-kinds=definite ../$(BUILD)/tests/unit
 	valgrind -q --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite \
-	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose
+	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose \
+	    -o $(BUILD)/figures.tsv --provenance $(BUILD)/provenance.tsv \
+	    --quality $(BUILD)/quality.tsv
 
 -include $(ETL_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/etl/figures_main.d \
          $(BUILD)/obj/tools/carnet.d

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -91,15 +92,17 @@ static void build_usage(FILE *out)
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx and\n"
-		"carnet-Y.pdf.\n");
+		"carnet-Y.pdf (what the stages pass to each other goes to\n"
+		"--out/.carnet-Y/).\n");
 }
 
-/* Runs stage name with args; returns its exit status. */
+/* Runs stage name with args (args[0] is filled in); returns its exit
+ * status. */
 static int run_stage(const char *name, char **args)
 {
 	char path[PATH_MAX];
 	if (stage_path(name, path, sizeof path) != 0) {
-		fprintf(stderr, "carnet build: the '%s' stage is not part of this version yet: no report was produced\n",
+		fprintf(stderr, "carnet build: the '%s' stage is not part of this version yet: the report is incomplete\n",
 			name);
 		return 1;
 	}
@@ -126,9 +129,18 @@ static int run_stage(const char *name, char **args)
 	return 2;
 }
 
+static int make_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return 0;
+	fprintf(stderr, "carnet build: %s: cannot create: %s\n", dir, strerror(errno));
+	return -1;
+}
+
 static int build(int argc, char **argv)
 {
 	const char *in = NULL, *year = NULL, *out = NULL;
+	char work[PATH_MAX], table[PATH_MAX], prov[PATH_MAX], quality[PATH_MAX];
 
 	for (int i = 1; i < argc; i++) {
 		const char **dst = !strcmp(argv[i], "--in") ? &in :
@@ -148,17 +160,20 @@ static int build(int argc, char **argv)
 		build_usage(stderr);
 		return 2;
 	}
-	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year, NULL };
+	snprintf(work, sizeof work, "%s/.carnet-%s", out, year);
+	snprintf(table, sizeof table, "%s/figures-%s.tsv", out, year);
+	snprintf(prov, sizeof prov, "%s/figures.tsv", work);
+	snprintf(quality, sizeof quality, "%s/quality.tsv", work);
+	if (make_dir(out) != 0 || make_dir(work) != 0)
+		return 2;
+	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year,
+			    "-o", table, "--provenance", prov,
+			    "--quality", quality, NULL };
 	int st = run_stage("figures", figures);
 	if (st != 0)
 		return st;
-	for (size_t i = 1; i < sizeof stages / sizeof *stages; i++) {
-		char *none[] = { NULL, NULL };
-		char path[PATH_MAX];
-		if (stage_path(stages[i], path, sizeof path) != 0)
-			return run_stage(stages[i], none);
-	}
-	return 0;
+	char *none[] = { NULL, NULL };
+	return run_stage("xlsx", none);
 }
 
 int main(int argc, char **argv)
