@@ -8,3 +8,14 @@ const struct source *const sources[] = {
 	&source_insertion, &source_enquete, &source_flotte,
 };
 const size_t nsources = sizeof sources / sizeof sources[0];
+
+long first_seen(GHashTable *seen, char *key, long line)
+{
+	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, key));
+	if (first) {
+		g_free(key);
+		return first;
+	}
+	g_hash_table_insert(seen, key, GSIZE_TO_POINTER(line));
+	return 0;
+}

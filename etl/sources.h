@@ -43,6 +43,11 @@ struct source {
 	void (*finish)(void *state, bool emit);
 };
 
+/* Records that key (owned by seen from now on) was read on line; returns
+ * the line it was first read on, or 0 the first time.  seen must free its
+ * keys with g_free. */
+long first_seen(GHashTable *seen, char *key, long line);
+
 extern const struct source source_rh_effectifs;
 extern const struct source source_rh_formations;
 extern const struct source source_insertion;

@@ -140,17 +140,15 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(key);
 		return;
 	}
-	char *id_year = g_strdup_printf("%s|%d", key, (int)annee);
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->seen, id_year));
+	long first = first_seen(s->seen, g_strdup_printf("%s|%d", key, (int)annee),
+				row->line);
 	if (first) {
 		exp_reject(r, &f[C_INDICATEUR],
 			   "'%s' is declared twice for %d (first on line %ld)",
 			   key, (int)annee, first);
-		g_free(id_year);
 		g_free(key);
 		return;
 	}
-	g_hash_table_insert(s->seen, id_year, GSIZE_TO_POINTER(row->line));
 	struct declared d = {
 		.id = key, .unit = g_strndup(unit, ulen), .year = (int)annee,
 		.value = valeur, .line = row->line,

@@ -129,15 +129,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	char *key = g_strndup(id, idlen);
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->ids, key));
+	long first = first_seen(s->ids, g_strndup(id, idlen), row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "same interview id as line %ld: left out", first);
-		g_free(key);
 		return;
 	}
-	g_hash_table_insert(s->ids, key, GSIZE_TO_POINTER(row->line));
 	if (date < s->e->survey_from || date > s->e->survey_to)
 		exp_warn(r, &f[C_DATE], "interview outside the survey window");
 	if (date < s->first)

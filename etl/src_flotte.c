@@ -84,14 +84,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!ok)
 		return;
 	char *id = g_strdup_printf("%.*s|%d", (int)ilen, immat, (int)debut);
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->rows, id));
+	long first = first_seen(s->rows, id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of line %ld (same plate and start): left out", first);
-		g_free(id);
 		return;
 	}
-	g_hash_table_insert(s->rows, id, GSIZE_TO_POINTER(row->line));
 	if (debut >= s->e->first_day && debut <= s->e->last_day)
 		s->nouveaux++;
 	if (debut > s->e->last_day)
@@ -99,16 +97,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (fin < s->e->first_day)
 		exp_warn(r, &f[C_FIN], "vehicle left the fleet before %d", s->e->year);
 	if (debut <= s->e->last_day && fin >= s->e->last_day) {
-		char *plate = g_strndup(immat, ilen);
-		long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->in_service, plate));
+		first = first_seen(s->in_service, g_strndup(immat, ilen), row->line);
 		if (first) {
 			exp_warn_row(r, row->line,
-				     "vehicle '%s' is already in service on line %ld: counted once",
-				     plate, first);
-			g_free(plate);
+				     "vehicle '%.*s' is already in service on line %ld: counted once",
+				     (int)ilen, immat, first);
 			return;
 		}
-		g_hash_table_insert(s->in_service, plate, GSIZE_TO_POINTER(row->line));
 		s->vehicules[energie]++;
 	}
 }

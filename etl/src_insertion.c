@@ -93,15 +93,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 
 	char *id = g_strdup_printf("%.*s|%.*s|%d", (int)oplen, op, (int)blen,
 				   benef, (int)debut);
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->rows, id));
+	long first = first_seen(s->rows, id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the contract on line %ld (same operation, beneficiary and start): left out",
 			     first);
-		g_free(id);
 		return;
 	}
-	g_hash_table_insert(s->rows, id, GSIZE_TO_POINTER(row->line));
 
 	/* An operation keeps the type of its first row. */
 	char *code = g_strndup(op, oplen), *stored;

@@ -74,15 +74,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	char *id = g_strdup_printf("%.*s|%d|%.17g|%.*s", (int)mlen, m, (int)date,
 				   heures, (int)tlen, title);
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(s->sessions, id));
+	long first = first_seen(s->sessions, id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the session on line %ld (same trainee, date, hours and title): left out",
 			     first);
-		g_free(id);
 		return;
 	}
-	g_hash_table_insert(s->sessions, id, GSIZE_TO_POINTER(row->line));
 	if (date < s->e->first_day || date > s->e->last_day) {
 		exp_warn(r, &f[C_DATE], "session left out: date outside %d", s->e->year);
 		return;
