@@ -54,8 +54,10 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		if (o->progress)
 			fprintf(stderr, "\r\033[K");
 		bool clean = es == EXP_OK && e->diag->errors == errors;
-		if (clean)
+		if (clean) {
 			figures_source(e->fig, s->file, &st);
+			figures_source(e->detail, s->file, &st);
+		}
 		s->finish(run.state, clean);
 		e->path = NULL;
 		if (clean && o->on_read)
@@ -78,9 +80,11 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 {
 	int y = o->year;
 
-	*res = (struct etl_result){ .fig = FIGURES_INIT, .diag = DIAG_INIT };
+	*res = (struct etl_result){ .fig = FIGURES_INIT, .detail = FIGURES_INIT,
+				    .diag = DIAG_INIT };
 	struct etl e = {
-		.year = y, .fig = &res->fig, .diag = &res->diag,
+		.year = y, .fig = &res->fig, .detail = &res->detail,
+		.diag = &res->diag,
 		.first_day = day_from_ymd(y, 1, 1),
 		.last_day = day_from_ymd(y, 12, 31),
 		.survey_from = day_from_ymd(y, 1, 1),
@@ -96,6 +100,7 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 			res->status = 1;
 	}
 	figures_sort(&res->fig);
+	figures_sort(&res->detail);
 	if (e.employees)
 		g_hash_table_destroy(e.employees);
 }
@@ -129,5 +134,6 @@ void etl_result_release(struct etl_result *res)
 		return;
 	checks_release(&res->checks);
 	figures_release(&res->fig);
+	figures_release(&res->detail);
 	diag_release(&res->diag);
 }

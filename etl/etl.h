@@ -13,6 +13,7 @@
 
 struct etl_result {
 	struct figures fig;
+	struct figures detail;  /* internal HR breakdowns: never published */
 	struct diag diag;
 	struct checks checks;
 	int status;            /* 0 done, 1 bad data, 2 I/O */

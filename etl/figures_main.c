@@ -2,7 +2,7 @@
  * figures_main.c — the ETL stage, `carnet figures`.
  *
  *   carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]
- *                  [--quality FILE] [--strict] [-v]
+ *                  [--quality FILE] [--hr-detail FILE] [--strict] [-v]
  *
  * Reads the exports of DIR (sources.h), computes the figures table of
  * figures.md and writes it to FILE or standard output; the same table with
@@ -28,7 +28,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
-		"                      [--quality FILE] [--strict] [-v]\n"
+		"                      [--quality FILE] [--hr-detail FILE] [--strict] [-v]\n"
 		"\n"
 		"Reads the exports of DIR (rh_effectifs.csv, rh_formations.csv,\n"
 		"insertion.csv, enquete_satisfaction.csv, flotte.csv, chiffres_cles.csv;\n"
@@ -41,6 +41,8 @@ static void usage(FILE *out)
 		"  -o, --output FILE  write the table to FILE instead of standard output\n"
 		"  --provenance FILE  write the table with its sources and rules\n"
 		"  --quality FILE     write the data-quality report\n"
+		"  --hr-detail FILE   write HR's internal breakdowns (exact counts, never\n"
+		"                     to be published: the headcount workbook's input)\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
 		"  -h, --help         show this help\n");
@@ -115,26 +117,28 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 		st->crlf ? "CRLF" : "LF");
 }
 
-static int write_outputs(struct output out[3], const struct figures *fig,
-			 const struct diag *d, const struct checks *c)
+#define NOUT 4
+
+static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < NOUT; i++)
 		if (open_output(&out[i]) != 0)
 			return 2;
 	FILE *table = out[0].f ? out[0].f : stdout;
-	if (figures_write(fig, table, false) != 0 ||
-	    (out[1].f && figures_write(fig, out[1].f, true) != 0) ||
-	    (out[2].f && quality_write(out[2].f, d, c) != 0))
+	if (figures_write(&res->fig, table, false) != 0 ||
+	    (out[1].f && figures_write(&res->fig, out[1].f, true) != 0) ||
+	    (out[2].f && quality_write(out[2].f, &res->diag, &res->checks) != 0) ||
+	    (out[3].f && figures_write(&res->detail, out[3].f, true) != 0))
 		return 2;
 	if (table == stdout && fflush(stdout) != 0) {
 		fprintf(stderr, "%s: cannot write to standard output: %s\n", prog,
 			strerror(errno));
 		return 2;
 	}
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < NOUT; i++)
 		if (close_output(&out[i]) != 0)
 			return 2;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < NOUT; i++) {
 		if (out[i].tmp && rename(out[i].tmp, out[i].path) != 0) {
 			fprintf(stderr, "%s: %s: cannot rename: %s\n", prog,
 				out[i].path, strerror(errno));
@@ -152,12 +156,13 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "provenance", required_argument, NULL, 'p' },
 		{ "quality", required_argument, NULL, 'q' },
+		{ "hr-detail", required_argument, NULL, 'd' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct output out[3] = { 0 };     /* table, provenance, quality */
+	struct output out[4] = { 0 };     /* table, provenance, quality, detail */
 	const char *in = NULL;
 	bool verbose = false, strict = false;
 	int year = 0, c;
@@ -174,6 +179,7 @@ int main(int argc, char **argv)
 		case 'o': out[0].path = optarg; break;
 		case 'p': out[1].path = optarg; break;
 		case 'q': out[2].path = optarg; break;
+		case 'd': out[3].path = optarg; break;
 		case 's': strict = true; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); return 0;
@@ -212,8 +218,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: %s: warning: check failed: %s\n", prog,
 				res.checks.v[i].file, res.checks.v[i].message);
 	if (status == 0)
-		status = write_outputs(out, &res.fig, &res.diag, &res.checks);
-	for (int i = 0; i < 3; i++)
+		status = write_outputs(out, &res);
+	for (int i = 0; i < NOUT; i++)
 		drop_output(&out[i]);
 	etl_result_release(&res);
 	return status;

@@ -22,6 +22,7 @@ struct etl {
 	day_t survey_from, survey_to;   /* the stated survey window */
 	day_t survey_first, survey_last;  /* the interviews' dates, once read */
 	struct figures *fig;
+	struct figures *detail;         /* internal HR breakdowns, exact counts */
 	struct diag *diag;
 	const char *path;               /* the export being read */
 	/* Set by rh_effectifs for rh_formations: every matricule of the

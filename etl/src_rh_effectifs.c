@@ -231,7 +231,11 @@ static void *start(struct etl *e)
 	return s;
 }
 
-/* Tallies, then figures. */
+static const char R_EFFECTIF[] = "distinct matricule with a CDI or CDD running on 31/12";
+
+/* Tallies, then figures.  The detail (cross-tabulations and months) is
+ * for HR's internal workbook only. */
+#define NMONTHS 12
 struct tally {
 	long n, sexe[NSEXES], groupe[NGROUPES], femmes_groupe[NGROUPES];
 	long contrat[2], proximite, moins_35, rqth, promotions, amenages;
@@ -239,7 +243,30 @@ struct tally {
 	long long temps, ages;
 	long recrutements, recrutements_contrat[2], departs;
 	GHashTable *directions, *motifs;        /* slug -> count */
+	/* detail */
+	long recrutements_mois[2][NMONTHS], promotions_groupe[NGROUPES];
+	long rqth_groupe[NGROUPES];
+	GHashTable *cross;      /* "direction|groupe|contrat|sexe" -> count */
+	GHashTable *etp;        /* direction -> hundredths of a percent */
+	GHashTable *departs_mois; /* "motif|month" -> count */
 };
+
+static int month_of(day_t d)
+{
+	int y, m, dd;
+	day_to_ymd(d, &y, &m, &dd);
+	return m - 1;
+}
+
+/* Adds n to the count of key in t, whose keys are copies t owns. */
+static void add_to(GHashTable *t, const char *key, long n)
+{
+	gpointer old;
+	if (g_hash_table_lookup_extended(t, key, NULL, &old))
+		g_hash_table_replace(t, g_strdup(key), GSIZE_TO_POINTER(GPOINTER_TO_SIZE(old) + n));
+	else
+		g_hash_table_insert(t, g_strdup(key), GSIZE_TO_POINTER(n));
+}
 
 static void count(GHashTable *t, const char *key)
 {
@@ -286,11 +313,15 @@ static void tally_person(struct tally *t, const struct person *p,
 		    c->entree <= e->last_day && !any_runs_on(p, c->entree - 1)) {
 			t->recrutements++;
 			t->recrutements_contrat[c->contrat]++;
+			t->recrutements_mois[c->contrat][month_of(c->entree)]++;
 		}
 		if (c->sortie >= e->first_day && c->sortie <= e->last_day &&
 		    !any_starts_on(p, c->sortie + 1)) {
 			t->departs++;
 			count(t->motifs, c->motif);
+			char key[160];
+			snprintf(key, sizeof key, "%s|%02d", c->motif, month_of(c->sortie) + 1);
+			add_to(t->departs_mois, key, 1);
 		}
 	}
 	t->amenages += amenage;
@@ -310,7 +341,13 @@ static void tally_person(struct tally *t, const struct person *p,
 	t->proximite += c->proximite;
 	t->moins_35 += age < 35;
 	t->rqth += c->rqth;
+	t->rqth_groupe[c->groupe] += c->rqth;
 	t->temps += c->temps;
+	char key[200];
+	snprintf(key, sizeof key, "%s|%s|%s|%s", c->direction, groupe_slug[c->groupe],
+		 contrat_slug[c->contrat], sexe_slug[c->sexe]);
+	add_to(t->cross, key, 1);
+	add_to(t->etp, c->direction, c->temps);
 	t->ages += age;
 	t->pyramide[c->sexe][band_of(age)]++;
 	count(t->directions, c->direction);
@@ -318,7 +355,62 @@ static void tally_person(struct tally *t, const struct person *p,
 	for (size_t i = 0; i < p->n; i++)
 		if (p->c[i].promotion > promo)
 			promo = p->c[i].promotion;
-	t->promotions += promo >= e->first_day && promo <= e->last_day;
+	bool promoted = promo >= e->first_day && promo <= e->last_day;
+	t->promotions += promoted;
+	t->promotions_groupe[c->groupe] += promoted;
+}
+
+/* The keys of t, sorted, in a list the caller frees (not the keys). */
+static GList *sorted_keys(GHashTable *t)
+{
+	return g_list_sort(g_hash_table_get_keys(t), (GCompareFunc)strcmp);
+}
+
+static void emit_detail(const struct tally *t, struct figures *f)
+{
+	GList *keys = sorted_keys(t->cross);
+	for (GList *k = keys; k; k = k->next) {
+		char **part = g_strsplit(k->data, "|", 4);
+		figures_add(f, "rh.effectif",
+			    (double)GPOINTER_TO_SIZE(g_hash_table_lookup(t->cross, k->data)),
+			    "salariés", R_EFFECTIF, "direction", part[0], "categorie",
+			    part[1], "contrat", part[2], "sexe", part[3], NULL);
+		g_strfreev(part);
+	}
+	g_list_free(keys);
+	keys = sorted_keys(t->etp);
+	for (GList *k = keys; k; k = k->next)
+		figures_add(f, "rh.etp",
+			    (double)GPOINTER_TO_SIZE(g_hash_table_lookup(t->etp, k->data)) / 10000.0,
+			    "ETP", "sum of working time / 100 over the headcount on 31/12",
+			    "direction", (char *)k->data, NULL);
+	g_list_free(keys);
+	for (int c = 0; c < 2; c++)
+		for (int m = 0; m < NMONTHS; m++) {
+			char month[4];
+			snprintf(month, sizeof month, "%02d", m + 1);
+			figures_add(f, "rh.recrutements", t->recrutements_mois[c][m],
+				    "recrutements", "recruitments by month of the contract's start",
+				    "contrat", contrat_slug[c], "mois", month, NULL);
+		}
+	keys = sorted_keys(t->departs_mois);
+	for (GList *k = keys; k; k = k->next) {
+		char **part = g_strsplit(k->data, "|", 2);
+		figures_add(f, "rh.departs",
+			    (double)GPOINTER_TO_SIZE(g_hash_table_lookup(t->departs_mois, k->data)),
+			    "départs", "departures by month of the contract's last day",
+			    "motif", part[0], "mois", part[1], NULL);
+		g_strfreev(part);
+	}
+	g_list_free(keys);
+	for (int g = 0; g < NGROUPES; g++) {
+		figures_add(f, "rh.promotions", t->promotions_groupe[g], "promotions",
+			    "headcount on 31/12 whose last promotion is dated in Y",
+			    "categorie", groupe_slug[g], NULL);
+		figures_add(f, "rh.rqth", t->rqth_groupe[g], "salariés",
+			    "headcount on 31/12 recognised as disabled workers (RQTH)",
+			    "categorie", groupe_slug[g], NULL);
+	}
 }
 
 static double pct(long part, long whole)
@@ -326,7 +418,6 @@ static double pct(long part, long whole)
 	return whole ? 100.0 * (double)part / (double)whole : 0;
 }
 
-static const char R_EFFECTIF[] = "distinct matricule with a CDI or CDD running on 31/12";
 static const char R_PART[] = "share of the headcount on 31/12";
 
 /* Adds one figure per key of counts (slugs), sorted for reproducibility. */
@@ -407,6 +498,9 @@ static void finish(void *state, bool do_emit)
 		struct tally t = {
 			.directions = g_hash_table_new(g_str_hash, g_str_equal),
 			.motifs = g_hash_table_new(g_str_hash, g_str_equal),
+			.cross = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+			.etp = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+			.departs_mois = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
 		};
 		/* Tell rh_formations who is in the register, and who was there
 		 * during the year. */
@@ -426,8 +520,12 @@ static void finish(void *state, bool do_emit)
 			tally_person(&t, p, e);
 		}
 		emit(&t, e->fig);
+		emit_detail(&t, e->detail);
 		g_hash_table_destroy(t.directions);
 		g_hash_table_destroy(t.motifs);
+		g_hash_table_destroy(t.cross);
+		g_hash_table_destroy(t.etp);
+		g_hash_table_destroy(t.departs_mois);
 	}
 	g_hash_table_destroy(s->people);
 	g_hash_table_destroy(s->strings);

@@ -129,6 +129,15 @@ static int run_stage(const char *name, char **args)
 	return 2;
 }
 
+/* a "/" b, malloc'ed (NULL when memory runs out). */
+static char *join(const char *a, const char *b)
+{
+	char *s = malloc(strlen(a) + strlen(b) + 2);
+	if (s)
+		sprintf(s, "%s/%s", a, b);
+	return s;
+}
+
 static int make_dir(const char *dir)
 {
 	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
@@ -140,7 +149,6 @@ static int make_dir(const char *dir)
 static int build(int argc, char **argv)
 {
 	const char *in = NULL, *year = NULL, *out = NULL;
-	char work[PATH_MAX], table[PATH_MAX], prov[PATH_MAX], quality[PATH_MAX];
 
 	for (int i = 1; i < argc; i++) {
 		const char **dst = !strcmp(argv[i], "--in") ? &in :
@@ -160,20 +168,33 @@ static int build(int argc, char **argv)
 		build_usage(stderr);
 		return 2;
 	}
-	snprintf(work, sizeof work, "%s/.carnet-%s", out, year);
-	snprintf(table, sizeof table, "%s/figures-%s.tsv", out, year);
-	snprintf(prov, sizeof prov, "%s/figures.tsv", work);
-	snprintf(quality, sizeof quality, "%s/quality.tsv", work);
-	if (make_dir(out) != 0 || make_dir(work) != 0)
-		return 2;
+	char name[64];
+	snprintf(name, sizeof name, ".carnet-%.20s", year);
+	char *work = join(out, name);
+	snprintf(name, sizeof name, "figures-%.20s.tsv", year);
+	char *table = join(out, name);
+	char *prov = work ? join(work, "figures.tsv") : NULL;
+	char *quality = work ? join(work, "quality.tsv") : NULL;
+	char *detail = work ? join(work, "hr-detail.tsv") : NULL;
+	int st = 2;
+	if (!work || !table || !prov || !quality || !detail ||
+	    make_dir(out) != 0 || make_dir(work) != 0)
+		goto out;
 	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year,
-			    "-o", table, "--provenance", prov,
-			    "--quality", quality, NULL };
-	int st = run_stage("figures", figures);
-	if (st != 0)
-		return st;
-	char *none[] = { NULL, NULL };
-	return run_stage("xlsx", none);
+			    "-o", table, "--provenance", prov, "--quality", quality,
+			    "--hr-detail", detail, NULL };
+	st = run_stage("figures", figures);
+	if (st == 0) {
+		char *none[] = { NULL, NULL };
+		st = run_stage("xlsx", none);
+	}
+out:
+	free(work);
+	free(table);
+	free(prov);
+	free(quality);
+	free(detail);
+	return st;
 }
 
 int main(int argc, char **argv)
