@@ -387,7 +387,7 @@ static void emit_detail(const struct tally *t, struct figures *f)
 	g_list_free(keys);
 	for (int c = 0; c < 2; c++)
 		for (int m = 0; m < NMONTHS; m++) {
-			char month[4];
+			char month[12];
 			snprintf(month, sizeof month, "%02d", m + 1);
 			figures_add(f, "rh.recrutements", t->recrutements_mois[c][m],
 				    "recrutements", "recruitments by month of the contract's start",
