@@ -1,6 +1,7 @@
 # Makefile — builds carnet, its reports and its tests.  See README.md.
 #
 #   make report   the 2023 carnet from the bundled fixtures, into out/2023/
+#   make workbooks  only the figures and the two workbooks
 #   make check    the tests, built with -fsanitize=address,undefined
 #   make valgrind the tests and the ETL under valgrind
 #
@@ -22,21 +23,24 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
-             $(shell pkg-config --cflags glib-2.0)
+             $(shell pkg-config --cflags glib-2.0 xlsxwriter)
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0) -lcsv -lm
+XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
 ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
+RENDER_SRC := $(filter-out render/%_main.c,$(wildcard render/*.c))
+RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
-PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures
+PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
-.PHONY: all report check valgrind clean programs report-run check-run \
-        valgrind-run
+.PHONY: all report workbooks check valgrind clean programs report-run \
+        workbooks-run check-run valgrind-run
 
 # ---- public targets -------------------------------------------------------
 
@@ -47,6 +51,10 @@ all:
 report:
 	@tools/deps.sh build
 	@$(MAKE) report-run
+
+workbooks:
+	@tools/deps.sh build
+	@$(MAKE) workbooks-run
 
 check:
 	@tools/deps.sh check
@@ -79,6 +87,14 @@ $(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(ETL_LIBS)
 
+$(BUILD)/librender.a: $(RENDER_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx_main.o $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(XLSX_LIBS) $(ETL_LIBS)
+
 # ---- the report -----------------------------------------------------------
 #
 # Each stage's outputs depend on its inputs, so that make redoes only what
@@ -88,25 +104,37 @@ $(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
 
 STAGE   := $(BUILD)/report/$(YEAR)
 EXPORTS := $(wildcard $(IN)/*.csv)
+LAYOUT  := layouts/$(YEAR)
 FIGURES := $(OUT)/figures-$(YEAR).tsv
+STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv
+WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
 
-$(FIGURES) $(STAGE)/figures.tsv $(STAGE)/quality.tsv &: $(EXPORTS) $(BIN)/carnet-figures
+$(FIGURES) $(STAGED) &: $(EXPORTS) $(BIN)/carnet-figures
 	@mkdir -p $(OUT) $(STAGE)
 	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
-	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv
+	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv \
+	    --hr-detail $(STAGE)/hr-detail.tsv
 
-report-run: programs $(FIGURES)
-	@echo "carnet: $(FIGURES) is ready; the workbooks and the PDF are not built by this version yet"
+$(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(BIN)/carnet-xlsx
+	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
+	    --out $(OUT)
+
+workbooks-run: programs $(FIGURES) $(WORKBOOKS)
+
+report-run: workbooks-run
+	@echo "carnet: $(FIGURES) and the workbooks are ready in $(OUT); the PDF is not built by this version yet"
 
 # ---- tests ----------------------------------------------------------------
 
-$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libetl.a
+$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(ETL_LIBS)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(ETL_LIBS)
 
 check-run: programs $(BUILD)/tests/unit
 	cd tests && ../$(BUILD)/tests/unit
 	tests/stage.sh $(BIN)
+	tests/workbooks.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
@@ -117,5 +145,6 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    -o $(BUILD)/figures.tsv --provenance $(BUILD)/provenance.tsv \
 	    --quality $(BUILD)/quality.tsv
 
--include $(ETL_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/etl/figures_main.d \
+-include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
+         $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx_main.d \
          $(BUILD)/obj/tools/carnet.d

@@ -120,7 +120,10 @@ int etl_default_year(const char *in)
 	int year = 0;
 	struct diag d = DIAG_INIT;
 	struct exp_stats st;
-	struct exp_source src = { path, annee, 1, latest_year, &year, NULL };
+	struct exp_source src = {
+		.path = path, .cols = annee, .ncols = 1,
+		.on_row = latest_year, .ctx = &year,
+	};
 	if (g_file_test(path, G_FILE_TEST_EXISTS))
 		exp_read(&src, &d, &st);
 	diag_release(&d);

@@ -746,7 +746,7 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	}
 	if (!r->stop && !r->have_header)
 		fatal_at(r, 1, 0, "empty file: no header line");
-	else if (!r->stop && r->st->rows == 0)
+	else if (!r->stop && r->st->rows == 0 && !r->src->allow_empty)
 		fatal_at(r, 1, 0, "no data rows after the header");
 	r->st->lines = r->line;
 	if (r->src->on_progress)

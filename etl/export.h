@@ -78,6 +78,8 @@ struct exp_source {
 	void *ctx;
 	/* Optional: called as the file is read, bytes done of total. */
 	void (*on_progress)(uint64_t done, uint64_t total, void *ctx);
+	/* A header with no row after it is a valid (empty) file. */
+	bool allow_empty;
 };
 
 enum exp_encoding { EXP_ASCII, EXP_UTF8, EXP_UTF8_BOM, EXP_CP1252 };

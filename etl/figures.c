@@ -94,6 +94,20 @@ bool figures_has(const struct figures *t, const char *indicator)
 	return false;
 }
 
+bool figures_counts_people(const char *indicator)
+{
+	static const char *const people[] = {
+		"rh.effectif", "rh.pyramide", "rh.recrutements", "rh.departs",
+		"rh.promotions", "rh.rqth", "rh.postes_amenages",
+		"formation.salaries_formes", "insertion.cddi",
+		"insertion.sorties_emploi", "enquete.entretiens",
+	};
+	for (size_t i = 0; i < sizeof people / sizeof *people; i++)
+		if (!strcmp(indicator, people[i]))
+			return true;
+	return false;
+}
+
 static int by_figure(const void *a, const void *b)
 {
 	const struct figure *x = a, *y = b;

@@ -66,6 +66,11 @@ const struct figure *figures_get(const struct figures *t,
 /* True when some figure has that indicator. */
 bool figures_has(const struct figures *t, const char *indicator);
 
+/* True for the computed indicators that count people (employees,
+ * beneficiaries, respondents), whose breakdowns follow the small-count
+ * rule when published. */
+bool figures_counts_people(const char *indicator);
+
 /* Sorts by indicator, then dimensions (bytewise). */
 void figures_sort(struct figures *t);
 

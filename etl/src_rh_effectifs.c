@@ -439,9 +439,15 @@ static void emit(const struct tally *t, struct figures *f)
 	for (int i = 0; i < NSEXES; i++)
 		figures_add(f, "rh.effectif", t->sexe[i], "salariés", R_EFFECTIF,
 			    "sexe", sexe_slug[i], NULL);
-	for (int i = 0; i < NGROUPES; i++)
+	for (int i = 0; i < NGROUPES; i++) {
 		figures_add(f, "rh.effectif", t->groupe[i], "salariés", R_EFFECTIF,
 			    "categorie", groupe_slug[i], NULL);
+		figures_add(f, "rh.effectif", t->femmes_groupe[i], "salariés",
+			    R_EFFECTIF, "categorie", groupe_slug[i], "sexe", "f", NULL);
+		figures_add(f, "rh.effectif", t->groupe[i] - t->femmes_groupe[i],
+			    "salariés", R_EFFECTIF, "categorie", groupe_slug[i],
+			    "sexe", "h", NULL);
+	}
 	for (int i = 0; i < 2; i++)
 		figures_add(f, "rh.effectif", t->contrat[i], "salariés", R_EFFECTIF,
 			    "contrat", contrat_slug[i], NULL);

@@ -88,12 +88,13 @@ static int exec_stage(const char *name, int argc, char **argv)
 static void build_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet build --in DIR --year Y --out DIR\n"
+		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx and\n"
 		"carnet-Y.pdf (what the stages pass to each other goes to\n"
-		"--out/.carnet-Y/).\n");
+		"--out/.carnet-Y/).  The edition's layout is --layout, else\n"
+		"layouts/Y in the current folder or in carnet's own repository.\n");
 }
 
 /* Runs stage name with args (args[0] is filled in); returns its exit
@@ -129,6 +130,14 @@ static int run_stage(const char *name, char **args)
 	return 2;
 }
 
+static int make_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return 0;
+	fprintf(stderr, "carnet build: %s: cannot create: %s\n", dir, strerror(errno));
+	return -1;
+}
+
 /* a "/" b, malloc'ed (NULL when memory runs out). */
 static char *join(const char *a, const char *b)
 {
@@ -138,22 +147,33 @@ static char *join(const char *a, const char *b)
 	return s;
 }
 
-static int make_dir(const char *dir)
+/* layouts/YEAR here, else in the repository this program was built in
+ * (build/bin/../../layouts/YEAR); NULL when neither exists. */
+static char *default_layout(const char *year)
 {
-	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
-		return 0;
-	fprintf(stderr, "carnet build: %s: cannot create: %s\n", dir, strerror(errno));
-	return -1;
+	char rel[64];
+	snprintf(rel, sizeof rel, "layouts/%.20s", year);
+	if (access(rel, R_OK) == 0)
+		return strdup(rel);
+	const char *dir = self_dir();
+	char *up = dir ? join(dir, "../..") : NULL;
+	char *path = up ? join(up, rel) : NULL;
+	free(up);
+	if (path && access(path, R_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
 }
 
 static int build(int argc, char **argv)
 {
-	const char *in = NULL, *year = NULL, *out = NULL;
+	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		const char **dst = !strcmp(argv[i], "--in") ? &in :
 				   !strcmp(argv[i], "--year") ? &year :
-				   !strcmp(argv[i], "--out") ? &out : NULL;
+				   !strcmp(argv[i], "--out") ? &out :
+				   !strcmp(argv[i], "--layout") ? &layout : NULL;
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			build_usage(stdout);
 			return 0;
@@ -166,6 +186,11 @@ static int build(int argc, char **argv)
 	}
 	if (!in || !year || !out) {
 		build_usage(stderr);
+		return 2;
+	}
+	char *lay = layout ? strdup(layout) : default_layout(year);
+	if (!lay) {
+		fprintf(stderr, "carnet build: no layouts/%s here: give --layout\n", year);
 		return 2;
 	}
 	char name[64];
@@ -185,10 +210,17 @@ static int build(int argc, char **argv)
 			    "--hr-detail", detail, NULL };
 	st = run_stage("figures", figures);
 	if (st == 0) {
+		char *xlsx[] = { NULL, "--layout", lay, "--figures", prov,
+				 "--quality", quality, "--hr-detail", detail,
+				 "--out", (char *)out, NULL };
+		st = run_stage("xlsx", xlsx);
+	}
+	if (st == 0) {
 		char *none[] = { NULL, NULL };
-		st = run_stage("xlsx", none);
+		st = run_stage("pdf", none);
 	}
 out:
+	free(lay);
 	free(work);
 	free(table);
 	free(prov);

@@ -346,7 +346,10 @@ START_TEST(enumeration_errors_list_the_accepted_values)
 	GString *log = g_string_new("");
 	struct diag d = DIAG_INIT;
 	struct exp_stats st;
-	struct exp_source src = { "data/energies.csv", ecols, 2, log_energy, log, NULL };
+	struct exp_source src = {
+		.path = "data/energies.csv", .cols = ecols, .ncols = 2,
+		.on_row = log_energy, .ctx = log,
+	};
 	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
 	ck_assert_str_eq(log->str, "2 1\n3 3\n");
 	ck_assert_uint_eq(d.n, 1);
@@ -377,7 +380,10 @@ static char *first_diag(const char *path)
 	GString *log = g_string_new("");
 	struct diag d = DIAG_INIT;
 	struct exp_stats st;
-	struct exp_source src = { path, cols, NCOLS, log_row, log, NULL };
+	struct exp_source src = {
+		.path = path, .cols = cols, .ncols = NCOLS,
+		.on_row = log_row, .ctx = log,
+	};
 	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
 	ck_assert_uint_ge(d.n, 1);
 	char *msg = diag_format(&d.v[0]);
@@ -420,7 +426,10 @@ START_TEST(many_rows_stream_through)
 	struct diag d = DIAG_INIT;
 	struct exp_stats st;
 	GString *log = g_string_new("");
-	struct exp_source src = { path, cols, NCOLS, log_row, log, NULL };
+	struct exp_source src = {
+		.path = path, .cols = cols, .ncols = NCOLS,
+		.on_row = log_row, .ctx = log,
+	};
 	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_OK);
 	ck_assert_int_eq(st.rows, 200000);
 	ck_assert_int_eq(st.lines, 200001);

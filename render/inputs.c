@@ -1,0 +1,138 @@
+/* inputs.c — see inputs.h. */
+#include "inputs.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+enum { F_IND, F_DIMS, F_VALUE, F_UNIT, F_SOURCE, F_SHA, F_READ, F_REJECTED,
+       F_RULE, NF };
+
+static const struct exp_col figure_cols[NF] = {
+	[F_IND] = { "indicator", EXP_REQUIRED }, [F_DIMS] = { "dimensions", 0 },
+	[F_VALUE] = { "value", EXP_REQUIRED }, [F_UNIT] = { "unit", 0 },
+	[F_SOURCE] = { "source", EXP_REQUIRED }, [F_SHA] = { "sha256", EXP_REQUIRED },
+	[F_READ] = { "rows_read", EXP_REQUIRED },
+	[F_REJECTED] = { "rows_rejected", EXP_REQUIRED },
+	[F_RULE] = { "rule", 0 },
+};
+
+static char *text_of(struct exp_reader *r, const struct exp_field *f)
+{
+	const char *s = "";
+	size_t len = 0;
+	exp_text(r, f, &s, &len);
+	return g_strndup(s, len);
+}
+
+static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct figures *t = ctx;
+	const struct exp_field *f = row->col;
+	double value, read = 0, rejected = 0;
+
+	if (exp_number(r, &f[F_VALUE], &value) != EXP_GOT ||
+	    exp_number(r, &f[F_READ], &read) != EXP_GOT ||
+	    exp_number(r, &f[F_REJECTED], &rejected) != EXP_GOT)
+		return;
+	char *file = text_of(r, &f[F_SOURCE]);
+	/* figures of one source share its provenance record */
+	if (t->current < 0 || strcmp(t->sources[t->current].file, file) != 0) {
+		int found = -1;
+		for (size_t i = 0; i < t->nsources; i++)
+			if (!strcmp(t->sources[i].file, file))
+				found = (int)i;
+		if (found >= 0) {
+			t->current = found;
+		} else {
+			struct exp_stats st = { .rows = (long)read, .rejected = (long)rejected };
+			const char *sha;
+			size_t len;
+			if (exp_text(r, &f[F_SHA], &sha, &len) == EXP_GOT)
+				g_strlcpy(st.sha256, sha, MIN(len + 1, sizeof st.sha256));
+			figures_source(t, file, &st);
+		}
+	}
+	g_free(file);
+	char *ind = text_of(r, &f[F_IND]), *dims = text_of(r, &f[F_DIMS]);
+	char *unit = text_of(r, &f[F_UNIT]), *rule = text_of(r, &f[F_RULE]);
+	figures_add_raw(t, ind, dims, value, unit, rule);
+	g_free(ind);
+	g_free(dims);
+	g_free(unit);
+	g_free(rule);
+}
+
+int inputs_read_figures(const char *path, struct figures *t, struct diag *d)
+{
+	struct exp_source src = {
+		.path = path, .cols = figure_cols, .ncols = NF,
+		.on_row = on_figure, .ctx = t,
+	};
+	struct exp_stats st;
+	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+}
+
+enum { Q_LEVEL, Q_FILE, Q_LINE, Q_COLUMN, Q_MESSAGE, NQ };
+
+static const struct exp_col quality_cols[NQ] = {
+	[Q_LEVEL] = { "level", EXP_REQUIRED }, [Q_FILE] = { "file", 0 },
+	[Q_LINE] = { "line", EXP_REQUIRED }, [Q_COLUMN] = { "column", EXP_REQUIRED },
+	[Q_MESSAGE] = { "message", EXP_REQUIRED },
+};
+
+static void on_quality(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct quality_report *q = ctx;
+	const struct exp_field *f = row->col;
+	double line = 0, column = 0;
+
+	if (exp_number(r, &f[Q_LINE], &line) == EXP_BAD ||
+	    exp_number(r, &f[Q_COLUMN], &column) == EXP_BAD)
+		return;
+	q->v = g_renew(struct quality_row, q->v, q->n + 1);
+	q->v[q->n++] = (struct quality_row){
+		.level = text_of(r, &f[Q_LEVEL]), .file = text_of(r, &f[Q_FILE]),
+		.message = text_of(r, &f[Q_MESSAGE]),
+		.line = (long)line, .column = (long)column,
+	};
+}
+
+int inputs_read_quality(const char *path, struct quality_report *q,
+			struct diag *d)
+{
+	/* a report with no warning and no check is a header alone */
+	struct exp_source src = {
+		path, quality_cols, NQ, on_quality, q, NULL, .allow_empty = true,
+	};
+	struct exp_stats st;
+	*q = (struct quality_report){ 0 };
+	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+}
+
+void quality_report_release(struct quality_report *q)
+{
+	for (size_t i = 0; q && i < q->n; i++) {
+		g_free(q->v[i].level);
+		g_free(q->v[i].file);
+		g_free(q->v[i].message);
+	}
+	if (q) {
+		g_free(q->v);
+		*q = (struct quality_report){ 0 };
+	}
+}
+
+const struct figure *inputs_figure(const struct figures *t,
+				   const char *indicator, const char *dims,
+				   int year)
+{
+	const struct figure *f = figures_get(t, indicator, dims);
+	if (f || year <= 0)
+		return f;
+	/* "annee" sorts before every other key of figures.md */
+	char *with = g_strdup_printf("annee=%d%s%s", year, *dims ? "," : "", dims);
+	f = figures_get(t, indicator, with);
+	g_free(with);
+	return f;
+}

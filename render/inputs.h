@@ -1,0 +1,40 @@
+/*
+ * inputs.h — what the renderers read from the ETL: the figures table with
+ * its provenance columns, and the data-quality report (both TSV, read
+ * with the export reader, so a damaged file gets file:line:column
+ * messages too).
+ */
+#ifndef CARNET_INPUTS_H
+#define CARNET_INPUTS_H
+
+#include "../etl/figures.h"
+
+/* One line of the data-quality report. */
+struct quality_row {
+	char *level, *file, *message;
+	long line, column;
+};
+
+struct quality_report {
+	struct quality_row *v;
+	size_t n;
+};
+
+/* Reads a table written by `carnet figures --provenance` into t (which
+ * must be FIGURES_INIT).  Returns 0, or 1 after errors in d. */
+int inputs_read_figures(const char *path, struct figures *t, struct diag *d);
+
+/* Reads a report written by `carnet figures --quality`. */
+int inputs_read_quality(const char *path, struct quality_report *q,
+			struct diag *d);
+
+void quality_report_release(struct quality_report *q);
+
+/* The figure of indicator/dims for the year: dims as they are, or, for a
+ * figure declared for several years, with annee=year added.  NULL when
+ * there is none. */
+const struct figure *inputs_figure(const struct figures *t,
+				   const char *indicator, const char *dims,
+				   int year);
+
+#endif

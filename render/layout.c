@@ -1,0 +1,453 @@
+/* layout.c — see layout.h. */
+#include "layout.h"
+#include "inputs.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../etl/export.h"
+
+/* ---- edition.ini ---- */
+
+struct ini {
+	GKeyFile *kf;
+	const char *path;
+	struct diag *d;
+};
+
+/* The string of group/key; a missing required one is an error. */
+static char *ini_string(struct ini *x, const char *group, const char *key,
+			bool required)
+{
+	GError *err = NULL;
+	char *v = g_key_file_get_string(x->kf, group, key, &err);
+	if (!v) {
+		if (required)
+			diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+				 "[%s] needs a key '%s'", group, key);
+		g_clear_error(&err);
+		return g_strdup("");
+	}
+	g_strstrip(v);
+	return v;
+}
+
+/* Parses "#RRGGBB"; an error otherwise. */
+static uint32_t ini_colour(struct ini *x, const char *group, const char *key)
+{
+	char *v = ini_string(x, group, key, true);
+	uint32_t c = 0;
+	char *end = NULL;
+	if (v[0] == '#' && strlen(v) == 7)
+		c = (uint32_t)strtoul(v + 1, &end, 16);
+	if (!end || *end)
+		diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+			 "[%s] %s: invalid colour '%s': expected #RRGGBB", group, key, v);
+	g_free(v);
+	return c;
+}
+
+static void load_loop(struct ini *x, const char *group, const char *id,
+		      struct loop *out)
+{
+	if (!g_key_file_has_group(x->kf, group)) {
+		diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+			 "the loop '%s' is listed in [edition] boucles but has no group [%s]",
+			 id, group);
+		*out = (struct loop){ g_strdup(id), g_strdup(id), g_strdup(id),
+				      g_strdup(id), 0 };
+		return;
+	}
+	*out = (struct loop){
+		.id = g_strdup(id),
+		.title = ini_string(x, group, "titre", true),
+		.word = ini_string(x, group, "mot", false),
+		.sheet = ini_string(x, group, "feuille", true),
+		.colour = g_key_file_has_key(x->kf, group, "couleur", NULL)
+			  ? ini_colour(x, group, "couleur") : 0,
+	};
+}
+
+static void load_edition(struct layout *l, const char *path, struct diag *d)
+{
+	GError *err = NULL;
+	struct ini x = { g_key_file_new(), path, d };
+
+	if (!g_key_file_load_from_file(x.kf, path, G_KEY_FILE_NONE, &err)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", err->message);
+		g_error_free(err);
+		g_key_file_free(x.kf);
+		return;
+	}
+	const char *E = "edition";
+	char *year = ini_string(&x, E, "annee", true);
+	l->year = atoi(year);
+	if (l->year < 1900 || l->year > 2100)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "[edition] annee: invalid year '%s'", year);
+	g_free(year);
+	l->title = ini_string(&x, E, "titre", true);
+	l->subtitle = ini_string(&x, E, "sous_titre", false);
+	l->number = ini_string(&x, E, "numero", false);
+	l->office = ini_string(&x, E, "organisme", true);
+	l->signature = ini_string(&x, E, "signature", false);
+	l->author = ini_string(&x, E, "auteur", true);
+	l->subject = ini_string(&x, E, "sujet", false);
+	l->keywords = ini_string(&x, E, "mots_cles", false);
+	l->category = ini_string(&x, E, "categorie", false);
+	l->language = ini_string(&x, E, "langue", true);
+	l->main_colour = ini_colour(&x, "couleurs", "principale");
+	l->accent = ini_colour(&x, "couleurs", "accent");
+	l->text_colour = ini_colour(&x, "couleurs", "texte");
+	l->grid_colour = ini_colour(&x, "couleurs", "grille");
+	load_loop(&x, "cles", "cles", &l->keyfigures);
+
+	gsize n = 0;
+	char **ids = g_key_file_get_string_list(x.kf, E, "boucles", &n, NULL);
+	if (!ids || n == 0)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "[edition] needs a key 'boucles' listing the loops");
+	l->loops = g_new0(struct loop, n ? n : 1);
+	for (gsize i = 0; i < n; i++) {
+		char *group = g_strdup_printf("boucle.%s", g_strstrip(ids[i]));
+		load_loop(&x, group, ids[i], &l->loops[l->nloops++]);
+		g_free(group);
+	}
+	g_strfreev(ids);
+	g_key_file_free(x.kf);
+}
+
+/* ---- the CSV catalogues ---- */
+
+struct reading {
+	struct layout *l;
+	struct exp_reader *r;
+};
+
+static char *text(struct exp_reader *r, const struct exp_field *f)
+{
+	const char *s = "";
+	size_t len = 0;
+	exp_text(r, f, &s, &len);
+	return g_strndup(s, len);
+}
+
+/* Is id a loop of the layout, or "cles"? Else an error at f. */
+static bool known_loop(struct layout *l, struct exp_reader *r,
+		       const struct exp_field *f, const char *id)
+{
+	if (layout_loop(l, id))
+		return true;
+	GString *all = g_string_new("cles");
+	for (size_t i = 0; i < l->nloops; i++)
+		g_string_append_printf(all, ", %s", l->loops[i].id);
+	exp_reject(r, f, "unknown loop '%s' (the loops of edition.ini: %s)", id, all->str);
+	g_string_free(all, TRUE);
+	return false;
+}
+
+enum { E_LOOP, E_IND, E_DIMS, E_LABEL, E_DEC, E_FMT, NE };
+static const struct exp_col entry_cols[NE] = {
+	[E_LOOP] = { "boucle", EXP_REQUIRED }, [E_IND] = { "indicateur", EXP_REQUIRED },
+	[E_DIMS] = { "dimensions", 0 }, [E_LABEL] = { "libelle", EXP_REQUIRED },
+	[E_DEC] = { "decimales", 0 }, [E_FMT] = { "format", 0 },
+};
+
+static const struct enum_label formats[] = {
+	{ "nombre", FMT_NOMBRE }, { "pourcent", FMT_POURCENT },
+	{ "euros", FMT_EUROS }, { "millions_euros", FMT_MILLIONS_EUROS },
+	{ "date", FMT_DATE }, { NULL, 0 },
+};
+
+static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct layout *l = ctx;
+	const struct exp_field *f = row->col;
+	double dec = 0;
+	int fmt = FMT_NOMBRE;
+	char *loop = text(r, &f[E_LOOP]);
+
+	if (exp_number(r, &f[E_DEC], &dec) == EXP_BAD ||
+	    exp_enum(r, &f[E_FMT], formats, &fmt) == EXP_BAD ||
+	    !known_loop(l, r, &f[E_LOOP], loop)) {
+		g_free(loop);
+		return;
+	}
+	if (dec < 0 || dec > 6 || dec != (int)dec) {
+		exp_reject(r, &f[E_DEC], "decimals must be a whole number from 0 to 6");
+		g_free(loop);
+		return;
+	}
+	l->entries = g_renew(struct entry, l->entries, l->nentries + 1);
+	l->entries[l->nentries++] = (struct entry){
+		.loop = loop, .indicator = text(r, &f[E_IND]),
+		.dims = text(r, &f[E_DIMS]), .label = text(r, &f[E_LABEL]),
+		.decimals = (int)dec, .format = fmt, .line = row->line,
+	};
+}
+
+enum { L_DIM, L_VALUE, L_LABEL, NL };
+static const struct exp_col label_cols[NL] = {
+	[L_DIM] = { "dimension", EXP_REQUIRED }, [L_VALUE] = { "valeur", EXP_REQUIRED },
+	[L_LABEL] = { "libelle", EXP_REQUIRED },
+};
+
+static void on_label(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct layout *l = ctx;
+	char *dim = text(r, &row->col[L_DIM]), *value = text(r, &row->col[L_VALUE]);
+	char *key = g_strdup_printf("%s=%s", dim, value);
+	g_hash_table_replace(l->ranks, g_strdup(key), GSIZE_TO_POINTER(row->line));
+	g_hash_table_replace(l->labels, key, text(r, &row->col[L_LABEL]));
+	g_free(dim);
+	g_free(value);
+}
+
+enum { G_LOOP, G_TITLE, G_KIND, G_IND, G_AXIS, G_SERIES, G_FILTER, G_ORDER, NG };
+static const struct exp_col chart_cols[NG] = {
+	[G_LOOP] = { "boucle", EXP_REQUIRED }, [G_TITLE] = { "titre", EXP_REQUIRED },
+	[G_KIND] = { "type", EXP_REQUIRED }, [G_IND] = { "indicateur", EXP_REQUIRED },
+	[G_AXIS] = { "axe", EXP_REQUIRED }, [G_SERIES] = { "series", 0 },
+	[G_FILTER] = { "filtre", 0 }, [G_ORDER] = { "tri", 0 },
+};
+
+static const struct enum_label kinds[] = {
+	{ "barres", CHART_BARRES }, { "colonnes", CHART_COLONNES },
+	{ "anneau", CHART_ANNEAU }, { "barres_empilees", CHART_BARRES_EMPILEES },
+	{ NULL, 0 },
+};
+
+static const struct enum_label orders[] = {
+	{ "decroissant", 1 }, { "aucun", 0 }, { NULL, 0 },
+};
+
+static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct layout *l = ctx;
+	const struct exp_field *f = row->col;
+	int kind = 0, order = 0;
+	char *loop = text(r, &f[G_LOOP]);
+
+	if (exp_enum(r, &f[G_KIND], kinds, &kind) != EXP_GOT ||
+	    exp_enum(r, &f[G_ORDER], orders, &order) == EXP_BAD ||
+	    !known_loop(l, r, &f[G_LOOP], loop)) {
+		g_free(loop);
+		return;
+	}
+	char *series = text(r, &f[G_SERIES]);
+	if ((kind == CHART_BARRES_EMPILEES) != (*series != '\0')) {
+		exp_reject(r, &f[G_SERIES], kind == CHART_BARRES_EMPILEES
+			   ? "a stacked chart needs the dimension of its series"
+			   : "only a stacked chart (barres_empilees) has series");
+		g_free(series);
+		g_free(loop);
+		return;
+	}
+	l->charts = g_renew(struct chart_spec, l->charts, l->ncharts + 1);
+	l->charts[l->ncharts++] = (struct chart_spec){
+		.loop = loop, .title = text(r, &f[G_TITLE]),
+		.indicator = text(r, &f[G_IND]), .axis = text(r, &f[G_AXIS]),
+		.series = series, .filter = text(r, &f[G_FILTER]),
+		.kind = kind, .descending = order == 1, .line = row->line,
+	};
+}
+
+static void read_csv(const char *dir, const char *name, const struct exp_col *cols,
+		     size_t ncols, exp_row_fn *fn, struct layout *l, struct diag *d)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	struct exp_source src = {
+		.path = path, .cols = cols, .ncols = ncols,
+		.on_row = fn, .ctx = l, .allow_empty = true,
+	};
+	struct exp_stats st;
+	exp_read(&src, d, &st);
+	g_free(path);
+}
+
+int layout_load(const char *dir, struct layout *l, struct diag *d)
+{
+	size_t errors = d->errors;
+
+	*l = (struct layout){ .dir = g_strdup(dir) };
+	l->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	l->ranks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *ini = g_build_filename(dir, "edition.ini", NULL);
+	load_edition(l, ini, d);
+	g_free(ini);
+	if (d->errors > errors)
+		return 1;
+	read_csv(dir, "chiffres.csv", entry_cols, NE, on_entry, l, d);
+	read_csv(dir, "libelles.csv", label_cols, NL, on_label, l, d);
+	read_csv(dir, "graphiques.csv", chart_cols, NG, on_chart, l, d);
+	return d->errors > errors;
+}
+
+/* ---- checks against the table ---- */
+
+/* Edit distance between a and b (Levenshtein), capped at 100 bytes. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t n = MIN(strlen(a), 100), m = MIN(strlen(b), 100);
+	size_t row[101];
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = MIN(row[j] + 1, row[j - 1] + 1);
+			row[j] = MIN(best, diag + (a[i - 1] != b[j - 1]));
+			diag = up;
+		}
+	}
+	return row[m];
+}
+
+/* "did you mean …" for the ids of t close to id (at most three). */
+static char *close_matches(const struct figures *t, const char *id)
+{
+	GString *s = g_string_new("");
+	const char *last = "";
+	int found = 0;
+	for (size_t i = 0; i < t->n && found < 3; i++) {
+		const char *other = t->v[i].indicator;
+		if (!strcmp(other, last))
+			continue;
+		last = other;
+		if (distance(id, other) <= MAX(2, strlen(id) / 5)) {
+			g_string_append_printf(s, "%s'%s'", found ? ", " : "", other);
+			found++;
+		}
+	}
+	if (!found) {
+		g_string_free(s, TRUE);
+		return g_strdup("");
+	}
+	char *r = g_strdup_printf(" (close: %s)", s->str);
+	g_string_free(s, TRUE);
+	return r;
+}
+
+static void absent(const struct layout *l, const struct figures *t,
+		   struct diag *d, const char *file, long line,
+		   const char *indicator, const char *dims)
+{
+	char *path = g_build_filename(l->dir, file, NULL);
+	if (figures_has(t, indicator)) {
+		diag_add(d, DIAG_ERROR, path, line, 0,
+			 "no figure '%s' with dimensions '%s' in the %d table",
+			 indicator, dims, l->year);
+	} else {
+		char *close = close_matches(t, indicator);
+		diag_add(d, DIAG_ERROR, path, line, 0,
+			 "unknown indicator '%s' in the %d table%s", indicator,
+			 l->year, close);
+		g_free(close);
+	}
+	g_free(path);
+}
+
+size_t layout_check(const struct layout *l, const struct figures *t,
+		    struct diag *d)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < l->nentries; i++) {
+		const struct entry *e = &l->entries[i];
+		if (!inputs_figure(t, e->indicator, e->dims, l->year)) {
+			absent(l, t, d, "chiffres.csv", e->line, e->indicator, e->dims);
+			missing++;
+		}
+	}
+	for (size_t i = 0; i < l->ncharts; i++) {
+		const struct chart_spec *c = &l->charts[i];
+		if (!figures_has(t, c->indicator)) {
+			absent(l, t, d, "graphiques.csv", c->line, c->indicator, "");
+			missing++;
+		}
+	}
+	return missing;
+}
+
+const char *layout_label(const struct layout *l, const char *dim,
+			 const char *value)
+{
+	char *key = g_strdup_printf("%s=%s", dim, value);
+	const char *label = g_hash_table_lookup(l->labels, key);
+	g_free(key);
+	return label ? label : value;
+}
+
+static long rank(const struct label_order *o, const char *value)
+{
+	char *key = g_strdup_printf("%s=%s", o->dim, value);
+	long r = GPOINTER_TO_SIZE(g_hash_table_lookup(o->l->ranks, key));
+	g_free(key);
+	return r ? r : LONG_MAX;
+}
+
+int layout_compare(gconstpointer a, gconstpointer b, gpointer order)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	long rx = rank(order, x), ry = rank(order, y);
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return strcmp(x, y);
+}
+
+const struct loop *layout_loop(const struct layout *l, const char *id)
+{
+	if (!strcmp(id, "cles"))
+		return &l->keyfigures;
+	for (size_t i = 0; i < l->nloops; i++)
+		if (!strcmp(l->loops[i].id, id))
+			return &l->loops[i];
+	return NULL;
+}
+
+static void loop_release(struct loop *p)
+{
+	g_free(p->id);
+	g_free(p->title);
+	g_free(p->word);
+	g_free(p->sheet);
+}
+
+void layout_release(struct layout *l)
+{
+	if (!l)
+		return;
+	char **strings[] = { &l->dir, &l->title, &l->subtitle, &l->number,
+			     &l->office, &l->signature, &l->author, &l->subject,
+			     &l->keywords, &l->category, &l->language };
+	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+		g_free(*strings[i]);
+	for (size_t i = 0; i < l->nloops; i++)
+		loop_release(&l->loops[i]);
+	g_free(l->loops);
+	loop_release(&l->keyfigures);
+	for (size_t i = 0; i < l->nentries; i++) {
+		struct entry *e = &l->entries[i];
+		g_free(e->loop);
+		g_free(e->indicator);
+		g_free(e->dims);
+		g_free(e->label);
+	}
+	g_free(l->entries);
+	for (size_t i = 0; i < l->ncharts; i++) {
+		struct chart_spec *c = &l->charts[i];
+		g_free(c->loop);
+		g_free(c->title);
+		g_free(c->indicator);
+		g_free(c->axis);
+		g_free(c->series);
+		g_free(c->filter);
+	}
+	g_free(l->charts);
+	if (l->labels)
+		g_hash_table_destroy(l->labels);
+	if (l->ranks)
+		g_hash_table_destroy(l->ranks);
+	*l = (struct layout){ 0 };
+}

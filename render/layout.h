@@ -1,0 +1,104 @@
+/*
+ * layout.h — an edition of the carnet, as the communication service
+ * writes it under layouts/YEAR/ (no C to touch):
+ *
+ *   edition.ini     title, office, colours, the loops in order, and for
+ *                   each loop its title, theme word, colour, sheet name
+ *                   (GLib key file: [groups] of key=value)
+ *   chiffres.csv    which figure goes in which loop (or "cles", the key
+ *                   figures), its French label, decimals and format
+ *                   (nombre, pourcent, euros, millions_euros, date)
+ *   libelles.csv    the French label of each dimension value
+ *                   (direction;ecluses_du_nord;Écluses du Nord)
+ *   graphiques.csv  the charts: loop, title, type (barres, colonnes,
+ *                   anneau, barres_empilees), indicator, the dimension on
+ *                   the axis, the one that makes the series, a filter
+ *                   (item=q_global) and the order (décroissant or none)
+ *
+ * layout_load() reports what it cannot use as "file:line: message"; a
+ * figure the table lacks is reported by layout_check(), naming the close
+ * matches.
+ */
+#ifndef CARNET_LAYOUT_H
+#define CARNET_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "../etl/diag.h"
+#include "../etl/figures.h"
+
+enum value_format { FMT_NOMBRE, FMT_POURCENT, FMT_EUROS, FMT_MILLIONS_EUROS,
+		    FMT_DATE };
+
+enum chart_kind { CHART_BARRES, CHART_COLONNES, CHART_ANNEAU,
+		  CHART_BARRES_EMPILEES };
+
+struct loop {
+	char *id;              /* "patrimoine", or "cles" for the key figures */
+	char *title, *word, *sheet;
+	uint32_t colour;       /* 0xRRGGBB */
+};
+
+/* One figure the edition publishes. */
+struct entry {
+	char *loop, *indicator, *dims, *label;
+	int decimals;
+	enum value_format format;
+	long line;             /* in chiffres.csv */
+};
+
+struct chart_spec {
+	char *loop, *title, *indicator, *axis, *series, *filter;
+	enum chart_kind kind;
+	bool descending;
+	long line;             /* in graphiques.csv */
+};
+
+struct layout {
+	char *dir;
+	int year;
+	char *title, *subtitle, *number, *office, *signature, *author,
+	     *subject, *keywords, *category, *language;
+	uint32_t main_colour, accent, text_colour, grid_colour;
+	struct loop *loops;    /* in the carnet's order */
+	size_t nloops;
+	struct loop keyfigures;
+	struct entry *entries;
+	size_t nentries;
+	struct chart_spec *charts;
+	size_t ncharts;
+	GHashTable *labels;    /* "dimension=value" -> label */
+	GHashTable *ranks;     /* "dimension=value" -> line in libelles.csv */
+};
+
+/* Loads the edition of dir.  Returns 0, or 1 after errors in d. */
+int layout_load(const char *dir, struct layout *l, struct diag *d);
+
+/* Checks that every figure the layout names is in t for the edition's
+ * year; each one absent is an error naming the close matches.  Returns
+ * the number of absent figures. */
+size_t layout_check(const struct layout *l, const struct figures *t,
+		    struct diag *d);
+
+/* The label of a dimension value: the layout's, or the value itself. */
+const char *layout_label(const struct layout *l, const char *dim,
+			 const char *value);
+
+/* Orders dimension values as libelles.csv lists them, the others after,
+ * by slug: a comparison function for g_ptr_array_sort_with_data() over
+ * arrays of strings, with a struct label_order as user data. */
+struct label_order {
+	const struct layout *l;
+	const char *dim;
+};
+int layout_compare(gconstpointer a, gconstpointer b, gpointer order);
+
+/* The loop whose id is id (the key figures for "cles"), or NULL. */
+const struct loop *layout_loop(const struct layout *l, const char *id);
+
+void layout_release(struct layout *l);
+
+#endif

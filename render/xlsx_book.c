@@ -1,0 +1,253 @@
+/* xlsx_book.c — see xlsx_book.h. */
+#include "xlsx_book.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+void book_check(struct book *b, lxw_error err)
+{
+	if (err != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+		b->err = err;
+}
+
+static lxw_format *format(struct book *b, const char *num)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+	format_set_font_name(f, "Calibri");
+	format_set_font_size(f, 10);
+	format_set_font_color(f, b->l->text_colour);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (num)
+		format_set_num_format(f, num);
+	return f;
+}
+
+/* French number formats: Excel stores them with ',' for thousands and '.'
+ * for decimals and shows them as the reader's locale does ("61 078"). */
+static void make_formats(struct book *b)
+{
+	static const char *const num[] = { "#,##0", "#,##0.0", "#,##0.00", "#,##0.000" };
+	static const char *const pct[] = { "0\\ %", "0.0\\ %", "0.00\\ %" };
+	static const char *const meur[] = { "#,##0,,\\ \"M€\"", "#,##0.0,,\\ \"M€\"",
+					    "#,##0.00,,\\ \"M€\"" };
+
+	b->title = format(b, NULL);
+	format_set_font_size(b->title, 16);
+	format_set_bold(b->title);
+	format_set_font_color(b->title, b->l->main_colour);
+	b->subtitle = format(b, NULL);
+	format_set_font_size(b->subtitle, 12);
+	format_set_bold(b->subtitle);
+	format_set_font_color(b->subtitle, b->l->main_colour);
+	b->header = format(b, NULL);
+	format_set_bold(b->header);
+	format_set_font_color(b->header, 0xFFFFFF);
+	format_set_bg_color(b->header, b->l->main_colour);
+	format_set_text_wrap(b->header);
+	b->text = format(b, NULL);
+	format_set_bottom(b->text, LXW_BORDER_HAIR);
+	format_set_bottom_color(b->text, b->l->grid_colour);
+	b->wrap = format(b, NULL);
+	format_set_text_wrap(b->wrap);
+	format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+	b->note = format(b, NULL);
+	format_set_italic(b->note);
+	b->total = format(b, NULL);
+	format_set_bold(b->total);
+	format_set_top(b->total, LXW_BORDER_THIN);
+	for (int i = 0; i < 4; i++) {
+		b->num[i] = format(b, num[i]);
+		format_set_bottom(b->num[i], LXW_BORDER_HAIR);
+		format_set_bottom_color(b->num[i], b->l->grid_colour);
+	}
+	b->num_total = format(b, num[0]);
+	format_set_bold(b->num_total);
+	format_set_top(b->num_total, LXW_BORDER_THIN);
+	b->num_total1 = format(b, num[1]);
+	format_set_bold(b->num_total1);
+	format_set_top(b->num_total1, LXW_BORDER_THIN);
+	b->num_bold = format(b, num[0]);
+	format_set_bold(b->num_bold);
+	for (int i = 0; i < 3; i++) {
+		b->pct[i] = format(b, pct[i]);
+		b->meuros[i] = format(b, meur[i]);
+	}
+	b->euros = format(b, "#,##0\\ \"€\"");
+	b->date = format(b, "dd/mm/yyyy");
+	b->small = format(b, NULL);
+	format_set_align(b->small, LXW_ALIGN_RIGHT);
+	format_set_italic(b->small);
+}
+
+time_t book_date(int year)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (*end || errno || v < 0)
+			return -1;
+		return (time_t)v;
+	}
+	/* days from 1970-01-01 to year-12-31 */
+	GDateTime *dt = g_date_time_new_utc(year, 12, 31, 0, 0, 0);
+	time_t t = (time_t)g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return t;
+}
+
+int book_open(struct book *b, const char *path, const struct layout *l,
+	      const char *title, const char *subject, time_t created,
+	      struct diag *d)
+{
+	*b = (struct book){ .l = l, .path = g_strdup(path) };
+	b->wb = workbook_new(path);
+	if (!b->wb) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create the workbook");
+		g_free(b->path);
+		return -1;
+	}
+	char *keywords = g_strjoinv(", ", (char *[]){ l->keywords, NULL });
+	g_strdelimit(keywords, ";", ',');
+	lxw_doc_properties props = {
+		.title = (char *)title, .subject = (char *)subject,
+		.author = l->office, .company = l->office, .manager = l->author,
+		.category = l->category, .keywords = keywords,
+		.comments = "Produit par carnet à partir des exports de l'année",
+		.created = created,
+	};
+	book_check(b, workbook_set_properties(b->wb, &props));
+	book_check(b, workbook_set_custom_property_string(b->wb, "Langue", l->language));
+	g_free(keywords);
+	make_formats(b);
+	return 0;
+}
+
+struct sheet sheet_add(struct book *b, const char *name, uint32_t tab)
+{
+	struct sheet s = { .b = b, .name = name };
+	s.ws = workbook_add_worksheet(b->wb, name);
+	if (!s.ws) {
+		book_check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
+		s.ws = workbook_add_worksheet(b->wb, NULL);   /* keep going */
+	}
+	if (tab)
+		worksheet_set_tab_color(s.ws, tab);
+	return s;
+}
+
+/* Widens column col for text of that many characters. */
+static void fit(struct sheet *s, int col, double chars)
+{
+	if (col >= 0 && col < BOOK_MAX_COLS && chars > s->width[col])
+		s->width[col] = chars;
+}
+
+void sheet_string(struct sheet *s, int row, int col, const char *text,
+		  lxw_format *f)
+{
+	book_check(s->b, worksheet_write_string(s->ws, row, col, text, f));
+	if (f != s->b->title && f != s->b->subtitle && f != s->b->wrap &&
+	    f != s->b->header)
+		fit(s, col, (double)g_utf8_strlen(text, -1));
+}
+
+void sheet_number(struct sheet *s, int row, int col, double v, lxw_format *f)
+{
+	book_check(s->b, worksheet_write_number(s->ws, row, col, v, f));
+	fit(s, col, 10);
+}
+
+void sheet_formula(struct sheet *s, int row, int col, const char *formula,
+		   double value, lxw_format *f)
+{
+	book_check(s->b, worksheet_write_formula_num(s->ws, row, col, formula, f, value));
+	fit(s, col, 10);
+}
+
+void sheet_title(struct sheet *s, int row, int last_col, const char *text,
+		 lxw_format *f)
+{
+	book_check(s->b, worksheet_write_string(s->ws, row, 0, text, f));
+	book_check(s->b, worksheet_set_row(s->ws, row, f == s->b->title ? 24 : 18, NULL));
+	(void)last_col;
+}
+
+/* Appends text to a page header; "&" starts a code there, so the
+ * office's "&" is doubled. */
+static void append_header_text(GString *h, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		g_string_append(h, *p == '&' ? "&&" : (char[]){ *p, 0 });
+}
+
+void sheet_finish(struct sheet *s, int header_rows, bool landscape)
+{
+	const struct layout *l = s->b->l;
+	for (int c = 0; c < BOOK_MAX_COLS; c++)
+		if (s->width[c] > 0)
+			book_check(s->b, worksheet_set_column(s->ws, c, c,
+				   MIN(s->width[c] * 1.1 + 2, 70), NULL));
+	if (header_rows > 0)
+		worksheet_freeze_panes(s->ws, header_rows, 0);
+	worksheet_set_paper(s->ws, 9);                   /* A4 */
+	if (landscape)
+		worksheet_set_landscape(s->ws);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	if (header_rows > 0)
+		book_check(s->b, worksheet_repeat_rows(s->ws, header_rows - 1,
+						       header_rows - 1));
+	GString *h = g_string_new("&L");
+	append_header_text(h, l->title);
+	g_string_append_printf(h, " %d&R", l->year);
+	append_header_text(h, s->name);
+	GString *f = g_string_new("&L");
+	append_header_text(f, l->office);
+	g_string_append(f, "&RPage &P / &N");
+	book_check(s->b, worksheet_set_header(s->ws, h->str));
+	book_check(s->b, worksheet_set_footer(s->ws, f->str));
+	g_string_free(h, TRUE);
+	g_string_free(f, TRUE);
+}
+
+int book_close(struct book *b, struct diag *d)
+{
+	int status = 0;
+	if (b->err != LXW_NO_ERROR) {
+		diag_add(d, DIAG_ERROR, b->path, 0, 0, "cannot write the workbook: %s",
+			 lxw_strerror(b->err));
+		workbook_close(b->wb);
+		status = -1;
+	} else {
+		lxw_error err = workbook_close(b->wb);
+		if (err != LXW_NO_ERROR) {
+			diag_add(d, DIAG_ERROR, b->path, 0, 0,
+				 "cannot write the workbook: %s", lxw_strerror(err));
+			status = -1;
+		}
+	}
+	if (status != 0)
+		unlink(b->path);
+	g_free(b->path);
+	b->wb = NULL;
+	return status;
+}
+
+const char *book_column(int col, char buf[4])
+{
+	if (col < 26) {
+		buf[0] = (char)('A' + col);
+		buf[1] = '\0';
+	} else {
+		buf[0] = (char)('A' + col / 26 - 1);
+		buf[1] = (char)('A' + col % 26);
+		buf[2] = '\0';
+	}
+	return buf;
+}

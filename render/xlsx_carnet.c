@@ -1,0 +1,480 @@
+/* xlsx_carnet.c — the carnet workbook; see xlsx.h. */
+#include "xlsx.h"
+#include "secrecy.h"
+#include "xlsx_book.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#define CHART_COL 6          /* charts stand right of the figures table */
+#define CHART_ROWS 20        /* rows between two charts */
+
+struct ctx {
+	struct book *b;
+	const struct layout *l;
+	const struct figures *t;
+	enum sc_cell *cell;  /* per figure of t */
+};
+
+/* ---- dimensions ---- */
+
+/* The value of key in dims "k=v,k=v" into out; false when absent. */
+static bool dims_get(const char *dims, const char *key, char *out, size_t cap)
+{
+	size_t klen = strlen(key);
+	for (const char *p = dims; p && *p; ) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len > klen && !strncmp(p, key, klen) && p[klen] == '=') {
+			g_strlcpy(out, p + klen + 1, MIN(cap, len - klen));
+			return true;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+static int dims_count(const char *dims)
+{
+	int n = *dims != '\0';
+	for (const char *p = dims; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* ---- the figures of a loop ---- */
+
+/* "Direction du patrimoine (chiffres_cles.csv)" or "rh_effectifs.csv". */
+static char *source_of(const struct ctx *c, const struct figure *f)
+{
+	const char *file = c->t->sources[f->source].file;
+	if (g_str_has_prefix(f->rule, "declared by "))
+		return g_strdup_printf("%s (%s)", f->rule + 12, file);
+	return g_strdup(file);
+}
+
+/* The figure of the year before, for a figure declared for several
+ * years; NULL otherwise. */
+static const struct figure *previous(const struct ctx *c, const struct figure *f)
+{
+	char year[16];
+	if (!dims_get(f->dims, "annee", year, sizeof year))
+		return NULL;
+	const char *rest = strchr(f->dims, ',');
+	char *dims = g_strdup_printf("annee=%d%s", c->l->year - 1, rest ? rest : "");
+	const struct figure *p = figures_get(c->t, f->indicator, dims);
+	g_free(dims);
+	return p;
+}
+
+static void write_value(struct sheet *s, int row, int col, const struct ctx *c,
+			const struct figure *f, const struct entry *e)
+{
+	struct book *b = c->b;
+	enum sc_cell cell = c->cell[f - c->t->v];
+	int dec = MIN(e->decimals, 2);
+
+	if (cell != SC_SHOWN) {
+		sheet_string(s, row, col, sc_label(cell), b->small);
+		return;
+	}
+	switch (e->format) {
+	case FMT_POURCENT:
+		sheet_number(s, row, col, f->value / 100, b->pct[dec]);
+		break;
+	case FMT_EUROS:
+		sheet_number(s, row, col, f->value, b->euros);
+		break;
+	case FMT_MILLIONS_EUROS:
+		sheet_number(s, row, col, f->value, b->meuros[dec]);
+		break;
+	case FMT_DATE: {
+		int v = (int)f->value;
+		lxw_datetime dt = { v / 10000, v / 100 % 100, v % 100, 0, 0, 0 };
+		book_check(b, worksheet_write_datetime(s->ws, row, col, &dt, b->date));
+		break;
+	}
+	case FMT_NOMBRE:
+		sheet_number(s, row, col, f->value, b->num[MIN(e->decimals, 3)]);
+		break;
+	}
+}
+
+/* Writes the figures of loop from row on; returns the next free row. */
+static int write_entries(struct sheet *s, const struct ctx *c, const char *loop,
+			 int row)
+{
+	struct book *b = c->b;
+	char prev_year[32];
+
+	snprintf(prev_year, sizeof prev_year, "%d", c->l->year - 1);
+	const char *head[] = { "Indicateur", "Valeur", "Unité", prev_year, "Source" };
+	for (int i = 0; i < 5; i++)
+		sheet_string(s, row, i, head[i], b->header);
+	row++;
+	for (size_t i = 0; i < c->l->nentries; i++) {
+		const struct entry *e = &c->l->entries[i];
+		if (strcmp(e->loop, loop) != 0)
+			continue;
+		const struct figure *f = inputs_figure(c->t, e->indicator, e->dims,
+						       c->l->year);
+		if (!f)
+			continue;       /* layout_check() said so */
+		sheet_string(s, row, 0, e->label, b->text);
+		write_value(s, row, 1, c, f, e);
+		sheet_string(s, row, 2, f->unit, b->text);
+		const struct figure *p = previous(c, f);
+		if (p)
+			write_value(s, row, 3, c, p, e);
+		char *src = source_of(c, f);
+		sheet_string(s, row, 4, src, b->text);
+		g_free(src);
+		row++;
+	}
+	return row;
+}
+
+/* ---- charts ---- */
+
+struct chart_data {
+	GPtrArray *axis, *series;     /* slugs */
+	double *v;                    /* axis x series */
+	int *fig;                     /* index of the figure, or -1 */
+};
+
+static guint slot(GPtrArray *a, const char *s)
+{
+	for (guint i = 0; i < a->len; i++)
+		if (!strcmp(g_ptr_array_index(a, i), s))
+			return i;
+	g_ptr_array_add(a, g_strdup(s));
+	return a->len - 1;
+}
+
+/* Does figure f answer spec: its indicator, the filter, and exactly the
+ * axis and series dimensions besides? */
+static bool selected(const struct chart_spec *spec, const struct figure *f)
+{
+	char v[128];
+	int want = 1 + (*spec->series != '\0');
+	if (strcmp(f->indicator, spec->indicator) != 0 ||
+	    !dims_get(f->dims, spec->axis, v, sizeof v) ||
+	    (*spec->series && !dims_get(f->dims, spec->series, v, sizeof v)))
+		return false;
+	if (*spec->filter) {
+		char **pairs = g_strsplit(spec->filter, ",", 0);
+		for (int i = 0; pairs[i]; i++) {
+			char *eq = strchr(pairs[i], '=');
+			bool ok = eq && (*eq = '\0', dims_get(f->dims, pairs[i], v, sizeof v)) &&
+				  !strcmp(v, eq + 1);
+			want++;
+			if (!ok) {
+				g_strfreev(pairs);
+				return false;
+			}
+		}
+		g_strfreev(pairs);
+	}
+	return dims_count(f->dims) == want;
+}
+
+static void collect(const struct ctx *c, const struct chart_spec *spec,
+		    struct chart_data *out)
+{
+	char a[128], s[128];
+	out->axis = g_ptr_array_new_with_free_func(g_free);
+	out->series = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < c->t->n; i++) {
+		const struct figure *f = &c->t->v[i];
+		if (!selected(spec, f))
+			continue;
+		dims_get(f->dims, spec->axis, a, sizeof a);
+		slot(out->axis, a);
+		if (*spec->series) {
+			dims_get(f->dims, spec->series, s, sizeof s);
+			slot(out->series, s);
+		}
+	}
+	struct label_order order = { c->l, spec->axis };
+	if (!spec->descending)
+		g_ptr_array_sort_with_data(out->axis, layout_compare, &order);
+	order.dim = spec->series;
+	g_ptr_array_sort_with_data(out->series, layout_compare, &order);
+	if (out->series->len == 0)
+		g_ptr_array_add(out->series, g_strdup(""));
+	size_t n = out->axis->len * out->series->len;
+	out->v = g_new0(double, n);
+	out->fig = g_new(int, n);
+	for (size_t i = 0; i < n; i++)
+		out->fig[i] = -1;
+	for (size_t i = 0; i < c->t->n; i++) {
+		const struct figure *f = &c->t->v[i];
+		if (!selected(spec, f))
+			continue;
+		dims_get(f->dims, spec->axis, a, sizeof a);
+		guint x = slot(out->axis, a), y = 0;
+		if (*spec->series) {
+			dims_get(f->dims, spec->series, s, sizeof s);
+			y = slot(out->series, s);
+		}
+		out->v[x * out->series->len + y] = f->value;
+		out->fig[x * out->series->len + y] = (int)i;
+	}
+	if (!spec->descending)
+		return;
+	/* order the axis by decreasing total (a stable insertion sort) */
+	size_t ns = out->series->len;
+	for (guint i = 1; i < out->axis->len; i++) {
+		for (guint j = i; j > 0; j--) {
+			double t0 = 0, t1 = 0;
+			for (size_t k = 0; k < ns; k++) {
+				t0 += out->v[(j - 1) * ns + k];
+				t1 += out->v[j * ns + k];
+			}
+			if (t1 <= t0)
+				break;
+			gpointer tmp = out->axis->pdata[j];
+			out->axis->pdata[j] = out->axis->pdata[j - 1];
+			out->axis->pdata[j - 1] = tmp;
+			for (size_t k = 0; k < ns; k++) {
+				double dv = out->v[j * ns + k];
+				out->v[j * ns + k] = out->v[(j - 1) * ns + k];
+				out->v[(j - 1) * ns + k] = dv;
+				int df = out->fig[j * ns + k];
+				out->fig[j * ns + k] = out->fig[(j - 1) * ns + k];
+				out->fig[(j - 1) * ns + k] = df;
+			}
+		}
+	}
+}
+
+static void chart_data_release(struct chart_data *d)
+{
+	g_ptr_array_free(d->axis, TRUE);
+	g_ptr_array_free(d->series, TRUE);
+	g_free(d->v);
+	g_free(d->fig);
+}
+
+/* A palette from the layout: the loops' colours, then the main ones. */
+static uint32_t palette(const struct layout *l, size_t i)
+{
+	size_t n = l->nloops + 2;
+	i %= n;
+	if (i < l->nloops)
+		return l->loops[i].colour;
+	return i == l->nloops ? l->main_colour : l->accent;
+}
+
+/* Writes the chart's data from row on (label column, one column per
+ * series) and the chart beside the figures; returns the next free row. */
+static int write_chart(struct sheet *s, const struct ctx *c,
+		       const struct chart_spec *spec, const struct loop *loop,
+		       int row, int index)
+{
+	struct book *b = c->b;
+	struct chart_data data;
+	collect(c, spec, &data);
+	size_t na = data.axis->len, ns = data.series->len;
+	if (na == 0) {
+		chart_data_release(&data);
+		return row;
+	}
+	bool percent = data.fig[0] >= 0 && !strcmp(c->t->v[data.fig[0]].unit, "%");
+	lxw_format *fmt = percent ? b->pct[0] : b->num[0];
+
+	sheet_string(s, row++, 0, spec->title, b->subtitle);
+	sheet_string(s, row, 0, layout_label(c->l, spec->axis, spec->axis), b->header);
+	for (size_t k = 0; k < ns; k++)
+		sheet_string(s, row, 1 + (int)k, *spec->series
+			     ? layout_label(c->l, spec->series, g_ptr_array_index(data.series, k))
+			     : c->t->v[data.fig[0]].unit, b->header);
+	int first = ++row;
+	for (size_t x = 0; x < na; x++, row++) {
+		sheet_string(s, row, 0, layout_label(c->l, spec->axis,
+						     g_ptr_array_index(data.axis, x)), b->text);
+		for (size_t k = 0; k < ns; k++) {
+			int fi = data.fig[x * ns + k];
+			enum sc_cell cell = fi >= 0 ? c->cell[fi] : SC_SHOWN;
+			if (cell != SC_SHOWN)
+				sheet_string(s, row, 1 + (int)k, sc_label(cell), b->small);
+			else
+				sheet_number(s, row, 1 + (int)k,
+					     data.v[x * ns + k] / (percent ? 100 : 1), fmt);
+		}
+	}
+	int last = row - 1;
+
+	static const lxw_chart_font title_font = { .size = 11, .bold = 1 };
+	uint8_t type = spec->kind == CHART_ANNEAU ? LXW_CHART_DOUGHNUT :
+		       spec->kind == CHART_COLONNES ? LXW_CHART_COLUMN :
+		       spec->kind == CHART_BARRES_EMPILEES ? LXW_CHART_BAR_STACKED :
+		       LXW_CHART_BAR;
+	lxw_chart *chart = workbook_add_chart(b->wb, type);
+	lxw_chart_font tf = title_font;
+	tf.color = c->l->main_colour;
+	chart_title_set_name(chart, spec->title);
+	chart_title_set_name_font(chart, &tf);
+	lxw_chart_point **points = NULL;
+	for (size_t k = 0; k < ns; k++) {
+		lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+		chart_series_set_categories(se, s->name, first, 0, last, 0);
+		chart_series_set_values(se, s->name, first, 1 + (lxw_col_t)k, last,
+					1 + (lxw_col_t)k);
+		if (*spec->series)
+			chart_series_set_name(se, layout_label(c->l, spec->series,
+							       g_ptr_array_index(data.series, k)));
+		/* series in the loop's colour, then the accent: both light
+		 * enough for the black data labels */
+		uint32_t own = loop->colour ? loop->colour : c->l->accent;
+		lxw_chart_fill fill = { .color = k == 0 ? own : c->l->accent };
+		if (spec->kind == CHART_ANNEAU) {
+			points = g_new0(lxw_chart_point *, na + 1);
+			for (size_t x = 0; x < na; x++) {
+				lxw_chart_fill *pf = g_new0(lxw_chart_fill, 1);
+				pf->color = palette(c->l, x);
+				points[x] = g_new0(lxw_chart_point, 1);
+				points[x]->fill = pf;
+			}
+			book_check(b, chart_series_set_points(se, points));
+		} else {
+			chart_series_set_fill(se, &fill);
+		}
+		chart_series_set_labels(se);
+		chart_series_set_labels_num_format(se, percent ? "0\\ %" : "#,##0");
+		if (spec->kind == CHART_ANNEAU)
+			chart_series_set_labels_leader_line(se);
+	}
+	if (spec->kind == CHART_ANNEAU) {
+		chart_set_hole_size(chart, 55);
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_RIGHT);
+	} else {
+		/* libxlsxwriter swaps the axes of horizontal bars */
+		bool bars = spec->kind != CHART_COLONNES;
+		lxw_chart_axis *cat = bars ? chart->y_axis : chart->x_axis;
+		lxw_chart_axis *val = bars ? chart->x_axis : chart->y_axis;
+		chart_legend_set_position(chart, ns > 1 ? LXW_CHART_LEGEND_BOTTOM
+						      : LXW_CHART_LEGEND_NONE);
+		chart_axis_set_num_format(val, percent ? "0\\ %" : "#,##0");
+		if (percent) {
+			chart_axis_set_min(val, 0);
+			chart_axis_set_max(val, 1);
+		}
+		if (bars)               /* the first category on top */
+			chart_axis_set_reverse(cat);
+		chart_set_series_gap(chart, 60);
+		if (ns > 1)
+			chart_set_series_overlap(chart, 100);
+	}
+	lxw_chart_options opt = { .x_scale = 1.3, .y_scale = 1.3,
+				  .description = spec->title };
+	book_check(b, worksheet_insert_chart_opt(s->ws, 2 + index * CHART_ROWS,
+						 CHART_COL, chart, &opt));
+	if (points) {
+		for (size_t x = 0; x < na; x++) {
+			g_free(points[x]->fill);
+			g_free(points[x]);
+		}
+		g_free(points);
+	}
+	chart_data_release(&data);
+	return row + 1;
+}
+
+/* ---- sheets ---- */
+
+static void loop_sheet(const struct ctx *c, const struct loop *loop)
+{
+	struct sheet s = sheet_add(c->b, loop->sheet, loop->colour);
+	sheet_title(&s, 0, 4, loop->title, c->b->title);
+	int row = write_entries(&s, c, loop->id, 2);
+	int index = 0;
+	for (size_t i = 0; i < c->l->ncharts; i++) {
+		const struct chart_spec *spec = &c->l->charts[i];
+		if (!strcmp(spec->loop, loop->id))
+			row = write_chart(&s, c, spec, loop, row + 1, index++);
+	}
+	sheet_finish(&s, 3, index > 0);
+}
+
+static void sources_sheet(const struct ctx *c)
+{
+	struct book *b = c->b;
+	struct sheet s = sheet_add(b, "Sources", 0);
+	static const char *const head[] = {
+		"Indicateur", "Dimensions", "Valeur", "Unité", "Fichier source",
+		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées", "Règle de calcul",
+	};
+	sheet_title(&s, 0, 8, "Sources : chaque chiffre, son fichier et sa règle", b->title);
+	for (int i = 0; i < 9; i++)
+		sheet_string(&s, 2, i, head[i], b->header);
+	for (size_t i = 0; i < c->t->n; i++) {
+		const struct figure *f = &c->t->v[i];
+		const struct figure_source *src = &c->t->sources[f->source];
+		int row = 3 + (int)i;
+		sheet_string(&s, row, 0, f->indicator, b->text);
+		sheet_string(&s, row, 1, f->dims, b->text);
+		if (c->cell[i] != SC_SHOWN)
+			sheet_string(&s, row, 2, sc_label(c->cell[i]), b->small);
+		else
+			sheet_number(&s, row, 2, f->value, NULL);
+		sheet_string(&s, row, 3, f->unit, b->text);
+		sheet_string(&s, row, 4, src->file, b->text);
+		sheet_string(&s, row, 5, src->stats.sha256, b->text);
+		sheet_number(&s, row, 6, (double)src->stats.rows, b->num[0]);
+		sheet_number(&s, row, 7, (double)src->stats.rejected, b->num[0]);
+		sheet_string(&s, row, 8, f->rule, b->text);
+	}
+	sheet_finish(&s, 3, true);
+}
+
+static void quality_sheet(const struct ctx *c, const struct quality_report *q)
+{
+	struct book *b = c->b;
+	struct sheet s = sheet_add(b, "Qualité des données", 0);
+	static const char *const head[] = {
+		"Niveau", "Fichier", "Ligne", "Colonne", "Constat",
+	};
+	sheet_title(&s, 0, 4, "Qualité des données : avertissements et contrôles", b->title);
+	for (int i = 0; i < 5; i++)
+		sheet_string(&s, 2, i, head[i], b->header);
+	for (size_t i = 0; i < q->n; i++) {
+		const struct quality_row *r = &q->v[i];
+		int row = 3 + (int)i;
+		char *file = g_path_get_basename(r->file);
+		sheet_string(&s, row, 0, !strcmp(r->level, "ok") ? "conforme"
+					  : "avertissement", b->text);
+		sheet_string(&s, row, 1, file, b->text);
+		if (r->line > 0)
+			sheet_number(&s, row, 2, (double)r->line, b->num[0]);
+		if (r->column > 0)
+			sheet_number(&s, row, 3, (double)r->column, b->num[0]);
+		sheet_string(&s, row, 4, r->message, b->text);
+		g_free(file);
+	}
+	if (q->n == 0)
+		sheet_string(&s, 3, 0, "Aucun avertissement.", b->note);
+	sheet_finish(&s, 3, true);
+}
+
+int xlsx_carnet(const char *path, const struct layout *l,
+		const struct figures *t, const struct quality_report *q,
+		time_t date, struct diag *d)
+{
+	struct book b;
+	char *title = g_strdup_printf("%s — %s", l->title, l->subtitle);
+	int status = book_open(&b, path, l, title, l->subject, date, d);
+	g_free(title);
+	if (status != 0)
+		return -1;
+	struct ctx c = { &b, l, t, g_new0(enum sc_cell, t->n ? t->n : 1) };
+	secrecy_apply(t, c.cell);
+	loop_sheet(&c, &l->keyfigures);
+	for (size_t i = 0; i < l->nloops; i++)
+		loop_sheet(&c, &l->loops[i]);
+	sources_sheet(&c);
+	quality_sheet(&c, q);
+	g_free(c.cell);
+	return book_close(&b, d);
+}

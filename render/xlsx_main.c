@@ -1,0 +1,119 @@
+/*
+ * xlsx_main.c — the workbook stage, `carnet xlsx`.
+ *
+ *   carnet xlsx --layout DIR --figures FILE --quality FILE
+ *               --hr-detail FILE --out DIR
+ *
+ * Writes OUT/carnet-Y.xlsx and OUT/effectifs-Y.xlsx (Y: the edition's
+ * year) from the ETL's outputs and the edition's layout.  Both are written
+ * under temporary names and renamed together once both are complete.
+ * Dates come from SOURCE_DATE_EPOCH, else 31/12/Y: the same inputs give
+ * the same bytes.  Exit status: 0 done, 1 bad input, 2 usage or I/O.
+ */
+#include "xlsx.h"
+#include "xlsx_book.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+static const char *prog = "carnet xlsx";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: carnet xlsx --layout DIR --figures FILE --quality FILE\n"
+		"                   --hr-detail FILE --out DIR\n"
+		"\n"
+		"Writes the carnet workbook (carnet-Y.xlsx) and HR's headcount\n"
+		"workbook (effectifs-Y.xlsx) into --out, from the outputs of\n"
+		"`carnet figures` (--provenance, --quality, --hr-detail) and the\n"
+		"edition's layout.\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "layout", required_argument, NULL, 'l' },
+		{ "figures", required_argument, NULL, 'f' },
+		{ "quality", required_argument, NULL, 'q' },
+		{ "hr-detail", required_argument, NULL, 'd' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *layout_dir = NULL, *figures = NULL, *quality = NULL,
+		   *detail = NULL, *out = NULL;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': layout_dir = optarg; break;
+		case 'f': figures = optarg; break;
+		case 'q': quality = optarg; break;
+		case 'd': detail = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!layout_dir || !figures || !quality || !detail || !out || optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+
+	struct diag d = DIAG_INIT;
+	struct layout l;
+	struct figures t = FIGURES_INIT, hr = FIGURES_INIT;
+	struct quality_report q = { 0 };
+	int status = 1;
+	char *path[2] = { NULL, NULL }, *tmp[2] = { NULL, NULL };
+
+	if (layout_load(layout_dir, &l, &d) != 0 ||
+	    inputs_read_figures(figures, &t, &d) != 0 ||
+	    inputs_read_figures(detail, &hr, &d) != 0 ||
+	    inputs_read_quality(quality, &q, &d) != 0 ||
+	    layout_check(&l, &t, &d) != 0)
+		goto done;
+	time_t date = book_date(l.year);
+	if (date < 0) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
+		status = 2;
+		goto done;
+	}
+	path[0] = g_strdup_printf("%s/carnet-%d.xlsx", out, l.year);
+	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", out, l.year);
+	for (int i = 0; i < 2; i++)
+		tmp[i] = g_strdup_printf("%s.tmp", path[i]);
+	if (xlsx_carnet(tmp[0], &l, &t, &q, date, &d) != 0 ||
+	    xlsx_effectifs(tmp[1], &l, &t, &hr, date, &d) != 0) {
+		status = 2;
+		goto done;
+	}
+	status = 0;
+	for (int i = 0; i < 2 && status == 0; i++) {
+		if (rename(tmp[i], path[i]) != 0) {
+			fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, path[i],
+				strerror(errno));
+			status = 2;
+		}
+	}
+done:
+	for (int i = 0; i < 2; i++) {
+		if (tmp[i])
+			unlink(tmp[i]);     /* gone already when renamed */
+		g_free(tmp[i]);
+		g_free(path[i]);
+	}
+	diag_print(&d, stderr, prog);
+	diag_release(&d);
+	quality_report_release(&q);
+	figures_release(&t);
+	figures_release(&hr);
+	layout_release(&l);
+	return status;
+}
