@@ -143,7 +143,12 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    --errors-for-leak-kinds=definite \
 	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose \
 	    -o $(BUILD)/figures.tsv --provenance $(BUILD)/provenance.tsv \
-	    --quality $(BUILD)/quality.tsv
+	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite \
+	    $(BIN)/carnet-xlsx --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
+	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv \
+	    --out $(BUILD)
 
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx_main.d \
