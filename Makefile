@@ -39,8 +39,8 @@ PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
-.PHONY: all report workbooks check valgrind clean programs report-run \
-        workbooks-run check-run valgrind-run
+.PHONY: all report workbooks check valgrind fuzz clean programs report-run \
+        workbooks-run check-run valgrind-run fuzz-run
 
 # ---- public targets -------------------------------------------------------
 
@@ -63,6 +63,13 @@ check:
 valgrind:
 	@tools/deps.sh valgrind
 	@$(MAKE) BUILD=build/valgrind CFLAGS="-O1 -g" valgrind-run
+
+# make fuzz FUZZ_SECONDS=N: each harness of tests/fuzz runs N seconds,
+# two at a time; what it finds lands in build/fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@tools/deps.sh fuzz
+	@$(MAKE) -j2 fuzz-run
 
 clean:
 	rm -rf build out
@@ -125,13 +132,50 @@ workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 report-run: workbooks-run
 	@echo "carnet: $(FIGURES) and the workbooks are ready in $(OUT); the PDF is not built by this version yet"
 
+# ---- fuzzing ----------------------------------------------------------------
+
+FUZZERS   := reader sources fields layout
+FUZZ_LIBS  = $(XLSX_LIBS) $(ETL_LIBS)
+FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=undefined $(shell pkg-config --cflags glib-2.0 xlsxwriter) \
+	    -o $@ $< $(FUZZ_DEPS) $(FUZZ_LIBS)
+
+# Seeds: the fixtures, the test files, and the 2023 layout.
+build/fuzz/seeds/%: tests/fuzz/seeds.sh
+	tests/fuzz/seeds.sh $* $@
+
+fuzz-run: $(FUZZERS:%=fuzz-run-%)
+
+fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
+	@mkdir -p build/fuzz/corpus/$* build/fuzz/artifacts/$*
+	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/artifacts/$*/ build/fuzz/corpus/$* \
+	    build/fuzz/seeds/$* 2>&1 | tail -12
+
+# Every input a fuzzer found a fault with is kept in tests/fuzz/regressions
+# and replayed by make check, with the sanitizers, without libFuzzer.
+$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(BUILD)/obj/tests/fuzz/fuzz_file.o \
+                        $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(FUZZ_LIBS)
+
+fuzz-replay: $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
+	@for f in $(FUZZERS); do \
+	    set -- tests/fuzz/regressions/$$f/*; [ -e "$$1" ] || continue; \
+	    $(BUILD)/fuzz/replay_$$f "$$@" || exit 1; \
+	done
+
 # ---- tests ----------------------------------------------------------------
 
 $(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(ETL_LIBS)
 
-check-run: programs $(BUILD)/tests/unit
+check-run: programs $(BUILD)/tests/unit fuzz-replay
 	cd tests && ../$(BUILD)/tests/unit
 	tests/stage.sh $(BIN)
 	tests/workbooks.sh $(BIN)

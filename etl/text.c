@@ -72,8 +72,9 @@ static char *fold(const char *s, size_t len, char joiner, char *buf,
 		fold_ascii(s, len, joiner, buf, cap);
 		return buf;
 	}
-	/* GLib transliterates "é" to "e", "œ" to "oe", "’" to "'". */
-	char *tmp = g_strndup(s, len);
+	/* GLib transliterates "é" to "e", "œ" to "oe", "’" to "'", but only
+	 * valid UTF-8: anything else is made valid first. */
+	char *tmp = g_utf8_make_valid(s, (gssize)len);
 	char *ascii = g_str_to_ascii(tmp, "C");
 	fold_ascii(ascii, strlen(ascii), joiner, buf, cap);
 	g_free(ascii);

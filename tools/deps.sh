@@ -4,6 +4,7 @@
 #   tools/deps.sh build    what `make report` needs (compilers, libraries)
 #   tools/deps.sh check    that, plus what `make check` needs (Check, readers)
 #   tools/deps.sh valgrind that, plus valgrind
+#   tools/deps.sh fuzz     that, plus clang and its libFuzzer runtime
 #
 # Idempotent and quiet when nothing is missing.  As root it installs what is
 # missing with apt-get; otherwise it names the packages and exits 1.
@@ -17,7 +18,8 @@ case "${1:-build}" in
 build)    want=$build ;;
 check)    want="$build $check" ;;
 valgrind) want="$build $check valgrind" ;;
-*) echo "usage: tools/deps.sh [build|check|valgrind]" >&2; exit 2 ;;
+fuzz)     want="$build $check clang libclang-rt-14-dev" ;;
+*) echo "usage: tools/deps.sh [build|check|valgrind|fuzz]" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,43 @@
+/* fuzz_fields.c — the typed parsers and the folding of names, on raw
+ * bytes, and French formatting of the numbers they give. */
+#include "fuzz.h"
+#include "../../etl/fields.h"
+#include "../../etl/french.h"
+#include "../../etl/text.h"
+
+#include <math.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	static const struct enum_label labels[] = {
+		{ "Très satisfait", 1 }, { "Pas du tout satisfait", 4 },
+		{ "Agent de maîtrise", 2 }, { NULL, 0 },
+	};
+	char buf[64], out[96];
+	day_t d;
+	double v;
+	bool b;
+
+	if (!field_date(s, size, &d)) {
+		int y, m, dd;
+		day_to_ymd(d, &y, &m, &dd);
+		if (day_from_ymd(y, m, dd) != d)
+			__builtin_trap();       /* the calendar must round-trip */
+	}
+	if (!field_number(s, size, &v)) {
+		if (!isfinite(v))
+			__builtin_trap();
+		for (int dec = 0; dec <= 3; dec++)
+			french_number(v, dec, out, sizeof out);
+	}
+	field_yesno(s, size, &b);
+	field_enum(s, size, labels);
+	text_key(s, size, buf, sizeof buf);
+	text_slug(s, size, buf, sizeof buf);
+	text_slug(s, size, buf, 3);
+	const char *t = s;
+	size_t n = size;
+	text_trim(&t, &n);
+	return 0;
+}
