@@ -179,6 +179,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	cd tests && ../$(BUILD)/tests/unit
 	tests/stage.sh $(BIN)
 	tests/workbooks.sh $(BIN)
+	tests/bad.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \

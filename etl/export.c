@@ -144,27 +144,19 @@ static void quote_value(const struct exp_field *f, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-static void vreport(struct exp_reader *r, enum diag_level level,
-		    const struct exp_field *f, const char *fmt, va_list ap)
-{
-	char *what = g_strdup_vprintf(fmt, ap);
-	if (level == DIAG_ERROR) {
-		r->row_bad = true;
-		error_at(r, f->line, f->column, "%s in '%s'", what, f->header);
-	} else {
-		diag_add(r->d, DIAG_WARNING, r->src->path, f->line, f->column,
-			 "%s in '%s'", what, f->header);
-	}
-	g_free(what);
-}
-
 void exp_reject(struct exp_reader *r, const struct exp_field *f,
-		const char *fmt, ...)
+		const char *what, const char *fmt, ...)
 {
+	char q[QUOTE_MAX + 16];
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(r, DIAG_ERROR, f, fmt, ap);
+	char *why = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	quote_value(f, q, sizeof q);
+	r->row_bad = true;
+	error_at(r, f->line, f->column, "invalid %s%s in '%s': %s", what, q,
+		 f->header, why);
+	g_free(why);
 }
 
 void exp_warn(struct exp_reader *r, const struct exp_field *f,
@@ -172,8 +164,11 @@ void exp_warn(struct exp_reader *r, const struct exp_field *f,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(r, DIAG_WARNING, f, fmt, ap);
+	char *what = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	diag_add(r->d, DIAG_WARNING, r->src->path, f->line, f->column,
+		 "%s in '%s'", what, f->header);
+	g_free(what);
 }
 
 void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
@@ -193,7 +188,8 @@ static int check_blank(struct exp_reader *r, const struct exp_field *f)
 {
 	if (!f->s || field_is_empty(f->s, f->len)) {
 		if (f->s && (f->flags & EXP_REQUIRED)) {
-			exp_reject(r, f, "missing value");
+			r->row_bad = true;
+			error_at(r, f->line, f->column, "missing value in '%s'", f->header);
 			return EXP_BAD;
 		}
 		return EXP_EMPTY;
@@ -204,11 +200,7 @@ static int check_blank(struct exp_reader *r, const struct exp_field *f)
 static int bad_value(struct exp_reader *r, const struct exp_field *f,
 		     const char *what, const char *why)
 {
-	char q[QUOTE_MAX + 16];
-	quote_value(f, q, sizeof q);
-	r->row_bad = true;
-	error_at(r, f->line, f->column, "invalid %s%s in '%s': %s", what, q,
-		 f->header, why);
+	exp_reject(r, f, what, "%s", why);
 	return EXP_BAD;
 }
 

@@ -124,11 +124,16 @@ int exp_enum(struct exp_reader *r, const struct exp_field *f,
 int exp_text(struct exp_reader *r, const struct exp_field *f,
 	     const char **s, size_t *len);
 
-/* Reports f's value as rejected (the row counts as rejected) or as a
- * warning, at f's line and column; the message is followed by
- * " in 'header'".  fmt must not contain a personal value. */
+/* Reports f's value as rejected (the row counts as rejected) at f's line
+ * and column, as "invalid WHAT 'value' in 'header': REASON" (the value is
+ * left out for a personal column); fmt gives the reason and must not
+ * contain a personal value. */
 void exp_reject(struct exp_reader *r, const struct exp_field *f,
-		const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+		const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Reports a warning at f's line and column: the message is followed by
+ * " in 'header'".  fmt must not contain a personal value. */
 void exp_warn(struct exp_reader *r, const struct exp_field *f,
 	      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

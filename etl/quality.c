@@ -113,13 +113,13 @@ static void on_rule(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		goto out;
 	exp_text(r, &row->col[C_DESCRIPTION], &desc, &dlen);
 	if (!parse_rule(s, len, left, &right)) {
-		exp_reject(r, f, "invalid rule: expected 'a + b = c' with figure ids");
+		exp_reject(r, f, "rule", "expected 'a + b = c' with figure ids");
 		goto out;
 	}
 	for (guint i = 0; i <= left->len; i++) {
 		const char *id = i < left->len ? g_ptr_array_index(left, i) : right;
 		if (!figure_of(x->e, id)) {
-			exp_reject(r, f, "the rule names '%s', which is not in the figures", id);
+			exp_reject(r, f, "rule", "'%s' is not in the figures", id);
 			goto out;
 		}
 	}

@@ -105,15 +105,14 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 
 	ok &= exp_text(r, &f[C_INDICATEUR], &id, &idlen) == EXP_GOT;
 	if (ok && !valid_id(id, idlen)) {
-		exp_reject(r, &f[C_INDICATEUR],
-			   "invalid indicator id '%.*s': expected lower-case words joined by '_' and '.', like 'patrimoine.logements_rehabilites'",
-			   (int)(idlen > 60 ? 60 : idlen), id);
+		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+			   "expected lower-case words joined by '_' and '.', like 'patrimoine.logements_rehabilites'");
 		ok = false;
 	}
 	if (exp_number(r, &f[C_ANNEE], &annee) != EXP_GOT)
 		ok = false;
 	else if (annee != floor(annee) || annee < 1900 || annee > 2100) {
-		exp_reject(r, &f[C_ANNEE], "invalid year: expected a whole year from 1900 to 2100");
+		exp_reject(r, &f[C_ANNEE], "year", "expected a whole year from 1900 to 2100");
 		ok = false;
 	}
 	exp_text(r, &f[C_UNITE], &unit, &ulen);
@@ -135,17 +134,16 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	char *key = g_strndup(id, idlen);
 	if (is_computed(key)) {
-		exp_reject(r, &f[C_INDICATEUR],
-			   "'%s' is computed from the exports and cannot be declared", key);
+		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+			   "computed from the exports, it cannot be declared");
 		g_free(key);
 		return;
 	}
 	long first = first_seen(s->seen, g_strdup_printf("%s|%d", key, (int)annee),
 				row->line);
 	if (first) {
-		exp_reject(r, &f[C_INDICATEUR],
-			   "'%s' is declared twice for %d (first on line %ld)",
-			   key, (int)annee, first);
+		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+			   "declared twice for %d (first on line %ld)", (int)annee, first);
 		g_free(key);
 		return;
 	}

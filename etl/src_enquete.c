@@ -95,7 +95,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!s->items) {             /* the first row: the file's items */
 		s->nitems = row->nprefix;
 		if (s->nitems > MAX_ITEMS) {
-			exp_reject(r, &row->prefix[MAX_ITEMS],
+			exp_reject(r, &row->prefix[MAX_ITEMS], "column",
 				   "more than %d survey items", MAX_ITEMS);
 			s->nitems = MAX_ITEMS;
 		}
@@ -112,7 +112,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_warn(r, &f[C_HABITAT], "unknown kind of housing");
 	int got = exp_number(r, &f[C_POIDS], &poids);
 	if (got == EXP_GOT && poids <= 0) {
-		exp_reject(r, &f[C_POIDS], "survey weight must be above 0");
+		exp_reject(r, &f[C_POIDS], "weight", "must be above 0");
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
@@ -123,7 +123,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 			continue;
 		answer[i] = field_enum(q->s, q->len, answers);
 		if (answer[i] < 0) {
-			exp_reject(r, q, "invalid answer: expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
+			exp_reject(r, q, "answer", "expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
 			ok = false;
 		}
 	}

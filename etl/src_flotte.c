@@ -73,12 +73,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	ok &= exp_date(r, &f[C_FIN], &fin) != EXP_BAD;
 	int got = exp_number(r, &f[C_CO2], &co2);
 	if (got == EXP_GOT && co2 < 0) {
-		exp_reject(r, &f[C_CO2], "negative emissions");
+		exp_reject(r, &f[C_CO2], "emissions", "negative");
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
 	if (ok && fin < debut) {
-		exp_reject(r, &f[C_FIN], "vehicle leaves the fleet before it enters it");
+		exp_reject(r, &f[C_FIN], "date", "before the vehicle's start");
 		ok = false;
 	}
 	if (!ok)

@@ -80,12 +80,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	ok &= got_fin != EXP_BAD;
 	ok &= exp_number(r, &f[C_HEURES], &heures) == EXP_GOT;
 	if (ok && heures < 0) {
-		exp_reject(r, &f[C_HEURES], "negative hours");
+		exp_reject(r, &f[C_HEURES], "hours", "negative");
 		ok = false;
 	}
 	ok &= exp_yesno(r, &f[C_SORTIE_EMPLOI], &sortie) != EXP_BAD;
 	if (ok && got_fin == EXP_GOT && fin < debut) {
-		exp_reject(r, &f[C_FIN], "contract ends before it starts");
+		exp_reject(r, &f[C_FIN], "date", "before the contract's start");
 		ok = false;
 	}
 	if (!ok)

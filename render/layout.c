@@ -14,8 +14,55 @@
 struct ini {
 	GKeyFile *kf;
 	const char *path;
+	char **lines;          /* the file's lines, to say where a key is */
 	struct diag *d;
 };
+
+/* The line of key in [group] (of the group itself when key is NULL), or
+ * 0: GKeyFile does not tell where it read a value. */
+static long ini_line(const struct ini *x, const char *group, const char *key)
+{
+	bool in = false;
+	for (long i = 0; x->lines && x->lines[i]; i++) {
+		char *line = g_strstrip(g_strdup(x->lines[i]));
+		if (line[0] == '[') {
+			char *end = strchr(line, ']');
+			if (end)
+				*end = '\0';
+			in = !strcmp(line + 1, group);
+			if (in && !key) {
+				g_free(line);
+				return i + 1;
+			}
+		} else if (in && key) {
+			size_t n = strlen(key);
+			if (!strncmp(line, key, n) && (line[n] == '=' || line[n] == ' ')) {
+				g_free(line);
+				return i + 1;
+			}
+		}
+		g_free(line);
+	}
+	return 0;
+}
+
+/* The line GKeyFile's message quotes (“…”), or 0. */
+static long quoted_line(const struct ini *x, const char *message)
+{
+	const char *a = strstr(message, "\xE2\x80\x9C"), *b = a ? strstr(a, "\xE2\x80\x9D") : NULL;
+	if (!b)
+		return 0;
+	char *text = g_strndup(a + 3, (gsize)(b - a - 3));
+	long found = 0;
+	for (long i = 0; x->lines && x->lines[i] && !found; i++) {
+		char *line = g_strstrip(g_strdup(x->lines[i]));
+		if (!strcmp(line, g_strstrip(text)))
+			found = i + 1;
+		g_free(line);
+	}
+	g_free(text);
+	return found;
+}
 
 /* The string of group/key; a missing required one is an error. */
 static char *ini_string(struct ini *x, const char *group, const char *key,
@@ -25,7 +72,7 @@ static char *ini_string(struct ini *x, const char *group, const char *key,
 	char *v = g_key_file_get_string(x->kf, group, key, &err);
 	if (!v) {
 		if (required)
-			diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+			diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, group, NULL), 0,
 				 "[%s] needs a key '%s'", group, key);
 		g_clear_error(&err);
 		return g_strdup("");
@@ -43,7 +90,7 @@ static uint32_t ini_colour(struct ini *x, const char *group, const char *key)
 	if (v[0] == '#' && strlen(v) == 7)
 		c = (uint32_t)strtoul(v + 1, &end, 16);
 	if (!end || *end)
-		diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, group, key), 0,
 			 "[%s] %s: invalid colour '%s': expected #RRGGBB", group, key, v);
 	g_free(v);
 	return c;
@@ -53,7 +100,7 @@ static void load_loop(struct ini *x, const char *group, const char *id,
 		      struct loop *out)
 {
 	if (!g_key_file_has_group(x->kf, group)) {
-		diag_add(x->d, DIAG_ERROR, x->path, 0, 0,
+		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, "edition", "boucles"), 0,
 			 "the loop '%s' is listed in [edition] boucles but has no group [%s]",
 			 id, group);
 		*out = (struct loop){ g_strdup(id), g_strdup(id), g_strdup(id),
@@ -73,19 +120,26 @@ static void load_loop(struct ini *x, const char *group, const char *id,
 static void load_edition(struct layout *l, const char *path, struct diag *d)
 {
 	GError *err = NULL;
-	struct ini x = { g_key_file_new(), path, d };
+	char *text = NULL;
+	struct ini x = { g_key_file_new(), path, NULL, d };
 
+	if (g_file_get_contents(path, &text, NULL, NULL))
+		x.lines = g_strsplit(text, "\n", -1);
+	g_free(text);
 	if (!g_key_file_load_from_file(x.kf, path, G_KEY_FILE_NONE, &err)) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", err->message);
+		diag_add(d, DIAG_ERROR, path, quoted_line(&x, err->message), 0, "%s",
+			 err->message);
 		g_error_free(err);
 		g_key_file_free(x.kf);
+		g_strfreev(x.lines);
 		return;
 	}
 	const char *E = "edition";
 	char *year = ini_string(&x, E, "annee", true);
 	l->year = atoi(year);
 	if (l->year < 1900 || l->year > 2100)
-		diag_add(d, DIAG_ERROR, path, 0, 0, "[edition] annee: invalid year '%s'", year);
+		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, "annee"), 0,
+			 "[edition] annee: invalid year '%s'", year);
 	g_free(year);
 	l->title = ini_string(&x, E, "titre", true);
 	l->subtitle = ini_string(&x, E, "sous_titre", false);
@@ -106,7 +160,8 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	gsize n = 0;
 	char **ids = g_key_file_get_string_list(x.kf, E, "boucles", &n, NULL);
 	if (!ids || n == 0)
-		diag_add(d, DIAG_ERROR, path, 0, 0, "[edition] needs a key 'boucles' listing the loops");
+		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, NULL), 0,
+			 "[edition] needs a key 'boucles' listing the loops");
 	l->loops = g_new0(struct loop, n ? n : 1);
 	for (gsize i = 0; i < n; i++) {
 		char *group = g_strdup_printf("boucle.%s", g_strstrip(ids[i]));
@@ -115,6 +170,7 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	}
 	g_strfreev(ids);
 	g_key_file_free(x.kf);
+	g_strfreev(x.lines);
 }
 
 /* ---- the CSV catalogues ---- */
@@ -141,7 +197,7 @@ static bool known_loop(struct layout *l, struct exp_reader *r,
 	GString *all = g_string_new("cles");
 	for (size_t i = 0; i < l->nloops; i++)
 		g_string_append_printf(all, ", %s", l->loops[i].id);
-	exp_reject(r, f, "unknown loop '%s' (the loops of edition.ini: %s)", id, all->str);
+	exp_reject(r, f, "loop", "the loops of edition.ini are %s", all->str);
 	g_string_free(all, TRUE);
 	return false;
 }
@@ -174,7 +230,7 @@ static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	}
 	if (dec < 0 || dec > 6 || dec != (int)dec) {
-		exp_reject(r, &f[E_DEC], "decimals must be a whole number from 0 to 6");
+		exp_reject(r, &f[E_DEC], "decimals", "expected a whole number from 0 to 6");
 		g_free(loop);
 		return;
 	}
@@ -236,7 +292,7 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	char *series = text(r, &f[G_SERIES]);
 	if ((kind == CHART_BARRES_EMPILEES) != (*series != '\0')) {
-		exp_reject(r, &f[G_SERIES], kind == CHART_BARRES_EMPILEES
+		exp_reject(r, &f[G_SERIES], "series", "%s", kind == CHART_BARRES_EMPILEES
 			   ? "a stacked chart needs the dimension of its series"
 			   : "only a stacked chart (barres_empilees) has series");
 		g_free(series);

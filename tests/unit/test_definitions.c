@@ -164,14 +164,14 @@ START_TEST(declared_twice_or_computed_is_an_error)
 	ck_assert_int_eq(r.status, 1);
 	char *d = all_diags(&r);
 	ck_assert_str_eq(d,
-		"data/etl/declared_twice/chiffres_cles.csv:3:1: 'patrimoine.logements' is declared twice for 2023 (first on line 2) in 'indicateur'\n");
+		"data/etl/declared_twice/chiffres_cles.csv:3:1: invalid indicator id 'patrimoine.logements' in 'indicateur': declared twice for 2023 (first on line 2)\n");
 	g_free(d);
 	etl_result_release(&r);
 	run_etl("data/etl/declared_computed", 2023, &r);
 	ck_assert_int_eq(r.status, 1);
 	d = all_diags(&r);
 	ck_assert_str_eq(d,
-		"data/etl/declared_computed/chiffres_cles.csv:2:1: 'rh.effectif' is computed from the exports and cannot be declared in 'indicateur'\n");
+		"data/etl/declared_computed/chiffres_cles.csv:2:1: invalid indicator id 'rh.effectif' in 'indicateur': computed from the exports, it cannot be declared\n");
 	g_free(d);
 	ck_assert_uint_eq(r.fig.n, 0);
 	etl_result_release(&r);
