@@ -180,6 +180,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/stage.sh $(BIN)
 	tests/workbooks.sh $(BIN)
 	tests/bad.sh $(BIN)
+	tests/atomic.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,11 +126,16 @@ static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 		if (open_output(&out[i]) != 0)
 			return 2;
 	FILE *table = out[0].f ? out[0].f : stdout;
-	if (figures_write(&res->fig, table, false) != 0 ||
-	    (out[1].f && figures_write(&res->fig, out[1].f, true) != 0) ||
-	    (out[2].f && quality_write(out[2].f, &res->diag, &res->checks) != 0) ||
-	    (out[3].f && figures_write(&res->detail, out[3].f, true) != 0))
+	int failed = figures_write(&res->fig, table, false) != 0 ? 0 :
+		     out[1].f && figures_write(&res->fig, out[1].f, true) != 0 ? 1 :
+		     out[2].f && quality_write(out[2].f, &res->diag, &res->checks) != 0 ? 2 :
+		     out[3].f && figures_write(&res->detail, out[3].f, true) != 0 ? 3 : -1;
+	if (failed >= 0) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", prog,
+			out[failed].tmp ? out[failed].tmp : "standard output",
+			strerror(errno));
 		return 2;
+	}
 	if (table == stdout && fflush(stdout) != 0) {
 		fprintf(stderr, "%s: cannot write to standard output: %s\n", prog,
 			strerror(errno));
@@ -167,6 +173,9 @@ int main(int argc, char **argv)
 	bool verbose = false, strict = false;
 	int year = 0, c;
 
+	/* Past a file size limit, let write() fail (and the temporary files
+	 * be removed) rather than the process be killed. */
+	signal(SIGXFSZ, SIG_IGN);
 	while ((c = getopt_long(argc, argv, "i:y:o:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': in = optarg; break;

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,6 +51,7 @@ int main(int argc, char **argv)
 		   *detail = NULL, *out = NULL;
 	int c;
 
+	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': layout_dir = optarg; break;
