@@ -23,9 +23,10 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
-             $(shell pkg-config --cflags glib-2.0 xlsxwriter)
+             $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark)
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
+PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
@@ -35,7 +36,7 @@ RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
-PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx
+PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
@@ -102,6 +103,10 @@ $(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx_main.o $(BUILD)/librender.a $(BUILD
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(XLSX_LIBS) $(ETL_LIBS)
 
+$(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf_main.o $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
+
 # ---- the report -----------------------------------------------------------
 #
 # Each stage's outputs depend on its inputs, so that make redoes only what
@@ -115,6 +120,8 @@ LAYOUT  := layouts/$(YEAR)
 FIGURES := $(OUT)/figures-$(YEAR).tsv
 STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv
 WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
+PDF     := $(OUT)/carnet-$(YEAR).pdf
+TEXTS   := $(shell find $(LAYOUT) -type f 2>/dev/null) $(wildcard fonts/*)
 
 $(FIGURES) $(STAGED) &: $(EXPORTS) $(BIN)/carnet-figures
 	@mkdir -p $(OUT) $(STAGE)
@@ -127,21 +134,26 @@ $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(BIN)/carnet-xlsx
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
 	    --out $(OUT)
 
+$(PDF): $(STAGE)/figures.tsv $(TEXTS) $(BIN)/carnet-pdf
+	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --fonts fonts -o $@
+
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 
-report-run: workbooks-run
-	@echo "carnet: $(FIGURES) and the workbooks are ready in $(OUT); the PDF is not built by this version yet"
+report-run: workbooks-run $(PDF)
+	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks and carnet-$(YEAR).pdf"
 
 # ---- fuzzing ----------------------------------------------------------------
 
 FUZZERS   := reader sources fields layout
-FUZZ_LIBS  = $(XLSX_LIBS) $(ETL_LIBS)
+FUZZ_LIBS  = $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
 	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -fno-sanitize-recover=undefined $(shell pkg-config --cflags glib-2.0 xlsxwriter) \
+	    -fno-sanitize-recover=undefined \
+	    $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark) \
 	    -o $@ $< $(FUZZ_DEPS) $(FUZZ_LIBS)
 
 # Seeds: the fixtures, the test files, and the 2023 layout.
@@ -173,7 +185,7 @@ fuzz-replay: $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 $(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(ETL_LIBS)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
 check-run: programs $(BUILD)/tests/unit fuzz-replay
 	cd tests && ../$(BUILD)/tests/unit
@@ -198,4 +210,5 @@ valgrind-run: programs $(BUILD)/tests/unit
 
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx_main.d \
+         $(BUILD)/obj/render/pdf_main.d \
          $(BUILD)/obj/tools/carnet.d

@@ -2,6 +2,7 @@
 #include "layout.h"
 #include "inputs.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,7 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	l->keywords = ini_string(&x, E, "mots_cles", false);
 	l->category = ini_string(&x, E, "categorie", false);
 	l->language = ini_string(&x, E, "langue", true);
+	l->back = ini_string(&x, E, "quatrieme", false);
 	l->main_colour = ini_colour(&x, "couleurs", "principale");
 	l->accent = ini_colour(&x, "couleurs", "accent");
 	l->text_colour = ini_colour(&x, "couleurs", "texte");
@@ -362,7 +364,7 @@ static size_t distance(const char *a, const char *b)
 }
 
 /* "did you mean …" for the ids of t close to id (at most three). */
-static char *close_matches(const struct figures *t, const char *id)
+char *layout_close_matches(const struct figures *t, const char *id)
 {
 	GString *s = g_string_new("");
 	const char *last = "";
@@ -396,7 +398,7 @@ static void absent(const struct layout *l, const struct figures *t,
 			 "no figure '%s' with dimensions '%s' in the %d table",
 			 indicator, dims, l->year);
 	} else {
-		char *close = close_matches(t, indicator);
+		char *close = layout_close_matches(t, indicator);
 		diag_add(d, DIAG_ERROR, path, line, 0,
 			 "unknown indicator '%s' in the %d table%s", indicator,
 			 l->year, close);
@@ -424,6 +426,23 @@ size_t layout_check(const struct layout *l, const struct figures *t,
 		}
 	}
 	return missing;
+}
+
+time_t layout_date(const struct layout *l)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (*end || errno || v < 0)
+			return -1;
+		return (time_t)v;
+	}
+	GDateTime *dt = g_date_time_new_utc(l->year, 12, 31, 0, 0, 0);
+	time_t t = (time_t)g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return t;
 }
 
 const char *layout_label(const struct layout *l, const char *dim,
@@ -476,7 +495,7 @@ void layout_release(struct layout *l)
 		return;
 	char **strings[] = { &l->dir, &l->title, &l->subtitle, &l->number,
 			     &l->office, &l->signature, &l->author, &l->subject,
-			     &l->keywords, &l->category, &l->language };
+			     &l->keywords, &l->category, &l->language, &l->back };
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
 		g_free(*strings[i]);
 	for (size_t i = 0; i < l->nloops; i++)

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <glib.h>
 
@@ -62,6 +63,7 @@ struct layout {
 	int year;
 	char *title, *subtitle, *number, *office, *signature, *author,
 	     *subject, *keywords, *category, *language;
+	char *back;            /* the back cover's text (contact, credits) */
 	uint32_t main_colour, accent, text_colour, grid_colour;
 	struct loop *loops;    /* in the carnet's order */
 	size_t nloops;
@@ -82,6 +84,15 @@ int layout_load(const char *dir, struct layout *l, struct diag *d);
  * the number of absent figures. */
 size_t layout_check(const struct layout *l, const struct figures *t,
 		    struct diag *d);
+
+/* " (close: 'a', 'b')" for the indicators of t that look like id, or
+ * "" (a new string). */
+char *layout_close_matches(const struct figures *t, const char *id);
+
+/* The date of the edition's outputs: SOURCE_DATE_EPOCH when set, else
+ * 31/12 of the edition's year at midnight UTC; -1 when
+ * SOURCE_DATE_EPOCH is not a number. */
+time_t layout_date(const struct layout *l);
 
 /* The label of a dimension value: the layout's, or the value itself. */
 const char *layout_label(const struct layout *l, const char *dim,

@@ -84,24 +84,6 @@ static void make_formats(struct book *b)
 	format_set_italic(b->small);
 }
 
-time_t book_date(int year)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(sde, &end, 10);
-		if (*end || errno || v < 0)
-			return -1;
-		return (time_t)v;
-	}
-	/* days from 1970-01-01 to year-12-31 */
-	GDateTime *dt = g_date_time_new_utc(year, 12, 31, 0, 0, 0);
-	time_t t = (time_t)g_date_time_to_unix(dt);
-	g_date_time_unref(dt);
-	return t;
-}
-
 int book_open(struct book *b, const char *path, const struct layout *l,
 	      const char *title, const char *subject, time_t created,
 	      struct diag *d)

@@ -70,10 +70,6 @@ void book_check(struct book *b, lxw_error err);
  * file left behind). */
 int book_close(struct book *b, struct diag *d);
 
-/* The date of the outputs: SOURCE_DATE_EPOCH when set, else 31/12/year
- * at midnight UTC.  -1 when SOURCE_DATE_EPOCH is not a number. */
-time_t book_date(int year);
-
 /* "A1"-style name of column col (0 = A). */
 const char *book_column(int col, char buf[4]);
 

@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 	    inputs_read_quality(quality, &q, &d) != 0 ||
 	    layout_check(&l, &t, &d) != 0)
 		goto done;
-	time_t date = book_date(l.year);
+	time_t date = layout_date(&l);
 	if (date < 0) {
 		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
 		status = 2;

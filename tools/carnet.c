@@ -215,10 +215,13 @@ static int build(int argc, char **argv)
 				 "--out", (char *)out, NULL };
 		st = run_stage("xlsx", xlsx);
 	}
-	if (st == 0) {
-		char *none[] = { NULL, NULL };
-		st = run_stage("pdf", none);
+	snprintf(name, sizeof name, "carnet-%.20s.pdf", year);
+	char *pdf = join(out, name);
+	if (st == 0 && pdf) {
+		char *args[] = { NULL, "--layout", lay, "--figures", prov, "-o", pdf, NULL };
+		st = run_stage("pdf", args);
 	}
+	free(pdf);
 out:
 	free(lay);
 	free(work);

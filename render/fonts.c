@@ -1,0 +1,61 @@
+/* fonts.c — see fonts.h. */
+#include "fonts.h"
+
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+static int by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+PangoFontMap *fonts_open(const char *dir, char **error)
+{
+	/* fontconfig reads a relative name from its own folder, not ours */
+	char *abs = g_canonicalize_filename(dir, NULL);
+	char *conf = g_build_filename(abs, "fonts.conf", NULL);
+	g_free(abs);
+	FcConfig *fc = FcConfigCreate();
+	PangoFontMap *map = NULL;
+
+	*error = NULL;
+	if (!FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue)) {
+		*error = g_strdup_printf("%s: cannot read the font configuration", conf);
+		goto out;
+	}
+	/* every font file of the folder, in name order, scanned directly: no
+	 * cache is read or written */
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+	while (d && (name = g_dir_read_name(d)))
+		if (g_str_has_suffix(name, ".ttf") || g_str_has_suffix(name, ".otf"))
+			g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(files, by_name);
+	for (guint i = 0; i < files->len; i++)
+		if (!FcConfigAppFontAddFile(fc, (const FcChar8 *)files->pdata[i]))
+			*error = g_strdup_printf("%s: not a font file", (char *)files->pdata[i]);
+	g_ptr_array_free(files, TRUE);
+	if (*error)
+		goto out;
+	FcFontSet *set = FcConfigGetFonts(fc, FcSetApplication);
+	if (!set || set->nfont == 0) {
+		*error = g_strdup_printf("%s: no font in %s", conf, dir);
+		goto out;
+	}
+	map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!map) {
+		*error = g_strdup("pango has no FreeType font map");
+		goto out;
+	}
+	/* the map keeps its own reference to the configuration */
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), fc);
+out:
+	FcConfigDestroy(fc);
+	g_free(conf);
+	return map;
+}

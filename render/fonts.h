@@ -1,0 +1,17 @@
+/*
+ * fonts.h — the only fonts the PDF may use: those of fonts/, through a
+ * fontconfig configuration of their own (fonts/fonts.conf, no system or
+ * user file, no cache), so that whatever is installed on the machine, or
+ * FONTCONFIG_FILE and HOME, cannot change the carnet.
+ */
+#ifndef CARNET_FONTS_H
+#define CARNET_FONTS_H
+
+#include <pango/pangocairo.h>
+
+/* A font map over the fonts of dir (the folder of fonts.conf); NULL with
+ * a message in *error (to free) when the configuration cannot be read or
+ * holds no font. */
+PangoFontMap *fonts_open(const char *dir, char **error);
+
+#endif

@@ -1,0 +1,102 @@
+/* format.c — see format.h. */
+#include "format.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "../etl/french.h"
+
+#define NBSP "\xC2\xA0"
+#define NNBSP "\xE2\x80\xAF"
+
+char *format_date(int v, char *buf, size_t cap)
+{
+	static const char *const months[] = {
+		"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre",
+	};
+	int y = v / 10000, m = v / 100 % 100, d = v % 100;
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		snprintf(buf, cap, "%d", v);
+	else if (d == 1)
+		snprintf(buf, cap, "1er" NBSP "%s" NBSP "%d", months[m - 1], y);
+	else
+		snprintf(buf, cap, "%d" NBSP "%s" NBSP "%d", d, months[m - 1], y);
+	return buf;
+}
+
+char *format_value(double value, enum value_format format, int decimals,
+		   char *buf, size_t cap)
+{
+	char num[64];
+	switch (format) {
+	case FMT_POURCENT:
+		snprintf(buf, cap, "%s" NNBSP "%%", french_number(value, decimals, num, sizeof num));
+		break;
+	case FMT_EUROS:
+		snprintf(buf, cap, "%s" NBSP "€", french_number(value, decimals, num, sizeof num));
+		break;
+	case FMT_MILLIONS_EUROS:
+		snprintf(buf, cap, "%s" NBSP "M€",
+			 french_number(value / 1e6, decimals, num, sizeof num));
+		break;
+	case FMT_DATE:
+		format_date((int)value, buf, cap);
+		break;
+	case FMT_NOMBRE:
+		french_number(value, decimals, buf, cap);
+		break;
+	}
+	return buf;
+}
+
+/* Is the byte before position i a space that typography must tie? */
+static bool space_before(const GString *s)
+{
+	return s->len > 0 && s->str[s->len - 1] == ' ';
+}
+
+char *format_typography(const char *text)
+{
+	GString *s = g_string_sized_new(strlen(text) + 16);
+	bool open_quote = true;
+
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+		if (c == ';' || c == '!' || c == '?' || c == '%' || c == ':') {
+			/* "x :" -> "x :" tied; "x:" gets its space too, but not
+			 * "10:30" or "https:" */
+			bool spaced = space_before(s);
+			bool word = s->len > 0 && g_ascii_isalpha(s->str[s->len - 1]);
+			if (spaced)
+				g_string_truncate(s, s->len - 1);
+			if (spaced || (word && c != ':' && c != '%') ||
+			    (word && c == ':' && (p[1] == ' ' || !p[1])))
+				g_string_append(s, c == ':' ? NBSP : NNBSP);
+			g_string_append_c(s, c);
+		} else if (c == '\'') {
+			g_string_append(s, "\xE2\x80\x99");     /* ’ */
+		} else if (c == '"') {
+			if (open_quote)
+				g_string_append(s, "«" NBSP);
+			else {
+				if (space_before(s))
+					g_string_truncate(s, s->len - 1);
+				g_string_append(s, NBSP "»");
+			}
+			open_quote = !open_quote;
+			if (!open_quote && p[1] == ' ')
+				p++;                    /* the space after « */
+		} else if (!strncmp(p, "« ", 3)) {
+			g_string_append(s, "«" NBSP);
+			p += 2;
+		} else if (c == ' ' && !strncmp(p + 1, "»", 2)) {
+			g_string_append(s, NBSP);
+		} else {
+			g_string_append_c(s, c);
+		}
+	}
+	return g_string_free(s, FALSE);
+}

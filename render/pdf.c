@@ -1,0 +1,846 @@
+/* pdf.c — see pdf.h. */
+#include "pdf.h"
+#include "charts.h"
+#include "format.h"
+#include "secrecy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+/* A4 in points; the grid of the text. */
+#define PAGE_W 595.276
+#define PAGE_H 841.890
+#define MARGIN_TOP 62.0
+#define MARGIN_BOTTOM 58.0
+#define MARGIN_SIDE 48.0
+#define GUTTER 20.0
+#define LINE 13.5               /* the baseline grid */
+#define TEXT_SIZE 9.3
+#define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
+
+struct pdf {
+	cairo_surface_t *surface;
+	cairo_t *cr;            /* NULL in the measuring pass */
+	PangoContext *ctx;
+	const struct layout *l;
+	const struct figures *t;
+	struct texts *x;
+	enum sc_cell *cells;
+	struct diag *d;
+	int page;               /* pages begun so far; the cover is page 0 */
+	const struct loop *loop;
+	/* the frame being filled */
+	int col;
+	double y;               /* next baseline */
+	bool page_open;
+	bool after_paragraph;   /* the next paragraph is indented */
+};
+
+/* ---- colours and text ---- */
+
+static void colour(struct pdf *p, uint32_t c)
+{
+	if (p->cr)
+		cairo_set_source_rgb(p->cr, ((c >> 16) & 255) / 255.0,
+				     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
+}
+
+static double col_width(void)
+{
+	return (PAGE_W - 2 * MARGIN_SIDE - GUTTER) / 2;
+}
+
+static double col_x(int col)
+{
+	return MARGIN_SIDE + col * (col_width() + GUTTER);
+}
+
+/* A layout of text in family/weight/size, width w (0: no wrapping). */
+static PangoLayout *text_layout(struct pdf *p, const char *text,
+				const char *family, PangoWeight weight, double size,
+				double w)
+{
+	PangoLayout *lay = pango_layout_new(p->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_weight(fd, weight);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(lay, fd);
+	pango_font_description_free(fd);
+	if (w > 0)
+		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+	pango_layout_set_text(lay, text, -1);
+	return lay;
+}
+
+/* Draws lay with its first baseline at (x, baseline). */
+static void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
+{
+	if (!p->cr)
+		return;
+	double top = baseline - pango_layout_get_baseline(lay) / (double)PANGO_SCALE;
+	cairo_move_to(p->cr, x, top);
+	pango_cairo_show_layout(p->cr, lay);
+}
+
+static double layout_width(PangoLayout *lay)
+{
+	int w, h;
+	pango_layout_get_size(lay, &w, &h);
+	return w / (double)PANGO_SCALE;
+}
+
+/* Text drawn at (x, baseline) in one call; returns its width. */
+static double say(struct pdf *p, const char *text, const char *family,
+		  PangoWeight weight, double size, uint32_t c, double x,
+		  double baseline, double w, PangoAlignment align)
+{
+	PangoLayout *lay = text_layout(p, text, family, weight, size, w);
+	pango_layout_set_alignment(lay, align);
+	colour(p, c);
+	show(p, lay, x, baseline);
+	double width = layout_width(lay);
+	g_object_unref(lay);
+	return width;
+}
+
+/* ---- pages ---- */
+
+static void end_page(struct pdf *p)
+{
+	if (!p->page_open)
+		return;
+	if (p->cr) {
+		cairo_show_page(p->cr);
+		cairo_status_t st = cairo_status(p->cr);
+		if (st != CAIRO_STATUS_SUCCESS)
+			diag_add(p->d, DIAG_ERROR, "", 0, 0, "page %d: %s", p->page,
+				 cairo_status_to_string(st));
+	}
+	p->page_open = false;
+}
+
+static void begin_page(struct pdf *p)
+{
+	end_page(p);
+	p->page++;
+	p->page_open = true;
+}
+
+/* The furniture of an article page: a band of the loop's colour and the
+ * folio with the loop's name. */
+static void furniture(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : l->main_colour;
+	char folio[16];
+
+	if (!p->cr)
+		return;
+	colour(p, c);
+	cairo_rectangle(p->cr, 0, 0, PAGE_W, 10);
+	cairo_fill(p->cr);
+	snprintf(folio, sizeof folio, "%d", p->page);
+	double right = p->page % 2 == 0;
+	say(p, folio, "Lato", PANGO_WEIGHT_HEAVY, 9, c,
+	    right ? MARGIN_SIDE : PAGE_W - MARGIN_SIDE - 40, PAGE_H - 30, 40,
+	    right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+	if (p->loop)
+		say(p, p->loop->title, "Lato", PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
+		    MARGIN_SIDE + 50, PAGE_H - 30, PAGE_W - 2 * MARGIN_SIDE - 100,
+		    PANGO_ALIGN_CENTER);
+}
+
+static void new_article_page(struct pdf *p)
+{
+	begin_page(p);
+	furniture(p);
+	p->col = 0;
+	p->y = MARGIN_TOP + LINE;
+}
+
+static void next_column(struct pdf *p)
+{
+	if (p->col == 0) {
+		p->col = 1;
+		p->y = MARGIN_TOP + LINE;
+	} else {
+		new_article_page(p);
+	}
+}
+
+/* Whole grid lines left in the column. */
+static int lines_left(const struct pdf *p)
+{
+	return (int)floor((PAGE_H - MARGIN_BOTTOM - p->y) / LINE + 1e-6) + 1;
+}
+
+/* Moves to the next column unless n grid lines fit here. */
+static void need(struct pdf *p, int n)
+{
+	if (lines_left(p) < n)
+		next_column(p);
+}
+
+/* ---- paragraphs ---- */
+
+/* Does line k of lay end at a soft hyphen? */
+static bool hyphenated(PangoLayout *lay, int k)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
+	const char *text = pango_layout_get_text(lay);
+	int end = line->start_index + line->length;
+	return end >= 2 && (unsigned char)text[end - 2] == 0xC2 &&
+	       (unsigned char)text[end - 1] == 0xAD;
+}
+
+/* Removes the soft hyphen that ends line k, and relays out. */
+static void unhyphenate(PangoLayout *lay, int k)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
+	int at = line->start_index + line->length - 2;
+	GString *s = g_string_new(pango_layout_get_text(lay));
+	g_string_erase(s, at, 2);
+	PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(lay));
+	if (attrs) {
+		pango_attr_list_update(attrs, at, 2, 0);
+		pango_layout_set_attributes(lay, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	pango_layout_set_text(lay, s->str, (int)s->len);
+	g_string_free(s, TRUE);
+}
+
+/* No more than MAX_HYPHEN_RUN hyphenated lines in a row. */
+static void limit_hyphens(PangoLayout *lay)
+{
+	for (int guard = 0; guard < 50; guard++) {
+		int n = pango_layout_get_line_count(lay), run = 0, fix = -1;
+		for (int k = 0; k < n - 1 && fix < 0; k++) {
+			run = hyphenated(lay, k) ? run + 1 : 0;
+			if (run > MAX_HYPHEN_RUN)
+				fix = k;
+		}
+		if (fix < 0)
+			return;
+		unhyphenate(lay, fix);
+	}
+}
+
+static PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
+				     double size, PangoWeight weight, double w,
+				     bool justify)
+{
+	PangoLayout *lay = text_layout(p, b->text, "Lato", weight, size, w);
+	if (b->attrs)
+		pango_layout_set_attributes(lay, b->attrs);
+	pango_layout_set_justify(lay, justify);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+	if (justify)
+		limit_hyphens(lay);
+	return lay;
+}
+
+/* The x offset of line k in its layout (an indent, an alignment). */
+static double line_x(PangoLayout *lay, int k)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	for (int i = 0; i < k; i++)
+		pango_layout_iter_next_line(it);
+	PangoRectangle r;
+	pango_layout_iter_get_line_extents(it, NULL, &r);
+	pango_layout_iter_free(it);
+	return r.x / (double)PANGO_SCALE;
+}
+
+/* Places the lines of lay on the grid, column after column, with no lone
+ * line at a column's foot (orphan) or head (widow). */
+static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c)
+{
+	int n = pango_layout_get_line_count(lay), i = 0;
+	while (i < n) {
+		int room = lines_left(p), take = MIN(room, n - i);
+		if (take <= 0 || (i == 0 && take == 1 && n > 1)) {
+			next_column(p);
+			continue;
+		}
+		if (n - i - take == 1 && take > 2)
+			take--;                 /* leave two lines for the next */
+		for (int k = i; k < i + take; k++) {
+			if (p->cr) {
+				colour(p, c);
+				cairo_move_to(p->cr, col_x(p->col) + line_x(lay, k), p->y);
+				pango_cairo_show_layout_line(p->cr,
+					pango_layout_get_line_readonly(lay, k));
+			}
+			p->y += LINE;
+		}
+		i += take;
+		if (i < n)
+			next_column(p);
+	}
+}
+
+static void paragraph(struct pdf *p, const struct block *b)
+{
+	PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
+					    col_width(), true);
+	if (p->after_paragraph)          /* a paragraph that follows one */
+		pango_layout_set_indent(lay, (int)(TEXT_SIZE * PANGO_SCALE));
+	flow_lines(p, lay, p->l->text_colour);
+	p->after_paragraph = true;
+	g_object_unref(lay);
+}
+
+static void heading(struct pdf *p, const struct block *b)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	PangoLayout *lay = paragraph_layout(p, b, 10.5, PANGO_WEIGHT_BOLD,
+					    col_width(), false);
+	int n = pango_layout_get_line_count(lay);
+	need(p, n + 3);
+	if (p->y > MARGIN_TOP + LINE + 1)
+		p->y += LINE / 2;
+	flow_lines(p, lay, c);
+	p->after_paragraph = false;
+	g_object_unref(lay);
+}
+
+/* The article's title, in capitals, kept with three lines of text. */
+static void title(struct pdf *p, const struct article *a, int index)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	char *caps = g_utf8_strup(a->title, -1);
+	PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 13,
+				       col_width());
+	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
+	int n = pango_layout_get_line_count(lay);
+	if (p->y > MARGIN_TOP + LINE + 1)
+		p->y += LINE;                   /* a line between articles */
+	need(p, 2 * n + 4);
+	char dest[48];
+	snprintf(dest, sizeof dest, "name='article%d'", index);
+	if (p->cr) {
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		/* a short rule of the loop's colour over the title */
+		colour(p, c);
+		cairo_rectangle(p->cr, col_x(p->col), p->y - LINE + 2, 28, 3);
+		cairo_fill(p->cr);
+	}
+	p->y += LINE * 0.5;
+	for (int k = 0; k < n; k++) {
+		if (p->cr) {
+			colour(p, c);
+			cairo_move_to(p->cr, col_x(p->col), p->y);
+			pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
+		}
+		p->y += LINE * 1.25;
+	}
+	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	p->y += LINE * 0.5;
+	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	g_object_unref(lay);
+	g_free(caps);
+}
+
+/* ---- blocks that stand whole ---- */
+
+/* A grid line between text and a block, unless the column starts here. */
+static void space_before_block(struct pdf *p)
+{
+	if (p->y > MARGIN_TOP + LINE + 1)
+		p->y += LINE;
+	p->after_paragraph = false;
+}
+
+/* Big numbers with their label in capitals beneath, two a row. */
+static void tiles(struct pdf *p, const struct block *b)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	double w = col_width();
+	space_before_block(p);
+	for (size_t i = 0; i < b->ntiles; i += 2) {
+		need(p, 5);
+		double top = p->y - LINE + 3;
+		for (size_t k = i; k < MIN(i + 2, b->ntiles); k++) {
+			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
+			double tw = w / 2 - 3;
+			if (p->cr) {
+				cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+						      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.12);
+				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
+				cairo_fill(p->cr);
+			}
+			say(p, b->tiles[k].value, "Lato", PANGO_WEIGHT_HEAVY, 20, c,
+			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
+			char *caps = g_utf8_strup(b->tiles[k].label, -1);
+			PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_BOLD, 6.8,
+						       tw - 12);
+			colour(p, p->l->text_colour);
+			show(p, lay, x + 6, top + 36);
+			g_object_unref(lay);
+			g_free(caps);
+		}
+		p->y += 5 * LINE;
+	}
+}
+
+static void chart(struct pdf *p, struct block *b, int *figure)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	int lines = chart_lines(&b->chart, p->t);
+	space_before_block(p);
+	need(p, lines + 1);
+	double top = p->y - LINE + 3;
+	struct chart_ctx cc = {
+		.cr = p->cr, .ctx = p->ctx, .l = p->l, .t = p->t, .cells = p->cells,
+		.colour = c,
+	};
+	g_free(b->chart.alt);
+	b->chart.alt = chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(),
+				  lines * LINE);
+	(*figure)++;
+	p->y += lines * LINE;
+}
+
+/* A photo, or a drawn placeholder, with its caption in small capitals. */
+static void image(struct pdf *p, const struct block *b)
+{
+	double w = col_width(), h = 9 * LINE;
+	space_before_block(p);
+	need(p, 12);
+	double top = p->y - LINE + 3;
+	if (p->cr) {
+		cairo_surface_t *img = NULL;
+		if (g_file_test(b->image, G_FILE_TEST_EXISTS))
+			img = cairo_image_surface_create_from_png(b->image);
+		if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+			double iw = cairo_image_surface_get_width(img);
+			double ih = cairo_image_surface_get_height(img);
+			double s = fmax(w / iw, h / ih);
+			cairo_save(p->cr);
+			cairo_rectangle(p->cr, col_x(p->col), top, w, h);
+			cairo_clip(p->cr);
+			cairo_translate(p->cr, col_x(p->col) + (w - iw * s) / 2, top + (h - ih * s) / 2);
+			cairo_scale(p->cr, s, s);
+			cairo_set_source_surface(p->cr, img, 0, 0);
+			cairo_paint(p->cr);
+			cairo_restore(p->cr);
+		} else {
+			/* a sketch: a soft frame, hills and a sun, in the loop's tint */
+			uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+			double x = col_x(p->col);
+			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.10);
+			cairo_rectangle(p->cr, x, top, w, h);
+			cairo_fill(p->cr);
+			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.35);
+			cairo_move_to(p->cr, x, top + h);
+			cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
+				       top + h * 0.55, x + w * 0.6, top + h * 0.7);
+			cairo_curve_to(p->cr, x + w * 0.75, top + h * 0.5, x + w * 0.9,
+				       top + h * 0.55, x + w, top + h * 0.65);
+			cairo_line_to(p->cr, x + w, top + h);
+			cairo_close_path(p->cr);
+			cairo_fill(p->cr);
+			cairo_arc(p->cr, x + w * 0.78, top + h * 0.28, h * 0.09, 0, 2 * G_PI);
+			cairo_fill(p->cr);
+		}
+		if (img)
+			cairo_surface_destroy(img);
+	}
+	p->y += 10 * LINE;
+	if (b->caption && *b->caption) {
+		PangoLayout *lay = text_layout(p, b->caption, "Lato", PANGO_WEIGHT_NORMAL,
+					       7, w);
+		PangoAttrList *attrs = pango_attr_list_new();
+		pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
+		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(PANGO_SCALE / 3));
+		pango_layout_set_attributes(lay, attrs);
+		pango_attr_list_unref(attrs);
+		colour(p, p->l->text_colour);
+		show(p, lay, col_x(p->col), p->y - LINE + 6);
+		g_object_unref(lay);
+	}
+	p->y += LINE;
+}
+
+static void article(struct pdf *p, struct article *a, int index, int *figure)
+{
+	title(p, a, index);
+	p->after_paragraph = false;
+	a->page = p->page;
+	for (size_t i = 0; i < a->n; i++) {
+		struct block *b = &a->v[i];
+		switch (b->kind) {
+		case BLOCK_HEADING: heading(p, b); break;
+		case BLOCK_PARAGRAPH: paragraph(p, b); break;
+		case BLOCK_TILES: tiles(p, b); break;
+		case BLOCK_CHART: chart(p, b, figure); break;
+		case BLOCK_IMAGE: image(p, b); break;
+		}
+	}
+}
+
+/* ---- whole pages ---- */
+
+/* A dashed, winding trail from (x0, y0) to (x1, y1), the carnet's motif. */
+static void trail(struct pdf *p, double x0, double y0, double x1, double y1,
+		  uint32_t c, double width)
+{
+	if (!p->cr)
+		return;
+	static const double dash[] = { 6, 5 };
+	colour(p, c);
+	cairo_set_line_width(p->cr, width);
+	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+	cairo_move_to(p->cr, x0, y0);
+	cairo_curve_to(p->cr, mx + (y1 - y0) * 0.35, y0, mx - (y1 - y0) * 0.35, y1, x1, y1);
+	(void)my;
+	cairo_stroke(p->cr);
+	cairo_set_dash(p->cr, NULL, 0, 0);
+}
+
+static void cover(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	begin_page(p);
+	if (p->cr) {
+		colour(p, l->main_colour);
+		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
+		cairo_fill(p->cr);
+		/* the loops, as coloured stops along a trail */
+		for (size_t i = 0; i < l->nloops; i++) {
+			double x = 80 + (PAGE_W - 160) * ((double)i / MAX(1, l->nloops - 1));
+			double y = 560 + 70 * sin(i * 1.3);
+			if (i + 1 < l->nloops) {
+				double x2 = 80 + (PAGE_W - 160) * ((double)(i + 1) / MAX(1, l->nloops - 1));
+				trail(p, x, y, x2, 560 + 70 * sin((i + 1) * 1.3), 0xFFFFFF, 1.6);
+			}
+			colour(p, l->loops[i].colour);
+			cairo_arc(p->cr, x, y, 11, 0, 2 * G_PI);
+			cairo_fill(p->cr);
+		}
+	}
+	say(p, l->office, "Lato", PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, MARGIN_SIDE, 80,
+	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	say(p, l->title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
+	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	char year[16];
+	snprintf(year, sizeof year, "%d", l->year);
+	say(p, year, "Lato", PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
+	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	char *sub = g_strdup_printf("%s — n°%s", l->subtitle, l->number);
+	say(p, sub, "Lato", PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
+	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	g_free(sub);
+	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 24, l->accent,
+	    MARGIN_SIDE, PAGE_H - 90, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_RIGHT);
+}
+
+/* The sommaire (left) with links to every article, and the editorial. */
+static void contents(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	p->loop = NULL;
+	begin_page(p);
+	furniture(p);
+	say(p, "Sommaire", "Kaushan Script", PANGO_WEIGHT_NORMAL, 30, l->main_colour,
+	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
+	double y = MARGIN_TOP + 52, w = col_width();
+	for (size_t i = 0; i < l->nloops; i++) {
+		const struct loop *loop = &l->loops[i];
+		int first = -1;
+		for (size_t k = 0; k < p->x->n; k++)
+			if (!strcmp(p->x->v[k].loop, loop->id) && first < 0)
+				first = (int)k;
+		char num[16];
+		snprintf(num, sizeof num, "%d", first >= 0 ? p->x->v[first].page - 1 : 0);
+		say(p, loop->title, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		    MARGIN_SIDE, y, w - 30, PANGO_ALIGN_LEFT);
+		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
+		y += 13;
+		for (size_t k = 0; k < p->x->n; k++) {
+			const struct article *a = &p->x->v[k];
+			if (strcmp(a->loop, loop->id) != 0)
+				continue;
+			char link[48];
+			snprintf(link, sizeof link, "dest='article%zu'", k);
+			snprintf(num, sizeof num, "%d", a->page);
+			if (p->cr)
+				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
+			say(p, a->title, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
+			    MARGIN_SIDE + 10, y, w - 40, PANGO_ALIGN_LEFT);
+			say(p, num, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
+			    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
+			if (p->cr)
+				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+			y += 10.5;
+		}
+		y += 5;
+	}
+	/* the editorial, in the right column */
+	p->col = 1;
+	p->y = MARGIN_TOP + 20;
+	say(p, p->x->edito.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 26,
+	    l->main_colour, col_x(1), p->y, w, PANGO_ALIGN_LEFT);
+	p->y += 2.5 * LINE;
+	for (size_t i = 0; i < p->x->edito.n; i++) {
+		const struct block *b = &p->x->edito.v[i];
+		if (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_HEADING)
+			continue;
+		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
+			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+			w, b->kind == BLOCK_PARAGRAPH);
+		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
+			if (p->cr) {
+				colour(p, l->text_colour);
+				cairo_move_to(p->cr, col_x(1), p->y);
+				pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
+			}
+			p->y += LINE;
+		}
+		p->y += LINE / 2;
+		g_object_unref(lay);
+	}
+	if (p->y > PAGE_H - MARGIN_BOTTOM)
+		diag_add(p->d, DIAG_ERROR, p->x->edito.file, 0, 0,
+			 "the editorial is too long for its column: shorten it");
+}
+
+/* A loop's divider: its name, its theme word, and its articles as stops
+ * along a trail, with their pages. */
+static void divider(struct pdf *p, const struct loop *loop)
+{
+	const struct layout *l = p->l;
+	p->loop = loop;
+	begin_page(p);
+	if (p->cr) {
+		colour(p, loop->colour);
+		cairo_rectangle(p->cr, 0, 0, PAGE_W, 330);
+		cairo_fill(p->cr);
+	}
+	say(p, loop->word, "Kaushan Script", PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
+	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	char *caps = g_utf8_strup(loop->title, -1);
+	say(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
+	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	g_free(caps);
+	/* the stops */
+	int n = 0;
+	for (size_t k = 0; k < p->x->n; k++)
+		n += !strcmp(p->x->v[k].loop, loop->id);
+	double y = 390, step = n > 1 ? MIN(58.0, (PAGE_H - 110 - y) / (n - 1)) : 0;
+	int i = 0;
+	for (size_t k = 0; k < p->x->n; k++) {
+		const struct article *a = &p->x->v[k];
+		if (strcmp(a->loop, loop->id) != 0)
+			continue;
+		double x = i % 2 ? PAGE_W / 2 + 10 : MARGIN_SIDE + 20;
+		double yy = y + i * step;
+		if (i + 1 < n)
+			trail(p, x + 8, yy, (i % 2 ? MARGIN_SIDE + 20 : PAGE_W / 2 + 10) + 8,
+			      yy + step, loop->colour, 1.4);
+		if (p->cr) {
+			colour(p, loop->colour);
+			cairo_arc(p->cr, x + 8, yy, 7, 0, 2 * G_PI);
+			cairo_fill(p->cr);
+		}
+		char link[48], num[16];
+		snprintf(link, sizeof link, "dest='article%zu'", k);
+		snprintf(num, sizeof num, "p. %d", a->page);
+		if (p->cr)
+			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
+		say(p, a->title, "Lato", PANGO_WEIGHT_BOLD, 9, l->text_colour, x + 22,
+		    yy + 3, PAGE_W / 2 - 90, PANGO_ALIGN_LEFT);
+		say(p, num, "Lato", PANGO_WEIGHT_NORMAL, 8, loop->colour, x + 22,
+		    yy + 15, 60, PANGO_ALIGN_LEFT);
+		if (p->cr)
+			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		i++;
+	}
+}
+
+/* The key figures: a grid of big numbers. */
+static void key_figures(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	p->loop = &l->keyfigures;
+	begin_page(p);
+	if (p->cr) {
+		colour(p, l->main_colour);
+		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
+		cairo_fill(p->cr);
+	}
+	say(p, l->keyfigures.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 34,
+	    0xFFFFFF, MARGIN_SIDE, 95, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	int n = 0;
+	double cw = (PAGE_W - 2 * MARGIN_SIDE) / 3;
+	for (size_t i = 0; i < l->nentries; i++) {
+		const struct entry *e = &l->entries[i];
+		if (strcmp(e->loop, "cles") != 0)
+			continue;
+		const struct figure *f = inputs_figure(p->t, e->indicator, e->dims, l->year);
+		char v[96];
+		if (f)
+			format_value(f->value, e->format, e->decimals, v, sizeof v);
+		else
+			g_strlcpy(v, "n.d.", sizeof v);
+		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
+		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
+		say(p, v, "Lato", PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
+		    x, y, cw - 12, PANGO_ALIGN_LEFT);
+		char *caps = g_utf8_strup(e->label, -1);
+		PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_BOLD, 8, cw - 16);
+		colour(p, 0xFFFFFF);
+		show(p, lay, x, y + 18);
+		g_object_unref(lay);
+		g_free(caps);
+		n++;
+	}
+}
+
+static void back_cover(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	p->loop = NULL;
+	begin_page(p);
+	if (p->cr) {
+		colour(p, l->main_colour);
+		cairo_rectangle(p->cr, 0, PAGE_H - 260, PAGE_W, 260);
+		cairo_fill(p->cr);
+	}
+	say(p, l->office, "Lato", PANGO_WEIGHT_HEAVY, 14, l->main_colour,
+	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	PangoLayout *lay = text_layout(p, l->back, "Lato", PANGO_WEIGHT_NORMAL, 9.5,
+				       PAGE_W - 2 * MARGIN_SIDE);
+	pango_layout_set_spacing(lay, 3 * PANGO_SCALE);
+	colour(p, l->text_colour);
+	show(p, lay, MARGIN_SIDE, 150);
+	g_object_unref(lay);
+	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
+	    MARGIN_SIDE, PAGE_H - 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_CENTER);
+}
+
+/* One pass over the whole carnet. */
+static void pass(struct pdf *p)
+{
+	int figure = 0;
+	p->page = -1;
+	p->page_open = false;
+	cover(p);
+	contents(p);
+	for (size_t i = 0; i < p->l->nloops; i++) {
+		const struct loop *loop = &p->l->loops[i];
+		divider(p, loop);
+		bool first = true;
+		for (size_t k = 0; k < p->x->n; k++) {
+			if (strcmp(p->x->v[k].loop, loop->id) != 0)
+				continue;
+			if (first)
+				new_article_page(p);
+			first = false;
+			article(p, &p->x->v[k], (int)k, &figure);
+		}
+	}
+	key_figures(p);
+	back_cover(p);
+	end_page(p);
+}
+
+static cairo_status_t write_file(void *closure, const unsigned char *data,
+				 unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+							  : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The outline: a bookmark per loop, under it one per article. */
+static void outline(struct pdf *p)
+{
+	for (size_t i = 0; i < p->l->nloops; i++) {
+		const struct loop *loop = &p->l->loops[i];
+		int parent = -1;
+		for (size_t k = 0; k < p->x->n; k++) {
+			if (strcmp(p->x->v[k].loop, loop->id) != 0)
+				continue;
+			char link[48];
+			snprintf(link, sizeof link, "dest='article%zu'", k);
+			if (parent < 0)
+				parent = cairo_pdf_surface_add_outline(p->surface,
+					CAIRO_PDF_OUTLINE_ROOT, loop->title, link, 0);
+			cairo_pdf_surface_add_outline(p->surface, parent, p->x->v[k].title,
+						      link, 0);
+		}
+	}
+}
+
+int pdf_write(const char *path, const struct layout *l,
+	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
+	      time_t date, struct diag *d)
+{
+	struct pdf p = { .l = l, .t = t, .x = x, .d = d };
+	size_t errors = d->errors;
+
+	p.ctx = pango_font_map_create_context(fonts);
+	pango_cairo_context_set_resolution(p.ctx, 72);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(p.ctx, fo);
+	cairo_font_options_destroy(fo);
+	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
+	secrecy_apply(t, p.cells);
+
+	pass(&p);                       /* measure: where articles start */
+
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write");
+		goto out;
+	}
+	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
+	cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
+	char stamp[32];
+	struct tm tm;
+	gmtime_r(&date, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	char *title = g_strdup_printf("%s %d", l->title, l->year);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, l->office);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_SUBJECT, l->subject);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_KEYWORDS, l->keywords);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "carnet");
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+	g_free(title);
+	p.cr = cairo_create(p.surface);
+	/* The structure tree's root.  cairo 1.16 writes link annotations
+	 * only in a tagged document: without it the pages name annotation
+	 * objects that are never written. */
+	cairo_tag_begin(p.cr, "Document", NULL);
+	pass(&p);                       /* draw */
+	cairo_tag_end(p.cr, "Document");
+	outline(&p);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(p.surface);
+	cairo_status_t st = cairo_surface_status(p.surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF: %s",
+			 cairo_status_to_string(st));
+	cairo_surface_destroy(p.surface);
+	if (fclose(f) != 0)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+out:
+	g_free(p.cells);
+	g_object_unref(p.ctx);
+	return d->errors > errors ? -1 : 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * pdf.h — the carnet as a PDF (cairo + pango).
+ *
+ * pdf_write() lays the edition out twice: the first pass only measures,
+ * to learn on which page every article starts; the second draws, with
+ * those numbers in the sommaire and on the loop dividers.  The sequence:
+ * cover, sommaire and editorial, then for each loop a divider page and
+ * its articles in two columns, the key figures, the back cover.
+ *
+ * Text sits on a baseline grid, justified and hyphenated; a heading stays
+ * with the two lines after it, and no paragraph leaves a single line at
+ * the foot or the head of a column.  The PDF carries its metadata (dates
+ * from `date`), an outline by loop and article, and links from the
+ * sommaire.  Returns 0, or -1 with messages in d.
+ */
+#ifndef CARNET_PDF_H
+#define CARNET_PDF_H
+
+#include <time.h>
+
+#include <pango/pangocairo.h>
+
+#include "inputs.h"
+#include "layout.h"
+#include "texts.h"
+
+int pdf_write(const char *path, const struct layout *l,
+	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
+	      time_t date, struct diag *d);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * pdf_main.c — the PDF stage, `carnet pdf`.
+ *
+ *   carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]
+ *              [--allow-missing]
+ *
+ * Typesets the edition's layout and texts with the figures of FILE (the
+ * table with provenance written by `carnet figures`) into the carnet PDF,
+ * written under a temporary name and renamed once complete.  The fonts
+ * are those of --fonts (default: fonts/ here, or in carnet's own
+ * repository).  A placeholder whose figure is absent stops the build,
+ * unless --allow-missing, which prints "n.d." and warns.  Exit status: 0
+ * done, 1 bad input, 2 usage or I/O.
+ */
+#include "fonts.h"
+#include "hyphenate.h"
+#include "pdf.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+static const char *prog = "carnet pdf";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
+		"                  [--allow-missing]\n"
+		"\n"
+		"Typesets the carnet: the edition of --layout (edition.ini, chiffres.csv,\n"
+		"libelles.csv, textes/), with the figures of --figures.\n");
+}
+
+/* fonts/ here, else in the repository this program was built in. */
+static char *default_fonts(void)
+{
+	if (g_file_test("fonts/fonts.conf", G_FILE_TEST_EXISTS))
+		return g_strdup("fonts");
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *dir = exe ? g_path_get_dirname(exe) : NULL;
+	char *fonts = dir ? g_build_filename(dir, "..", "..", "fonts", NULL) : NULL;
+	g_free(exe);
+	g_free(dir);
+	return fonts;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "layout", required_argument, NULL, 'l' },
+		{ "figures", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "fonts", required_argument, NULL, 'F' },
+		{ "allow-missing", no_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *layout_dir = NULL, *figures = NULL, *out = NULL;
+	char *fonts_dir = NULL;
+	bool allow_missing = false;
+	int c;
+
+	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': layout_dir = optarg; break;
+		case 'f': figures = optarg; break;
+		case 'o': out = optarg; break;
+		case 'F': g_free(fonts_dir); fonts_dir = g_strdup(optarg); break;
+		case 'm': allow_missing = true; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!layout_dir || !figures || !out || optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (!fonts_dir)
+		fonts_dir = default_fonts();
+
+	struct diag d = DIAG_INIT;
+	struct layout l;
+	struct figures t = FIGURES_INIT;
+	struct texts x = { 0 };
+	PangoFontMap *fonts = NULL;
+	char *tmp = g_strdup_printf("%s.tmp", out), *error = NULL;
+	int status = 1;
+
+	if (layout_load(layout_dir, &l, &d) != 0 ||
+	    inputs_read_figures(figures, &t, &d) != 0 ||
+	    layout_check(&l, &t, &d) != 0 ||
+	    texts_load(&l, &t, allow_missing, &x, &d) != 0)
+		goto done;
+	time_t date = layout_date(&l);
+	if (date < 0) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
+		status = 2;
+		goto done;
+	}
+	fonts = fonts_open(fonts_dir ? fonts_dir : "fonts", &error);
+	if (!fonts) {
+		fprintf(stderr, "%s: %s\n", prog, error);
+		status = 2;
+		goto done;
+	}
+	status = 2;
+	if (pdf_write(tmp, &l, &t, &x, fonts, date, &d) != 0)
+		goto done;
+	if (rename(tmp, out) != 0) {
+		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
+		goto done;
+	}
+	status = 0;
+done:
+	unlink(tmp);            /* gone already when renamed */
+	g_free(tmp);
+	g_free(error);
+	g_free(fonts_dir);
+	diag_print(&d, stderr, prog);
+	diag_release(&d);
+	if (fonts)
+		g_object_unref(fonts);
+	texts_release(&x);
+	figures_release(&t);
+	layout_release(&l);
+	hyphenate_release();
+	return status;
+}

@@ -1,0 +1,465 @@
+/* texts.c — see texts.h. */
+#include "texts.h"
+#include "format.h"
+#include "hyphenate.h"
+#include "inputs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <glib.h>
+
+struct loader {
+	const struct layout *l;
+	const struct figures *t;
+	bool allow_missing;
+	struct diag *d;
+	const char *path;       /* the file being read */
+};
+
+/* ---- placeholders ---- */
+
+/* g_ptr_array_sort() hands the comparison pointers to the elements. */
+static int by_string(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "item=q_global direction=x" or "…,…" -> "direction=x,item=q_global". */
+static char *normal_dims(const char *s)
+{
+	char **parts = g_strsplit_set(s, " ,", -1);
+	GPtrArray *a = g_ptr_array_new();
+	for (char **p = parts; *p; p++)
+		if (**p)
+			g_ptr_array_add(a, *p);
+	g_ptr_array_sort(a, by_string);
+	g_ptr_array_add(a, NULL);
+	char *r = g_strjoinv(",", (char **)a->pdata);
+	g_ptr_array_free(a, TRUE);
+	g_strfreev(parts);
+	return r;
+}
+
+static const struct enum_label formats[] = {
+	{ "nombre", FMT_NOMBRE }, { "pourcent", FMT_POURCENT },
+	{ "euros", FMT_EUROS }, { "millions_euros", FMT_MILLIONS_EUROS },
+	{ "date", FMT_DATE }, { NULL, 0 },
+};
+
+/* The figure spec names ("rh.effectif sexe=f | pourcent 1"), formatted;
+ * NULL after an error. */
+static char *resolve(const struct loader *ld, const char *spec, long line)
+{
+	char *copy = g_strdup(spec);
+	char *bar = strchr(copy, '|');
+	if (bar)
+		*bar++ = '\0';
+	char *what = g_strstrip(copy);
+	char *space = strpbrk(what, " \t");
+	char *dims = normal_dims(space ? space + 1 : "");
+	if (space)
+		*space = '\0';
+	const char *id = what;
+	char *out = NULL, buf[96];
+
+	const struct figure *f = inputs_figure(ld->t, id, dims, ld->l->year);
+	if (!f) {
+		if (ld->allow_missing) {
+			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
+				 "no figure '%s%s%s' in the %d table: printed n.d.", id,
+				 *dims ? " " : "", dims, ld->l->year);
+			out = g_strdup("n.d.");
+		} else {
+			char *close = layout_close_matches(ld->t, id);
+			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+				 "no figure '%s%s%s' in the %d table%s", id,
+				 *dims ? " " : "", dims, ld->l->year, close);
+			g_free(close);
+		}
+		goto done;
+	}
+	/* as the catalogue prints it, else by its unit */
+	enum value_format fmt = !strcmp(f->unit, "%") ? FMT_POURCENT :
+				!strcmp(f->unit, "€") ? FMT_EUROS :
+				!strcmp(f->unit, "date") ? FMT_DATE : FMT_NOMBRE;
+	int dec = f->value == (long long)f->value ? 0 : 1;
+	for (size_t i = 0; i < ld->l->nentries; i++) {
+		const struct entry *e = &ld->l->entries[i];
+		char *edims = normal_dims(e->dims);
+		bool same = !strcmp(e->indicator, id) && !strcmp(edims, dims);
+		g_free(edims);
+		if (same) {
+			fmt = e->format;
+			dec = e->decimals;
+			break;
+		}
+	}
+	if (bar) {
+		char **words = g_strsplit(g_strstrip(bar), " ", 2);
+		int v = words[0] ? field_enum(words[0], strlen(words[0]), formats) : -1;
+		if (v < 0) {
+			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+				 "unknown format '%s' in {{%s}}: expected nombre, pourcent, euros, millions_euros or date",
+				 words[0] ? words[0] : "", spec);
+			g_strfreev(words);
+			goto done;
+		}
+		fmt = v;
+		if (words[1])
+			dec = CLAMP(atoi(words[1]), 0, 6);
+		g_strfreev(words);
+	}
+	out = g_strdup(format_value(f->value, fmt, dec, buf, sizeof buf));
+done:
+	g_free(dims);
+	g_free(copy);
+	return out;
+}
+
+/* Replaces the placeholders of s; the typography and the hyphens are
+ * added here too, once the figures are in. */
+static char *expand(const struct loader *ld, const char *s, long line)
+{
+	GString *out = g_string_new("");
+	const char *p = s;
+	while (*p) {
+		const char *open = strstr(p, "{{");
+		if (!open) {
+			g_string_append(out, p);
+			break;
+		}
+		g_string_append_len(out, p, open - p);
+		const char *close = strstr(open + 2, "}}");
+		if (!close) {
+			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+				 "'{{' is never closed by '}}'");
+			break;
+		}
+		char *spec = g_strndup(open + 2, (gsize)(close - open - 2));
+		char *v = resolve(ld, spec, line);
+		if (v)
+			g_string_append(out, v);
+		g_free(v);
+		g_free(spec);
+		p = close + 2;
+	}
+	char *typo = format_typography(out->str);
+	g_string_free(out, TRUE);
+	char *hyph = hyphenate_text(typo);
+	g_free(typo);
+	return hyph;
+}
+
+/* ---- inline text ---- */
+
+/* Appends the inline content of node to s with its italics and bold. */
+static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
+			PangoAttrList *attrs, long line)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		guint start = (guint)s->len;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE: {
+			char *t = expand(ld, cmark_node_get_literal(c), line);
+			g_string_append(s, t);
+			g_free(t);
+			break;
+		}
+		case CMARK_NODE_SOFTBREAK:
+			g_string_append_c(s, ' ');
+			break;
+		case CMARK_NODE_LINEBREAK:
+			g_string_append(s, "\xE2\x80\xA8");   /* line separator */
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG: {
+			bool emph = cmark_node_get_type(c) == CMARK_NODE_EMPH;
+			inline_text(ld, c, s, attrs, line);
+			PangoAttribute *a = emph ? pango_attr_style_new(PANGO_STYLE_ITALIC)
+						 : pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = start;
+			a->end_index = (guint)s->len;
+			pango_attr_list_insert(attrs, a);
+			break;
+		}
+		default:
+			inline_text(ld, c, s, attrs, line);
+			break;
+		}
+	}
+}
+
+/* ---- blocks ---- */
+
+static struct block *push(struct article *a)
+{
+	a->v = g_renew(struct block, a->v, a->n + 1);
+	struct block *b = &a->v[a->n++];
+	*b = (struct block){ 0 };
+	return b;
+}
+
+static void tiles_block(const struct loader *ld, struct article *a, cmark_node *node)
+{
+	struct block *b = push(a);
+	long line = cmark_node_get_start_line(node);
+	b->kind = BLOCK_TILES;
+	b->line = line;
+	char **lines = g_strsplit(cmark_node_get_literal(node), "\n", -1);
+	for (char **p = lines; *p; p++, line++) {
+		char *spec = g_strstrip(*p);
+		if (!*spec)
+			continue;
+		char *bar = strchr(spec, '|');
+		if (!bar) {
+			diag_add(ld->d, DIAG_ERROR, ld->path, line + 1, 0,
+				 "a figure tile reads 'indicator [dimensions] | label'");
+			continue;
+		}
+		*bar = '\0';
+		char *v = resolve(ld, spec, line + 1);
+		if (!v)
+			continue;
+		b->tiles = g_renew(struct tile, b->tiles, b->ntiles + 1);
+		b->tiles[b->ntiles++] = (struct tile){
+			v, format_typography(g_strstrip(bar + 1)),
+		};
+	}
+	g_strfreev(lines);
+}
+
+static void chart_block(const struct loader *ld, struct article *a, cmark_node *node)
+{
+	static const char *const types[] = {
+		"barres", "anneau", "pyramide", "parts", "objectif", "etiquettes",
+		"comparaison", NULL,
+	};
+	long line = cmark_node_get_start_line(node);
+	char *ini = g_strdup_printf("[graphique]\n%s", cmark_node_get_literal(node));
+	GKeyFile *kf = g_key_file_new();
+	GError *err = NULL;
+	if (!g_key_file_load_from_data(kf, ini, (gsize)-1, G_KEY_FILE_NONE, &err)) {
+		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0, "chart: %s", err->message);
+		g_error_free(err);
+		goto out;
+	}
+	struct chart_block c = { 0 };
+	char **dst[] = { &c.type, &c.title, &c.indicator, &c.axis, &c.filter, &c.target };
+	const char *keys[] = { "type", "titre", "indicateur", "axe", "filtre", "cible" };
+	for (int i = 0; i < 6; i++) {
+		char *v = g_key_file_get_string(kf, "graphique", keys[i], NULL);
+		*dst[i] = v ? g_strstrip(v) : g_strdup("");
+	}
+	char *tri = g_key_file_get_string(kf, "graphique", "tri", NULL);
+	c.descending = tri && g_str_has_prefix(g_strstrip(tri), "d");
+	g_free(tri);
+	bool known = false;
+	for (int i = 0; types[i]; i++)
+		known |= !strcmp(c.type, types[i]);
+	if (!known)
+		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+			 "chart: unknown type '%s' (barres, anneau, pyramide, parts, objectif, etiquettes, comparaison)",
+			 c.type);
+	else if (*c.indicator && !figures_has(ld->t, c.indicator)) {
+		char *close = layout_close_matches(ld->t, c.indicator);
+		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+			 "chart: unknown indicator '%s'%s", c.indicator, close);
+		g_free(close);
+	}
+	struct block *b = push(a);
+	b->kind = BLOCK_CHART;
+	b->line = line;
+	b->chart = c;
+out:
+	g_key_file_free(kf);
+	g_free(ini);
+}
+
+/* A paragraph that holds an image and nothing else is an image block. */
+static bool image_block(const struct loader *ld, struct article *a, cmark_node *para)
+{
+	cmark_node *img = cmark_node_first_child(para);
+	if (!img || cmark_node_get_type(img) != CMARK_NODE_IMAGE || cmark_node_next(img))
+		return false;
+	struct block *b = push(a);
+	b->kind = BLOCK_IMAGE;
+	b->line = cmark_node_get_start_line(para);
+	b->image = g_build_filename(ld->l->dir, "images", cmark_node_get_url(img), NULL);
+	GString *cap = g_string_new("");
+	PangoAttrList *none = pango_attr_list_new();
+	inline_text(ld, img, cap, none, b->line);
+	pango_attr_list_unref(none);
+	b->caption = g_string_free(cap, FALSE);
+	return true;
+}
+
+static void text_block(const struct loader *ld, struct article *a, cmark_node *node,
+		       enum block_kind kind, const char *prefix)
+{
+	struct block *b = push(a);
+	b->kind = kind;
+	b->line = cmark_node_get_start_line(node);
+	b->attrs = pango_attr_list_new();
+	GString *s = g_string_new(prefix);
+	inline_text(ld, node, s, b->attrs, b->line);
+	b->text = g_string_free(s, FALSE);
+}
+
+static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
+		 const char *prefix)
+{
+	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			if (cmark_node_get_heading_level(n) == 1 && !a->title) {
+				GString *s = g_string_new("");
+				PangoAttrList *none = pango_attr_list_new();
+				inline_text(ld, n, s, none, cmark_node_get_start_line(n));
+				pango_attr_list_unref(none);
+				a->title = g_string_free(s, FALSE);
+				/* titles are not hyphenated */
+				char **parts = g_strsplit(a->title, "\xC2\xAD", -1);
+				g_free(a->title);
+				a->title = g_strjoinv("", parts);
+				g_strfreev(parts);
+			} else {
+				text_block(ld, a, n, BLOCK_HEADING, "");
+			}
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (!image_block(ld, a, n))
+				text_block(ld, a, n, BLOCK_PARAGRAPH, prefix);
+			break;
+		case CMARK_NODE_CODE_BLOCK: {
+			const char *info = cmark_node_get_fence_info(n);
+			if (info && g_str_has_prefix(info, "chiffres"))
+				tiles_block(ld, a, n);
+			else if (info && g_str_has_prefix(info, "graphique"))
+				chart_block(ld, a, n);
+			else
+				diag_add(ld->d, DIAG_ERROR, ld->path, cmark_node_get_start_line(n), 0,
+					 "unknown block '%s': expected ```chiffres or ```graphique",
+					 info ? info : "");
+			break;
+		}
+		case CMARK_NODE_LIST:
+		case CMARK_NODE_ITEM:
+		case CMARK_NODE_BLOCK_QUOTE:
+			walk(ld, a, n, cmark_node_get_type(n) == CMARK_NODE_LIST ? "– " : prefix);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static int load_article(struct loader *ld, const char *path, const char *loop,
+			struct article *a)
+{
+	char *src = NULL;
+	gsize len = 0;
+	*a = (struct article){ .file = g_strdup(path), .loop = g_strdup(loop) };
+	if (!g_file_get_contents(path, &src, &len, NULL)) {
+		diag_add(ld->d, DIAG_ERROR, path, 0, 0, "cannot read the text");
+		return -1;
+	}
+	if (!g_utf8_validate(src, (gssize)len, NULL)) {
+		diag_add(ld->d, DIAG_ERROR, path, 0, 0, "the text is not UTF-8");
+		g_free(src);
+		return -1;
+	}
+	ld->path = path;
+	cmark_node *doc = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
+	walk(ld, a, doc, "");
+	cmark_node_free(doc);
+	g_free(src);
+	if (!a->title) {
+		diag_add(ld->d, DIAG_ERROR, path, 1, 0, "an article starts with its title: '# Title'");
+		a->title = g_strdup("");
+	}
+	return 0;
+}
+
+/* The .md files of dir, sorted. */
+static GPtrArray *markdown_files(const char *dir)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	while (d && (name = g_dir_read_name(d)))
+		if (g_str_has_suffix(name, ".md"))
+			g_ptr_array_add(a, g_build_filename(dir, name, NULL));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(a, by_string);
+	return a;
+}
+
+int texts_load(const struct layout *l, const struct figures *t,
+	       bool allow_missing, struct texts *out, struct diag *d)
+{
+	struct loader ld = { l, t, allow_missing, d, NULL };
+	size_t errors = d->errors;
+	*out = (struct texts){ 0 };
+
+	char *edito = g_build_filename(l->dir, "textes", "edito.md", NULL);
+	load_article(&ld, edito, "", &out->edito);
+	g_free(edito);
+	for (size_t i = 0; i < l->nloops; i++) {
+		char *dir = g_build_filename(l->dir, "textes", l->loops[i].id, NULL);
+		GPtrArray *files = markdown_files(dir);
+		if (files->len == 0)
+			diag_add(d, DIAG_WARNING, dir, 0, 0, "no article for the loop '%s'",
+				 l->loops[i].id);
+		for (guint k = 0; k < files->len; k++) {
+			out->v = g_renew(struct article, out->v, out->n + 1);
+			load_article(&ld, files->pdata[k], l->loops[i].id, &out->v[out->n++]);
+		}
+		g_ptr_array_free(files, TRUE);
+		g_free(dir);
+	}
+	return d->errors > errors;
+}
+
+static void article_release(struct article *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		struct block *b = &a->v[i];
+		g_free(b->text);
+		if (b->attrs)
+			pango_attr_list_unref(b->attrs);
+		for (size_t k = 0; k < b->ntiles; k++) {
+			g_free(b->tiles[k].value);
+			g_free(b->tiles[k].label);
+		}
+		g_free(b->tiles);
+		struct chart_block *c = &b->chart;
+		g_free(c->type);
+		g_free(c->title);
+		g_free(c->indicator);
+		g_free(c->axis);
+		g_free(c->filter);
+		g_free(c->target);
+		g_free(c->alt);
+		g_free(b->image);
+		g_free(b->caption);
+	}
+	g_free(a->v);
+	g_free(a->file);
+	g_free(a->loop);
+	g_free(a->title);
+}
+
+void texts_release(struct texts *x)
+{
+	if (!x)
+		return;
+	article_release(&x->edito);
+	for (size_t i = 0; i < x->n; i++)
+		article_release(&x->v[i]);
+	g_free(x->v);
+	*x = (struct texts){ 0 };
+}

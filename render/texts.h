@@ -1,0 +1,84 @@
+/*
+ * texts.h — the texts of an edition, written by the communication service
+ * in Markdown under layouts/Y/textes/:
+ *
+ *   edito.md                 the editorial
+ *   <loop>/NN-name.md        the articles of a loop, in file-name order
+ *
+ * An article starts with "# Title".  Paragraphs take *italics* and
+ * **bold**.  Figures appear only as placeholders: {{rh.effectif}},
+ * {{enquete.satisfaction item=q_global}}, {{solidarite.expulsions
+ * annee=2022}}, formatted as chiffres.csv says for that figure, or as
+ * asked: {{rh.part_femmes | pourcent 1}}.  Fenced blocks add:
+ *
+ *   ```chiffres            big-number tiles, one a line:
+ *   rh.effectif | salariés en CDI ou CDD
+ *   ```
+ *   ```graphique           a chart, as key=value lines: type (barres,
+ *   type=barres            anneau, pyramide, parts, objectif,
+ *   indicateur=…           etiquettes, comparaison), titre, indicateur,
+ *   ```                    axe, filtre, cible, tri
+ *   ![CAPTION](file.png)   a photo from layouts/Y/images/ (a drawn
+ *                          placeholder when the file is absent)
+ *
+ * A placeholder whose figure is not in the table is an error
+ * "file:line: …" naming the close matches, unless allow_missing: then it
+ * reads "n.d." and a warning says so.
+ */
+#ifndef CARNET_TEXTS_H
+#define CARNET_TEXTS_H
+
+#include <stdbool.h>
+
+#include <pango/pango.h>
+
+#include "layout.h"
+
+enum block_kind { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_TILES, BLOCK_CHART,
+		  BLOCK_IMAGE };
+
+struct tile {
+	char *value;            /* formatted */
+	char *label;
+};
+
+/* A chart block, as its key=value lines give it. */
+struct chart_block {
+	char *type, *title, *indicator, *axis, *filter, *target;
+	bool descending;
+	char *alt;              /* the text alternative, made from the data */
+};
+
+struct block {
+	enum block_kind kind;
+	long line;              /* in its file */
+	char *text;             /* heading or paragraph: UTF-8, soft hyphens */
+	PangoAttrList *attrs;   /* italics and bold of text */
+	struct tile *tiles;
+	size_t ntiles;
+	struct chart_block chart;
+	char *image, *caption;  /* image path (may not exist), caption */
+};
+
+struct article {
+	char *file;             /* path, for messages */
+	char *loop;             /* loop id, "" for the editorial */
+	char *title;
+	struct block *v;
+	size_t n;
+	int page;               /* where it starts, once laid out */
+};
+
+struct texts {
+	struct article edito;
+	struct article *v;      /* in the carnet's order */
+	size_t n;
+};
+
+/* Loads every text of the layout, resolving placeholders from t. */
+int texts_load(const struct layout *l, const struct figures *t,
+	       bool allow_missing, struct texts *out, struct diag *d);
+
+void texts_release(struct texts *x);
+
+#endif
