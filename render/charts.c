@@ -39,6 +39,7 @@ static double text(const struct chart_ctx *cc, const char *s, PangoWeight weight
 		rgb(cc, c, 1);
 		cairo_move_to(cc->cr, x, baseline - pango_layout_get_baseline(lay) / (double)PANGO_SCALE);
 		pango_cairo_show_layout(cc->cr, lay);
+		cairo_new_path(cc->cr);
 	}
 	g_object_unref(lay);
 	return lw / (double)PANGO_SCALE;

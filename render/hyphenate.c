@@ -51,11 +51,12 @@ static void word(GString *out, const char *w, size_t len)
 				  &cut, 2, 3, 2, 3) != 0) {
 		g_string_append_len(out, w, (gssize)len);
 	} else {
-		for (size_t i = 0; i < len; i++) {
-			g_string_append_c(out, w[i]);
-			/* odd: a point after this byte (never inside a character) */
-			if ((hyphens[i] & 1) && i + 1 < len &&
-			    ((unsigned char)w[i + 1] & 0xC0) != 0x80)
+		/* with a UTF-8 dictionary the points count characters, not
+		 * bytes: an odd value is a point after that character */
+		size_t ci = 0;
+		for (const char *c = w; c < w + len; c = g_utf8_next_char(c), ci++) {
+			g_string_append_len(out, c, g_utf8_next_char(c) - c);
+			if ((hyphens[ci] & 1) && g_utf8_next_char(c) < w + len)
 				g_string_append(out, SHY);
 		}
 	}

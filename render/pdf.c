@@ -17,8 +17,8 @@
 #define MARGIN_BOTTOM 58.0
 #define MARGIN_SIDE 48.0
 #define GUTTER 20.0
-#define LINE 13.5               /* the baseline grid */
-#define TEXT_SIZE 9.3
+#define LINE 14.4               /* the baseline grid */
+#define TEXT_SIZE 10.0
 #define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
 
 struct pdf {
@@ -84,6 +84,7 @@ static void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
 	double top = baseline - pango_layout_get_baseline(lay) / (double)PANGO_SCALE;
 	cairo_move_to(p->cr, x, top);
 	pango_cairo_show_layout(p->cr, lay);
+	cairo_new_path(p->cr);          /* no current point left for an arc */
 }
 
 static double layout_width(PangoLayout *lay)
@@ -410,9 +411,9 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 /* A photo, or a drawn placeholder, with its caption in small capitals. */
 static void image(struct pdf *p, const struct block *b)
 {
-	double w = col_width(), h = 9 * LINE;
+	double w = col_width(), h = 13 * LINE;
 	space_before_block(p);
-	need(p, 12);
+	need(p, 16);
 	double top = p->y - LINE + 3;
 	if (p->cr) {
 		cairo_surface_t *img = NULL;
@@ -454,7 +455,7 @@ static void image(struct pdf *p, const struct block *b)
 		if (img)
 			cairo_surface_destroy(img);
 	}
-	p->y += 10 * LINE;
+	p->y += 14 * LINE;
 	if (b->caption && *b->caption) {
 		PangoLayout *lay = text_layout(p, b->caption, "Lato", PANGO_WEIGHT_NORMAL,
 					       7, w);
@@ -500,10 +501,10 @@ static void trail(struct pdf *p, double x0, double y0, double x1, double y1,
 	cairo_set_line_width(p->cr, width);
 	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
 	cairo_set_dash(p->cr, dash, 2, 0);
-	double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+	double mx = (x0 + x1) / 2;
+	cairo_new_path(p->cr);
 	cairo_move_to(p->cr, x0, y0);
 	cairo_curve_to(p->cr, mx + (y1 - y0) * 0.35, y0, mx - (y1 - y0) * 0.35, y1, x1, y1);
-	(void)my;
 	cairo_stroke(p->cr);
 	cairo_set_dash(p->cr, NULL, 0, 0);
 }
@@ -644,25 +645,28 @@ static void divider(struct pdf *p, const struct loop *loop)
 		const struct article *a = &p->x->v[k];
 		if (strcmp(a->loop, loop->id) != 0)
 			continue;
-		double x = i % 2 ? PAGE_W / 2 + 10 : MARGIN_SIDE + 20;
-		double yy = y + i * step;
+		/* the trail zig-zags down a rail on the left, the stops'
+		 * titles stand clear of it on the right */
+		double x = MARGIN_SIDE + (i % 2 ? 46 : 14), yy = y + i * step;
 		if (i + 1 < n)
-			trail(p, x + 8, yy, (i % 2 ? MARGIN_SIDE + 20 : PAGE_W / 2 + 10) + 8,
-			      yy + step, loop->colour, 1.4);
+			trail(p, x, yy, MARGIN_SIDE + ((i + 1) % 2 ? 46 : 14), yy + step,
+			      loop->colour, 1.4);
 		if (p->cr) {
 			colour(p, loop->colour);
-			cairo_arc(p->cr, x + 8, yy, 7, 0, 2 * G_PI);
+			cairo_new_path(p->cr);
+			cairo_arc(p->cr, x, yy, 7, 0, 2 * G_PI);
 			cairo_fill(p->cr);
 		}
+		x = MARGIN_SIDE + 70;
 		char link[48], num[16];
 		snprintf(link, sizeof link, "dest='article%zu'", k);
 		snprintf(num, sizeof num, "p. %d", a->page);
 		if (p->cr)
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-		say(p, a->title, "Lato", PANGO_WEIGHT_BOLD, 9, l->text_colour, x + 22,
-		    yy + 3, PAGE_W / 2 - 90, PANGO_ALIGN_LEFT);
-		say(p, num, "Lato", PANGO_WEIGHT_NORMAL, 8, loop->colour, x + 22,
-		    yy + 15, 60, PANGO_ALIGN_LEFT);
+		say(p, a->title, "Lato", PANGO_WEIGHT_BOLD, 10, l->text_colour, x,
+		    yy + 4, PAGE_W - x - MARGIN_SIDE - 50, PANGO_ALIGN_LEFT);
+		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 10, loop->colour,
+		    PAGE_W - MARGIN_SIDE - 50, yy + 4, 50, PANGO_ALIGN_RIGHT);
 		if (p->cr)
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 		i++;

@@ -4,6 +4,7 @@
 #include "hyphenate.h"
 #include "inputs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +232,18 @@ static void tiles_block(const struct loader *ld, struct article *a, cmark_node *
 	g_strfreev(lines);
 }
 
+/* Is one of prefix_a … prefix_g in t (an energy label scale)? */
+static bool has_letter(const struct figures *t, const char *prefix)
+{
+	for (char c = 'a'; c <= 'g'; c++) {
+		char id[128];
+		snprintf(id, sizeof id, "%s_%c", prefix, c);
+		if (figures_has(t, id))
+			return true;
+	}
+	return false;
+}
+
 static void chart_block(const struct loader *ld, struct article *a, cmark_node *node)
 {
 	static const char *const types[] = {
@@ -263,7 +276,8 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
 			 "chart: unknown type '%s' (barres, anneau, pyramide, parts, objectif, etiquettes, comparaison)",
 			 c.type);
-	else if (*c.indicator && !figures_has(ld->t, c.indicator)) {
+	else if (*c.indicator && !figures_has(ld->t, c.indicator) &&
+		 !(!strcmp(c.type, "etiquettes") && has_letter(ld->t, c.indicator))) {
 		char *close = layout_close_matches(ld->t, c.indicator);
 		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
 			 "chart: unknown indicator '%s'%s", c.indicator, close);

@@ -1,0 +1,108 @@
+#!/bin/sh
+# pdf.sh BIN — builds the carnet PDF from the fixtures with the real
+# programs and checks it with real readers: qpdf --check, pdffonts,
+# pdfinfo, pdftotext (every published figure as carnet-2023.md prints it,
+# the sommaire's page numbers against the pages), byte-identical builds
+# whatever fonts the machine has, no personal value, and what a missing
+# figure does.  Prints "pdf: N passed, N failed".
+set -u
+bin=${1:?usage: tests/pdf.sh BIN}
+cd "$(dirname "$0")/.." || exit 2
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+. tests/lib.sh
+
+s=$tmp/stage
+mkdir -p "$s"
+"$bin/carnet" figures --in fixtures/2023 --year 2023 -o "$s/table.tsv" \
+	--provenance "$s/figures.tsv" --quality "$s/quality.tsv" 2>/dev/null || bad "figures"
+
+pdf() {
+	env -u SOURCE_DATE_EPOCH "$bin/carnet" pdf --layout layouts/2023 \
+		--figures "$s/figures.tsv" --fonts fonts -o "$1"
+}
+
+expect_status "pdf" 0 pdf "$tmp/a.pdf"
+[ ! -e "$tmp/a.pdf.tmp" ] && ok || bad "a temporary file is left"
+
+# ---- real readers ----
+qpdf --check "$tmp/a.pdf" >"$tmp/qpdf" 2>&1 && grep -q "No syntax or stream encoding errors" "$tmp/qpdf" \
+	&& ok || { bad "qpdf --check"; cat "$tmp/qpdf" >&2; }
+pdffonts "$tmp/a.pdf" | tail -n +3 >"$tmp/fonts"
+[ -s "$tmp/fonts" ] && ok || bad "pdffonts lists no font"
+# every font is one of fonts/, embedded as a subset
+if awk '{ name = $1; sub(/^[A-Z]+\+/, "", name);
+	  if (name !~ /^(Lato-(Regular|Italic|Bold|Black)|KaushanScript-Regular)$/) exit 1;
+	  if ($(NF-4) != "yes" || $(NF-3) != "yes") exit 1 }' "$tmp/fonts"; then ok; else
+	bad "pdffonts: a font that is not in fonts/, or not embedded"; cat "$tmp/fonts" >&2
+fi
+pdfinfo "$tmp/a.pdf" >"$tmp/info"
+for want in "Title:           Carnet de voyage(s) 2023" \
+	    "Author:          Terres & Toits, office public de l'habitat" \
+	    "Creator:         carnet" "Tagged:          yes" \
+	    "CreationDate:    Sun Dec 31 00:00:00 2023 UTC"; do
+	grep -qF "$want" "$tmp/info" && ok || bad "pdfinfo lacks: $want"
+done
+grep -q "^Keywords: .*logement social" "$tmp/info" && ok || bad "pdfinfo: keywords"
+pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+[ "$pages" -ge 28 ] && ok || bad "only $pages pages"
+
+# ---- every published figure, as carnet-2023.md prints it ----
+# no-break spaces read as spaces; lines joined, words broken at a soft
+# hyphen joined again
+pdftotext "$tmp/a.pdf" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g' | tr '\n' ' ' \
+	| sed 's/\xc2\xad //g' | tr -s ' ' >"$tmp/text"
+while IFS= read -r want; do
+	case $want in ''|'#'*) continue ;; esac
+	grep -qF -- "$want" "$tmp/text" && ok || bad "pdftotext lacks: $want"
+done <tests/golden/published-pdf.txt
+
+# ---- the sommaire's page numbers are the pages of the titles ----
+# The sommaire (PDF page 2) lists "title N"; the title stands in capitals on
+# the page whose folio is N (the cover has none: folio = PDF page - 1).
+pdftotext -f 2 -l 2 -layout "$tmp/a.pdf" - | sed -n 's/^ *\(.*[^ ]\) \{2,\}\([0-9][0-9]*\) *\(.*\)$/\1|\2/p' \
+	| grep -v '^La boucle' >"$tmp/toc"
+n=0
+while IFS='|' read -r title folio; do
+	page=$((folio + 1))
+	caps=$(printf '%s' "$title" | cut -d' ' -f1-3 | tr '[:lower:]' '[:upper:]' \
+		| sed 's/é/É/g; s/è/È/g; s/ê/Ê/g; s/à/À/g; s/ç/Ç/g; s/ô/Ô/g; s/î/Î/g; s/û/Û/g')
+	if pdftotext -f "$page" -l "$page" "$tmp/a.pdf" - | sed 's/\xc2\xa0/ /g' | tr '\n' ' ' | grep -qF -- "$caps"; then
+		ok; else bad "sommaire: '$title' is not on page $folio"; fi
+	n=$((n + 1))
+done <"$tmp/toc"
+[ "$n" -ge 40 ] && ok || bad "the sommaire lists $n articles"
+
+# ---- reproducible, whatever fonts the machine has ----
+expect_status "second build" 0 pdf "$tmp/b.pdf"
+expect_same "byte-identical" "$tmp/a.pdf" "$tmp/b.pdf"
+mkdir -p "$tmp/home/.config/fontconfig"
+printf '<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts</dir><alias><family>Lato</family><prefer><family>DejaVu Serif</family></prefer></alias></fontconfig>\n' \
+	>"$tmp/home/.config/fontconfig/fonts.conf"
+expect_status "other fonts" 0 env HOME="$tmp/home" \
+	FONTCONFIG_FILE="$tmp/home/.config/fontconfig/fonts.conf" sh -c \
+	"env -u SOURCE_DATE_EPOCH '$bin/carnet' pdf --layout layouts/2023 --figures '$s/figures.tsv' --fonts fonts -o '$tmp/c.pdf'"
+expect_same "same bytes with other fonts on the machine" "$tmp/a.pdf" "$tmp/c.pdf"
+expect_status "other date" 0 env SOURCE_DATE_EPOCH=1718000000 "$bin/carnet" pdf \
+	--layout layouts/2023 --figures "$s/figures.tsv" --fonts fonts -o "$tmp/d.pdf"
+pdfinfo "$tmp/d.pdf" | grep -q "CreationDate:    Mon Jun 10 06:13:20 2024 UTC" && ok || bad "SOURCE_DATE_EPOCH not used"
+
+# ---- no personal value, in the text or the bytes ----
+pdftotext "$tmp/a.pdf" "$tmp/a.txt"
+if $py tests/tools/personal_values.py fixtures/2023 "$tmp/a.txt" "$tmp/a.pdf" >"$tmp/leaks" 2>/dev/null; then ok; else
+	bad "personal values in the PDF"; head "$tmp/leaks" >&2
+fi
+
+# ---- a placeholder whose figure is absent ----
+cp -r layouts/2023 "$tmp/layout"
+printf '# Essai\n\nLes {{rh.effectifs}} salariés.\n' >"$tmp/layout/textes/rh/99-essai.md"
+echo keep >"$tmp/keep.pdf"
+expect_status "missing figure" 1 "$bin/carnet" pdf --layout "$tmp/layout" \
+	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/keep.pdf"
+expect_err "missing figure" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:3: no figure 'rh.effectifs' in the 2023 table (close: 'rh.effectif')"
+[ "$(cat "$tmp/keep.pdf")" = keep ] && ok || bad "missing figure: the PDF was written"
+expect_status "allow missing" 0 "$bin/carnet" pdf --layout "$tmp/layout" \
+	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/e.pdf" --allow-missing
+expect_err "allow missing" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:3: warning: no figure 'rh.effectifs' in the 2023 table: printed n.d."
+pdftotext "$tmp/e.pdf" - | grep -q "Les n.d. salariés" && ok || bad "allow missing: no n.d. in the text"
+
+finish pdf
