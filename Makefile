@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark)
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
-PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark) -lhyphen
+PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))

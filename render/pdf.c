@@ -2,11 +2,13 @@
 #include "pdf.h"
 #include "charts.h"
 #include "format.h"
+#include "pdf_tags.h"
 #include "secrecy.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 
@@ -37,7 +39,38 @@ struct pdf {
 	double y;               /* next baseline */
 	bool page_open;
 	bool after_paragraph;   /* the next paragraph is indented */
+	GPtrArray *alts;        /* each Figure's text alternative, in order */
 };
+
+/* A structure element around what follows (only when drawing). */
+static void tag_begin(struct pdf *p, const char *tag)
+{
+	if (p->cr)
+		cairo_tag_begin(p->cr, tag, NULL);
+}
+
+static void tag_end(struct pdf *p, const char *tag)
+{
+	if (p->cr)
+		cairo_tag_end(p->cr, tag);
+}
+
+/* A Figure element with its text alternative. */
+static void figure_begin(struct pdf *p)
+{
+	tag_begin(p, "Figure");
+}
+
+static void figure_end(struct pdf *p, const char *alt)
+{
+	if (!p->cr)
+		return;
+	cairo_tag_end(p->cr, "Figure");
+	/* the soft hyphens of the text are no part of what is read aloud */
+	char **parts = g_strsplit(alt, "\xC2\xAD", -1);
+	g_ptr_array_add(p->alts, g_strjoinv("", parts));
+	g_strfreev(parts);
+}
 
 /* ---- colours and text ---- */
 
@@ -258,8 +291,10 @@ static double line_x(PangoLayout *lay, int k)
 }
 
 /* Places the lines of lay on the grid, column after column, with no lone
- * line at a column's foot (orphan) or head (widow). */
-static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c)
+ * line at a column's foot (orphan) or head (widow); each column's part is
+ * a structure element of kind tag. */
+static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
+		       const char *tag)
 {
 	int n = pango_layout_get_line_count(lay), i = 0;
 	while (i < n) {
@@ -270,6 +305,7 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c)
 		}
 		if (n - i - take == 1 && take > 2)
 			take--;                 /* leave two lines for the next */
+		tag_begin(p, tag);
 		for (int k = i; k < i + take; k++) {
 			if (p->cr) {
 				colour(p, c);
@@ -279,6 +315,7 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c)
 			}
 			p->y += LINE;
 		}
+		tag_end(p, tag);
 		i += take;
 		if (i < n)
 			next_column(p);
@@ -291,7 +328,7 @@ static void paragraph(struct pdf *p, const struct block *b)
 					    col_width(), true);
 	if (p->after_paragraph)          /* a paragraph that follows one */
 		pango_layout_set_indent(lay, (int)(TEXT_SIZE * PANGO_SCALE));
-	flow_lines(p, lay, p->l->text_colour);
+	flow_lines(p, lay, p->l->text_colour, "P");
 	p->after_paragraph = true;
 	g_object_unref(lay);
 }
@@ -305,7 +342,7 @@ static void heading(struct pdf *p, const struct block *b)
 	need(p, n + 3);
 	if (p->y > MARGIN_TOP + LINE + 1)
 		p->y += LINE / 2;
-	flow_lines(p, lay, c);
+	flow_lines(p, lay, c, "H3");
 	p->after_paragraph = false;
 	g_object_unref(lay);
 }
@@ -333,6 +370,7 @@ static void title(struct pdf *p, const struct article *a, int index)
 		cairo_fill(p->cr);
 	}
 	p->y += LINE * 0.5;
+	tag_begin(p, "H2");
 	for (int k = 0; k < n; k++) {
 		if (p->cr) {
 			colour(p, c);
@@ -341,6 +379,7 @@ static void title(struct pdf *p, const struct article *a, int index)
 		}
 		p->y += LINE * 1.25;
 	}
+	tag_end(p, "H2");
 	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
 	p->y += LINE * 0.5;
 	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
@@ -367,6 +406,8 @@ static void tiles(struct pdf *p, const struct block *b)
 	for (size_t i = 0; i < b->ntiles; i += 2) {
 		need(p, 5);
 		double top = p->y - LINE + 3;
+		GString *alt = g_string_new("");
+		figure_begin(p);
 		for (size_t k = i; k < MIN(i + 2, b->ntiles); k++) {
 			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
 			double tw = w / 2 - 3;
@@ -385,7 +426,11 @@ static void tiles(struct pdf *p, const struct block *b)
 			show(p, lay, x + 6, top + 36);
 			g_object_unref(lay);
 			g_free(caps);
+			g_string_append_printf(alt, "%s%s %s", alt->len ? " ; " : "",
+					       b->tiles[k].value, b->tiles[k].label);
 		}
+		figure_end(p, alt->str);
+		g_string_free(alt, TRUE);
 		p->y += 5 * LINE;
 	}
 }
@@ -402,8 +447,10 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 		.colour = c,
 	};
 	g_free(b->chart.alt);
+	figure_begin(p);
 	b->chart.alt = chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(),
 				  lines * LINE);
+	figure_end(p, b->chart.alt);
 	(*figure)++;
 	p->y += lines * LINE;
 }
@@ -415,6 +462,7 @@ static void image(struct pdf *p, const struct block *b)
 	space_before_block(p);
 	need(p, 16);
 	double top = p->y - LINE + 3;
+	figure_begin(p);
 	if (p->cr) {
 		cairo_surface_t *img = NULL;
 		if (g_file_test(b->image, G_FILE_TEST_EXISTS))
@@ -455,6 +503,7 @@ static void image(struct pdf *p, const struct block *b)
 		if (img)
 			cairo_surface_destroy(img);
 	}
+	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
 	p->y += 14 * LINE;
 	if (b->caption && *b->caption) {
 		PangoLayout *lay = text_layout(p, b->caption, "Lato", PANGO_WEIGHT_NORMAL,
@@ -553,8 +602,10 @@ static void contents(struct pdf *p)
 	p->loop = NULL;
 	begin_page(p);
 	furniture(p);
+	tag_begin(p, "H1");
 	say(p, "Sommaire", "Kaushan Script", PANGO_WEIGHT_NORMAL, 30, l->main_colour,
 	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
+	tag_end(p, "H1");
 	double y = MARGIN_TOP + 52, w = col_width();
 	for (size_t i = 0; i < l->nloops; i++) {
 		const struct loop *loop = &l->loops[i];
@@ -591,8 +642,10 @@ static void contents(struct pdf *p)
 	/* the editorial, in the right column */
 	p->col = 1;
 	p->y = MARGIN_TOP + 20;
+	tag_begin(p, "H1");
 	say(p, p->x->edito.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 26,
 	    l->main_colour, col_x(1), p->y, w, PANGO_ALIGN_LEFT);
+	tag_end(p, "H1");
 	p->y += 2.5 * LINE;
 	for (size_t i = 0; i < p->x->edito.n; i++) {
 		const struct block *b = &p->x->edito.v[i];
@@ -601,6 +654,7 @@ static void contents(struct pdf *p)
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
 			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
 			w, b->kind == BLOCK_PARAGRAPH);
+		tag_begin(p, "P");
 		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
 			if (p->cr) {
 				colour(p, l->text_colour);
@@ -609,6 +663,7 @@ static void contents(struct pdf *p)
 			}
 			p->y += LINE;
 		}
+		tag_end(p, "P");
 		p->y += LINE / 2;
 		g_object_unref(lay);
 	}
@@ -632,8 +687,10 @@ static void divider(struct pdf *p, const struct loop *loop)
 	say(p, loop->word, "Kaushan Script", PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
 	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char *caps = g_utf8_strup(loop->title, -1);
+	tag_begin(p, "H1");
 	say(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
 	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "H1");
 	g_free(caps);
 	/* the stops */
 	int n = 0;
@@ -684,8 +741,10 @@ static void key_figures(struct pdf *p)
 		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
 		cairo_fill(p->cr);
 	}
+	tag_begin(p, "H1");
 	say(p, l->keyfigures.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 34,
 	    0xFFFFFF, MARGIN_SIDE, 95, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "H1");
 	int n = 0;
 	double cw = (PAGE_W - 2 * MARGIN_SIDE) / 3;
 	for (size_t i = 0; i < l->nentries; i++) {
@@ -699,6 +758,7 @@ static void key_figures(struct pdf *p)
 		else
 			g_strlcpy(v, "n.d.", sizeof v);
 		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
+		tag_begin(p, "P");
 		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
 		say(p, v, "Lato", PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
 		    x, y, cw - 12, PANGO_ALIGN_LEFT);
@@ -708,6 +768,7 @@ static void key_figures(struct pdf *p)
 		show(p, lay, x, y + 18);
 		g_object_unref(lay);
 		g_free(caps);
+		tag_end(p, "P");
 		n++;
 	}
 }
@@ -806,9 +867,11 @@ int pdf_write(const char *path, const struct layout *l,
 
 	pass(&p);                       /* measure: where articles start */
 
-	FILE *f = fopen(path, "wb");
+	char *raw = g_strdup_printf("%s.cairo", path);
+	p.alts = g_ptr_array_new_with_free_func(g_free);
+	FILE *f = fopen(raw, "wb");
 	if (!f) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write");
+		diag_add(d, DIAG_ERROR, raw, 0, 0, "cannot write");
 		goto out;
 	}
 	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
@@ -843,7 +906,13 @@ int pdf_write(const char *path, const struct layout *l,
 	cairo_surface_destroy(p.surface);
 	if (fclose(f) != 0)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+	if (d->errors == errors)
+		pdf_tags_finish(raw, path, l->language, p.alts, d);
 out:
+	unlink(raw);
+	g_free(raw);
+	if (p.alts)
+		g_ptr_array_free(p.alts, TRUE);
 	g_free(p.cells);
 	g_object_unref(p.ctx);
 	return d->errors > errors ? -1 : 0;

@@ -46,6 +46,23 @@ grep -q "^Keywords: .*logement social" "$tmp/info" && ok || bad "pdfinfo: keywor
 pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
 [ "$pages" -ge 28 ] && ok || bad "only $pages pages"
 
+# ---- a tagged PDF: the structure in reading order, the language, the
+# text alternative of every figure ----
+pdfinfo -struct-text "$tmp/a.pdf" >"$tmp/struct" 2>/dev/null
+[ "$(head -1 "$tmp/struct")" = Document ] && ok || bad "struct: no Document root"
+for kind in "H1 (block)" "H2 (block)" "P (block)" "Figure"; do
+	grep -q "^  $kind\$" "$tmp/struct" && ok || bad "struct: no $kind element"
+done
+grep -A1 '^  H1 (block)$' "$tmp/struct" | grep -q '"Sommaire"' && ok || bad "struct: the sommaire's heading"
+grep -q '"CE QUE DISENT LES LOCATAIRES"' "$tmp/struct" && ok || bad "struct: an article's title"
+qpdf --show-object=trailer "$tmp/a.pdf" | grep -o '/Root [0-9]*' | cut -d' ' -f2 >"$tmp/root"
+qpdf --show-object="$(cat "$tmp/root")" "$tmp/a.pdf" | grep -q '/Lang (fr-FR)' && ok || bad "catalog: no /Lang (fr-FR)"
+figures=$(grep -c '^  Figure$' "$tmp/struct")
+alts=$(qpdf --json "$tmp/a.pdf" | grep -c '"/Alt": "u:.')
+[ "$figures" -ge 40 ] && [ "$figures" = "$alts" ] && ok || bad "$figures figures for $alts /Alt"
+qpdf --json "$tmp/a.pdf" | grep -q '"/Alt": "u:Locataires satisfaits, par thème. Satisfaction globale : 89' \
+	&& ok || bad "the survey chart's /Alt"
+
 # ---- every published figure, as carnet-2023.md prints it ----
 # no-break spaces read as spaces; lines joined, words broken at a soft
 # hyphen joined again
