@@ -40,7 +40,7 @@ PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
-.PHONY: all report workbooks check valgrind fuzz clean programs report-run \
+.PHONY: all report workbooks check valgrind fuzz golden-update clean programs report-run \
         workbooks-run check-run valgrind-run fuzz-run
 
 # ---- public targets -------------------------------------------------------
@@ -74,6 +74,13 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@tools/deps.sh fuzz
 	@$(MAKE) -j2 fuzz-run
+
+# The reference page images of tests/pdf.sh, redone from the current
+# carnet: read `git diff --stat tests/golden` and the pages before you
+# commit them.
+golden-update: report
+	rm -rf tests/golden/pages && mkdir -p tests/golden/pages
+	pdftoppm -r 20 -gray -png $(PDF) tests/golden/pages/page
 
 clean:
 	rm -rf build out

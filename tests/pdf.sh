@@ -103,6 +103,12 @@ expect_status "other date" 0 env SOURCE_DATE_EPOCH=1718000000 "$bin/carnet" pdf 
 	--layout layouts/2023 --figures "$s/figures.tsv" --fonts fonts -o "$tmp/d.pdf"
 pdfinfo "$tmp/d.pdf" | grep -q "CreationDate:    Mon Jun 10 06:13:20 2024 UTC" && ok || bad "SOURCE_DATE_EPOCH not used"
 
+# ---- the pages look as they did: references in tests/golden/pages ----
+mkdir -p "$tmp/pages"
+pdftoppm -r 20 -gray -png "$tmp/a.pdf" "$tmp/pages/page"
+if $py tests/tools/compare_pages.py tests/golden/pages "$tmp/pages" build/page-diffs >"$tmp/cmp" 2>&1; then
+	ok; else bad "page images (make golden-update after reading the diffs)"; cat "$tmp/cmp" >&2; fi
+
 # ---- no personal value, in the text or the bytes ----
 pdftotext "$tmp/a.pdf" "$tmp/a.txt"
 if $py tests/tools/personal_values.py fixtures/2023 "$tmp/a.txt" "$tmp/a.pdf" >"$tmp/leaks" 2>/dev/null; then ok; else

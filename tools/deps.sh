@@ -13,7 +13,7 @@ set -eu
 build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmark-dev
        libhyphen-dev hyphen-fr libqpdf-dev"
-check="check python3 python3-openpyxl qpdf poppler-utils"
+check="check python3 python3-openpyxl python3-pil qpdf poppler-utils"
 
 case "${1:-build}" in
 build)    want=$build ;;
