@@ -155,7 +155,7 @@ report-run: workbooks-run $(PDF)
 
 # ---- fuzzing ----------------------------------------------------------------
 
-FUZZERS   := reader sources fields layout
+FUZZERS   := reader sources fields layout texts
 FUZZ_LIBS  = $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC)
 
@@ -174,6 +174,7 @@ fuzz-run: $(FUZZERS:%=fuzz-run-%)
 
 fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
 	@mkdir -p build/fuzz/corpus/$* build/fuzz/artifacts/$*
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/artifacts/$*/ build/fuzz/corpus/$* \
 	    build/fuzz/seeds/$* 2>&1 | tail -12
