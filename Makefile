@@ -219,6 +219,11 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    $(BIN)/carnet-xlsx --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
 	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv \
 	    --out $(BUILD)
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp \
+	    $(BIN)/carnet-pdf --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
+	    --fonts fonts -o $(BUILD)/carnet.pdf
 
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx_main.d \
