@@ -153,7 +153,8 @@ static bool parse(struct state *s, struct exp_reader *r,
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
-	c->temps = (int)(temps * 100 + 0.5);
+	/* a rejected value stays out of the int: it may be anything */
+	c->temps = got == EXP_BAD ? 10000 : (int)(temps * 100 + 0.5);
 	if (exp_text(r, &f[C_DIRECTION], &text, &len) == EXP_GOT)
 		c->direction = intern(s, text, len);
 	else
