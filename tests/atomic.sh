@@ -4,7 +4,6 @@
 set -u
 bin=${1:?usage: tests/atomic.sh BIN}
 cd "$(dirname "$0")/.." || exit 2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 . tests/lib.sh
 
 o=$tmp/o

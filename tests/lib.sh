@@ -1,7 +1,9 @@
 # lib.sh — what the shell tests share; sourced from the repository's root
-# after $bin is set.  Gives $tmp (removed at exit), $py (Debian's python3,
-# which has python3-openpyxl), and the checks below, which count into
-# $pass and $fail.
+# after $bin is set (made absolute here).  Gives $tmp (removed at exit),
+# $py (Debian's python3, which has python3-openpyxl), and the checks
+# below, which count into $pass and $fail.
+
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -8,7 +8,6 @@
 set -u
 bin=${1:?usage: tests/pdf.sh BIN}
 cd "$(dirname "$0")/.." || exit 2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 . tests/lib.sh
 
 s=$tmp/stage

@@ -5,7 +5,6 @@
 set -u
 bin=${1:?usage: tests/stage.sh BIN}
 cd "$(dirname "$0")/.." || exit 2     # paths below are from the repository
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 . tests/lib.sh
 
 # ---- the front command ----------------------------------------------------

@@ -5,7 +5,6 @@
 set -u
 bin=${1:?usage: tests/workbooks.sh BIN}
 cd "$(dirname "$0")/.." || exit 2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 . tests/lib.sh
 
 s=$tmp/stage
