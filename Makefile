@@ -174,10 +174,13 @@ fuzz-run: $(FUZZERS:%=fuzz-run-%)
 
 fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
 	@mkdir -p build/fuzz/corpus/$* build/fuzz/artifacts/$*
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	@echo "fuzz $*: $(FUZZ_SECONDS) s, log in build/fuzz/$*.log"
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/artifacts/$*/ build/fuzz/corpus/$* \
-	    build/fuzz/seeds/$* 2>&1 | tail -12
+	    build/fuzz/seeds/$* >build/fuzz/$*.log 2>&1; \
+	grep -E '^#[0-9]+ +DONE|^Done|SUMMARY|Test unit written' build/fuzz/$*.log \
+	    | sed 's/^/fuzz $*: /'
 
 # Every input a fuzzer found a fault with is kept in tests/fuzz/regressions
 # and replayed by make check, with the sanitizers, without libFuzzer.
