@@ -17,7 +17,8 @@ mkdir -p "$s"
 	--hr-detail "$s/hr-detail.tsv" 2>/dev/null || bad "the fixtures do not pass"
 
 # run NAME REPLACES — runs the stage that reads REPLACES, with the bad
-# file in its place; outputs go to $tmp/o, which holds "keep" files.
+# file in its place; outputs go to $tmp/o, which holds "keep" files (the
+# PDF stage writes over one of them).
 run() {
 	rm -rf "$tmp/in" "$tmp/layout" "$tmp/o"
 	cp -r fixtures/2023 "$tmp/in"
@@ -27,6 +28,10 @@ run() {
 		echo keep >"$tmp/o/$f"
 	done
 	case $2 in
+	textes/*)
+		cp "$1" "$tmp/layout/$2"
+		"$bin/carnet" pdf --layout "$tmp/layout" --figures "$s/figures.tsv" \
+			--fonts fonts -o "$tmp/o/carnet-2023.xlsx" >"$tmp/out" 2>"$tmp/err" ;;
 	edition.ini|chiffres.csv|graphiques.csv|libelles.csv)
 		cp "$1" "$tmp/layout/$2"
 		"$bin/carnet" xlsx --layout "$tmp/layout" --figures "$s/figures.tsv" \
