@@ -435,6 +435,22 @@ int texts_load(const struct layout *l, const struct figures *t,
 		g_ptr_array_free(files, TRUE);
 		g_free(dir);
 	}
+	/* photos not delivered yet are drawn as placeholders: say so once */
+	size_t missing = 0;
+	const char *first = NULL;
+	for (size_t i = 0; i < out->n; i++)
+		for (size_t k = 0; k < out->v[i].n; k++) {
+			const struct block *b = &out->v[i].v[k];
+			if (b->kind == BLOCK_IMAGE && !g_file_test(b->image, G_FILE_TEST_EXISTS)) {
+				missing++;
+				if (!first)
+					first = b->image;
+			}
+		}
+	if (missing)
+		diag_add(d, DIAG_WARNING, first, 0, 0,
+			 "not found, and %zu photo%s in all: drawn as placeholders", missing,
+			 missing > 1 ? "s" : "");
 	return d->errors > errors;
 }
 
