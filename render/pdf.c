@@ -356,8 +356,9 @@ static void title(struct pdf *p, const struct article *a, int index)
 				       col_width());
 	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
 	int n = pango_layout_get_line_count(lay);
+	/* each article opens a column of its own, as in the printed carnet */
 	if (p->y > MARGIN_TOP + LINE + 1)
-		p->y += LINE;                   /* a line between articles */
+		next_column(p);
 	need(p, 2 * n + 4);
 	char dest[48];
 	snprintf(dest, sizeof dest, "name='article%d'", index);
