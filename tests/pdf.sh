@@ -42,6 +42,16 @@ for want in "Title:           Carnet de voyage(s) 2023" \
 	grep -qF "$want" "$tmp/info" && ok || bad "pdfinfo lacks: $want"
 done
 grep -q "^Keywords: .*logement social" "$tmp/info" && ok || bad "pdfinfo: keywords"
+grep -q "^Subject: *Rapport d'activité 2023" "$tmp/info" && ok || bad "pdfinfo: subject"
+# an outline: a bookmark per loop, under it one per article
+qpdf --json --json-key=outlines "$tmp/a.pdf" >"$tmp/outlines"
+for t in "La boucle du patrimoine" "La boucle des enjeux 2024" "Ce que disent les locataires"; do
+	grep -q "\"title\": \"$t\"" "$tmp/outlines" && ok || bad "outline: no '$t'"
+done
+[ "$(grep -c '"title":' "$tmp/outlines")" -ge 49 ] && ok || bad "outline: fewer than 49 bookmarks"
+# the sommaire's links go to named destinations
+links=$(qpdf --show-pages "$tmp/a.pdf" >/dev/null && qpdf --json "$tmp/a.pdf" | grep -c '"/Dest": "u:article')
+[ "$links" -ge 84 ] && ok || bad "$links links to articles (sommaire and dividers)"
 pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
 [ "$pages" -ge 28 ] && ok || bad "only $pages pages"
 
