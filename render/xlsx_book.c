@@ -153,12 +153,11 @@ void sheet_formula(struct sheet *s, int row, int col, const char *formula,
 	fit(s, col, 10);
 }
 
-void sheet_title(struct sheet *s, int row, int last_col, const char *text,
+void sheet_title(struct sheet *s, int row, const char *text,
 		 lxw_format *f)
 {
 	book_check(s->b, worksheet_write_string(s->ws, row, 0, text, f));
 	book_check(s->b, worksheet_set_row(s->ws, row, f == s->b->title ? 24 : 18, NULL));
-	(void)last_col;
 }
 
 /* Appends text to a page header; "&" starts a code there, so the

@@ -55,8 +55,8 @@ void sheet_number(struct sheet *s, int row, int col, double v, lxw_format *f);
  * recalculate. */
 void sheet_formula(struct sheet *s, int row, int col, const char *formula,
 		   double value, lxw_format *f);
-/* A title over columns 0..last_col. */
-void sheet_title(struct sheet *s, int row, int last_col, const char *text,
+/* A title in the first column of row (a taller row). */
+void sheet_title(struct sheet *s, int row, const char *text,
 		 lxw_format *f);
 
 /* Sizes the columns, freezes the rows above header_rows, and sets the

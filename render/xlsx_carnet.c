@@ -243,7 +243,7 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 static void loop_sheet(const struct ctx *c, const struct loop *loop)
 {
 	struct sheet s = sheet_add(c->b, loop->sheet, loop->colour);
-	sheet_title(&s, 0, 4, loop->title, c->b->title);
+	sheet_title(&s, 0, loop->title, c->b->title);
 	int row = write_entries(&s, c, loop->id, 2);
 	int index = 0;
 	for (size_t i = 0; i < c->l->ncharts; i++) {
@@ -262,7 +262,7 @@ static void sources_sheet(const struct ctx *c)
 		"Indicateur", "Dimensions", "Valeur", "Unité", "Fichier source",
 		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées", "Règle de calcul",
 	};
-	sheet_title(&s, 0, 8, "Sources : chaque chiffre, son fichier et sa règle", b->title);
+	sheet_title(&s, 0, "Sources : chaque chiffre, son fichier et sa règle", b->title);
 	for (int i = 0; i < 9; i++)
 		sheet_string(&s, 2, i, head[i], b->header);
 	for (size_t i = 0; i < c->t->n; i++) {
@@ -292,7 +292,7 @@ static void quality_sheet(const struct ctx *c, const struct quality_report *q)
 	static const char *const head[] = {
 		"Niveau", "Fichier", "Ligne", "Colonne", "Constat",
 	};
-	sheet_title(&s, 0, 4, "Qualité des données : avertissements et contrôles", b->title);
+	sheet_title(&s, 0, "Qualité des données : avertissements et contrôles", b->title);
 	for (int i = 0; i < 5; i++)
 		sheet_string(&s, 2, i, head[i], b->header);
 	for (size_t i = 0; i < q->n; i++) {

@@ -105,7 +105,7 @@ static void headcount_sheet(const struct ctx *c)
 	char buf[256];
 
 	snprintf(buf, sizeof buf, "Effectifs au 31 décembre %d (CDI et CDD)", c->l->year);
-	sheet_title(&s, 0, 6, buf, b->title);
+	sheet_title(&s, 0, buf, b->title);
 	const char *head[] = { "Direction et catégorie", "CDI femmes", "CDI hommes",
 			       "CDD femmes", "CDD hommes", "Total" };
 	for (int i = 0; i < 6; i++)
@@ -177,7 +177,7 @@ static void pyramid_sheet(const struct ctx *c)
 	char buf[128];
 
 	snprintf(buf, sizeof buf, "Pyramide des âges au 31 décembre %d", c->l->year);
-	sheet_title(&s, 0, 4, buf, b->title);
+	sheet_title(&s, 0, buf, b->title);
 	const char *head[] = { "Âge au 31 décembre", "Femmes", "Hommes", "Total" };
 	for (int i = 0; i < 4; i++)
 		sheet_string(&s, 2, i, head[i], b->header);
@@ -240,7 +240,7 @@ static void moves_sheet(const struct ctx *c)
 	char buf[128];
 
 	snprintf(buf, sizeof buf, "Recrutements et départs %d, par mois", c->l->year);
-	sheet_title(&s, 0, 4, buf, b->title);
+	sheet_title(&s, 0, buf, b->title);
 	sheet_string(&s, 2, 0, "Recrutements", b->subtitle);
 	const char *head[] = { "Mois", "CDI", "CDD", "Total" };
 	for (int i = 0; i < 4; i++)
@@ -326,7 +326,7 @@ static void others_sheet(const struct ctx *c)
 	char buf[128];
 
 	snprintf(buf, sizeof buf, "Promotions, formation et handicap %d", c->l->year);
-	sheet_title(&s, 0, 2, buf, b->title);
+	sheet_title(&s, 0, buf, b->title);
 	int row = by_category(&s, c, 2, "Promotions internes parmi l'effectif", "rh.promotions");
 
 	sheet_string(&s, row++, 0, "Formation", b->subtitle);
