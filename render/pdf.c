@@ -1,5 +1,6 @@
 /* pdf.c — see pdf.h. */
 #include "pdf.h"
+#include "pdf_draw.h"
 #include "charts.h"
 #include "format.h"
 #include "pdf_tags.h"
@@ -12,44 +13,14 @@
 
 #include <cairo-pdf.h>
 
-/* A4 in points; the grid of the text. */
-#define PAGE_W 595.276
-#define PAGE_H 841.890
-#define MARGIN_TOP 62.0
-#define MARGIN_BOTTOM 58.0
-#define MARGIN_SIDE 48.0
-#define GUTTER 20.0
-#define LINE 14.4               /* the baseline grid */
-#define TEXT_SIZE 10.0
-#define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
-
-struct pdf {
-	cairo_surface_t *surface;
-	cairo_t *cr;            /* NULL in the measuring pass */
-	PangoContext *ctx;
-	const struct layout *l;
-	const struct figures *t;
-	struct texts *x;
-	enum sc_cell *cells;
-	struct diag *d;
-	int page;               /* pages begun so far; the cover is page 0 */
-	const struct loop *loop;
-	/* the frame being filled */
-	int col;
-	double y;               /* next baseline */
-	bool page_open;
-	bool after_paragraph;   /* the next paragraph is indented */
-	GPtrArray *alts;        /* each Figure's text alternative, in order */
-};
-
 /* A structure element around what follows (only when drawing). */
-static void tag_begin(struct pdf *p, const char *tag)
+void tag_begin(struct pdf *p, const char *tag)
 {
 	if (p->cr)
 		cairo_tag_begin(p->cr, tag, NULL);
 }
 
-static void tag_end(struct pdf *p, const char *tag)
+void tag_end(struct pdf *p, const char *tag)
 {
 	if (p->cr)
 		cairo_tag_end(p->cr, tag);
@@ -74,25 +45,25 @@ static void figure_end(struct pdf *p, const char *alt)
 
 /* ---- colours and text ---- */
 
-static void colour(struct pdf *p, uint32_t c)
+void colour(struct pdf *p, uint32_t c)
 {
 	if (p->cr)
 		cairo_set_source_rgb(p->cr, ((c >> 16) & 255) / 255.0,
 				     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
-static double col_width(void)
+double col_width(void)
 {
 	return (PAGE_W - 2 * MARGIN_SIDE - GUTTER) / 2;
 }
 
-static double col_x(int col)
+double col_x(int col)
 {
 	return MARGIN_SIDE + col * (col_width() + GUTTER);
 }
 
 /* A layout of text in family/weight/size, width w (0: no wrapping). */
-static PangoLayout *text_layout(struct pdf *p, const char *text,
+PangoLayout *text_layout(struct pdf *p, const char *text,
 				const char *family, PangoWeight weight, double size,
 				double w)
 {
@@ -110,7 +81,7 @@ static PangoLayout *text_layout(struct pdf *p, const char *text,
 }
 
 /* Draws lay with its first baseline at (x, baseline). */
-static void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
+void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
 {
 	if (!p->cr)
 		return;
@@ -120,7 +91,7 @@ static void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
 	cairo_new_path(p->cr);          /* no current point left for an arc */
 }
 
-static double layout_width(PangoLayout *lay)
+double layout_width(PangoLayout *lay)
 {
 	int w, h;
 	pango_layout_get_size(lay, &w, &h);
@@ -128,7 +99,7 @@ static double layout_width(PangoLayout *lay)
 }
 
 /* Text drawn at (x, baseline) in one call; returns its width. */
-static double say(struct pdf *p, const char *text, const char *family,
+double say(struct pdf *p, const char *text, const char *family,
 		  PangoWeight weight, double size, uint32_t c, double x,
 		  double baseline, double w, PangoAlignment align)
 {
@@ -143,7 +114,7 @@ static double say(struct pdf *p, const char *text, const char *family,
 
 /* ---- pages ---- */
 
-static void end_page(struct pdf *p)
+void end_page(struct pdf *p)
 {
 	if (!p->page_open)
 		return;
@@ -157,7 +128,7 @@ static void end_page(struct pdf *p)
 	p->page_open = false;
 }
 
-static void begin_page(struct pdf *p)
+void begin_page(struct pdf *p)
 {
 	end_page(p);
 	p->page++;
@@ -166,7 +137,7 @@ static void begin_page(struct pdf *p)
 
 /* The furniture of an article page: a band of the loop's colour and the
  * folio with the loop's name. */
-static void furniture(struct pdf *p)
+void furniture(struct pdf *p)
 {
 	const struct layout *l = p->l;
 	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : l->main_colour;
@@ -264,7 +235,7 @@ static void limit_hyphens(PangoLayout *lay)
 	}
 }
 
-static PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
+PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 				     double size, PangoWeight weight, double w,
 				     bool justify)
 {
@@ -536,264 +507,6 @@ static void article(struct pdf *p, struct article *a, int index, int *figure)
 		case BLOCK_IMAGE: image(p, b); break;
 		}
 	}
-}
-
-/* ---- whole pages ---- */
-
-/* A dashed, winding trail from (x0, y0) to (x1, y1), the carnet's motif. */
-static void trail(struct pdf *p, double x0, double y0, double x1, double y1,
-		  uint32_t c, double width)
-{
-	if (!p->cr)
-		return;
-	static const double dash[] = { 6, 5 };
-	colour(p, c);
-	cairo_set_line_width(p->cr, width);
-	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
-	cairo_set_dash(p->cr, dash, 2, 0);
-	double mx = (x0 + x1) / 2;
-	cairo_new_path(p->cr);
-	cairo_move_to(p->cr, x0, y0);
-	cairo_curve_to(p->cr, mx + (y1 - y0) * 0.35, y0, mx - (y1 - y0) * 0.35, y1, x1, y1);
-	cairo_stroke(p->cr);
-	cairo_set_dash(p->cr, NULL, 0, 0);
-}
-
-static void cover(struct pdf *p)
-{
-	const struct layout *l = p->l;
-	begin_page(p);
-	if (p->cr) {
-		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
-		cairo_fill(p->cr);
-		/* the loops, as coloured stops along a trail */
-		for (size_t i = 0; i < l->nloops; i++) {
-			double x = 80 + (PAGE_W - 160) * ((double)i / MAX(1, l->nloops - 1));
-			double y = 560 + 70 * sin(i * 1.3);
-			if (i + 1 < l->nloops) {
-				double x2 = 80 + (PAGE_W - 160) * ((double)(i + 1) / MAX(1, l->nloops - 1));
-				trail(p, x, y, x2, 560 + 70 * sin((i + 1) * 1.3), 0xFFFFFF, 1.6);
-			}
-			colour(p, l->loops[i].colour);
-			cairo_arc(p->cr, x, y, 11, 0, 2 * G_PI);
-			cairo_fill(p->cr);
-		}
-	}
-	say(p, l->office, "Lato", PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, MARGIN_SIDE, 80,
-	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	say(p, l->title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
-	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	char year[16];
-	snprintf(year, sizeof year, "%d", l->year);
-	say(p, year, "Lato", PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
-	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	char *sub = g_strdup_printf("%s — n°%s", l->subtitle, l->number);
-	say(p, sub, "Lato", PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
-	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	g_free(sub);
-	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 24, l->accent,
-	    MARGIN_SIDE, PAGE_H - 90, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_RIGHT);
-}
-
-/* The sommaire (left) with links to every article, and the editorial. */
-static void contents(struct pdf *p)
-{
-	const struct layout *l = p->l;
-	p->loop = NULL;
-	begin_page(p);
-	furniture(p);
-	tag_begin(p, "H1");
-	say(p, "Sommaire", "Kaushan Script", PANGO_WEIGHT_NORMAL, 30, l->main_colour,
-	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
-	double y = MARGIN_TOP + 52, w = col_width();
-	for (size_t i = 0; i < l->nloops; i++) {
-		const struct loop *loop = &l->loops[i];
-		int first = -1;
-		for (size_t k = 0; k < p->x->n; k++)
-			if (!strcmp(p->x->v[k].loop, loop->id) && first < 0)
-				first = (int)k;
-		char num[16];
-		snprintf(num, sizeof num, "%d", first >= 0 ? p->x->v[first].page - 1 : 0);
-		say(p, loop->title, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
-		    MARGIN_SIDE, y, w - 30, PANGO_ALIGN_LEFT);
-		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
-		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
-		y += 13;
-		for (size_t k = 0; k < p->x->n; k++) {
-			const struct article *a = &p->x->v[k];
-			if (strcmp(a->loop, loop->id) != 0)
-				continue;
-			char link[48];
-			snprintf(link, sizeof link, "dest='article%zu'", k);
-			snprintf(num, sizeof num, "%d", a->page);
-			if (p->cr)
-				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-			say(p, a->title, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
-			    MARGIN_SIDE + 10, y, w - 40, PANGO_ALIGN_LEFT);
-			say(p, num, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
-			    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
-			if (p->cr)
-				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-			y += 10.5;
-		}
-		y += 5;
-	}
-	/* the editorial, in the right column */
-	p->col = 1;
-	p->y = MARGIN_TOP + 20;
-	tag_begin(p, "H1");
-	say(p, p->x->edito.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 26,
-	    l->main_colour, col_x(1), p->y, w, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
-	p->y += 2.5 * LINE;
-	for (size_t i = 0; i < p->x->edito.n; i++) {
-		const struct block *b = &p->x->edito.v[i];
-		if (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_HEADING)
-			continue;
-		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
-			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-			w, b->kind == BLOCK_PARAGRAPH);
-		tag_begin(p, "P");
-		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
-			if (p->cr) {
-				colour(p, l->text_colour);
-				cairo_move_to(p->cr, col_x(1), p->y);
-				pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
-			}
-			p->y += LINE;
-		}
-		tag_end(p, "P");
-		p->y += LINE / 2;
-		g_object_unref(lay);
-	}
-	if (p->y > PAGE_H - MARGIN_BOTTOM)
-		diag_add(p->d, DIAG_ERROR, p->x->edito.file, 0, 0,
-			 "the editorial is too long for its column: shorten it");
-}
-
-/* A loop's divider: its name, its theme word, and its articles as stops
- * along a trail, with their pages. */
-static void divider(struct pdf *p, const struct loop *loop)
-{
-	const struct layout *l = p->l;
-	p->loop = loop;
-	begin_page(p);
-	if (p->cr) {
-		colour(p, loop->colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, 330);
-		cairo_fill(p->cr);
-	}
-	say(p, loop->word, "Kaushan Script", PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
-	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	char *caps = g_utf8_strup(loop->title, -1);
-	tag_begin(p, "H1");
-	say(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
-	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
-	g_free(caps);
-	/* the stops */
-	int n = 0;
-	for (size_t k = 0; k < p->x->n; k++)
-		n += !strcmp(p->x->v[k].loop, loop->id);
-	double y = 390, step = n > 1 ? MIN(58.0, (PAGE_H - 110 - y) / (n - 1)) : 0;
-	int i = 0;
-	for (size_t k = 0; k < p->x->n; k++) {
-		const struct article *a = &p->x->v[k];
-		if (strcmp(a->loop, loop->id) != 0)
-			continue;
-		/* the trail zig-zags down a rail on the left, the stops'
-		 * titles stand clear of it on the right */
-		double x = MARGIN_SIDE + (i % 2 ? 46 : 14), yy = y + i * step;
-		if (i + 1 < n)
-			trail(p, x, yy, MARGIN_SIDE + ((i + 1) % 2 ? 46 : 14), yy + step,
-			      loop->colour, 1.4);
-		if (p->cr) {
-			colour(p, loop->colour);
-			cairo_new_path(p->cr);
-			cairo_arc(p->cr, x, yy, 7, 0, 2 * G_PI);
-			cairo_fill(p->cr);
-		}
-		x = MARGIN_SIDE + 70;
-		char link[48], num[16];
-		snprintf(link, sizeof link, "dest='article%zu'", k);
-		snprintf(num, sizeof num, "p. %d", a->page);
-		if (p->cr)
-			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-		say(p, a->title, "Lato", PANGO_WEIGHT_BOLD, 10, l->text_colour, x,
-		    yy + 4, PAGE_W - x - MARGIN_SIDE - 50, PANGO_ALIGN_LEFT);
-		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 10, loop->colour,
-		    PAGE_W - MARGIN_SIDE - 50, yy + 4, 50, PANGO_ALIGN_RIGHT);
-		if (p->cr)
-			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-		i++;
-	}
-}
-
-/* The key figures: a grid of big numbers. */
-static void key_figures(struct pdf *p)
-{
-	const struct layout *l = p->l;
-	p->loop = &l->keyfigures;
-	begin_page(p);
-	if (p->cr) {
-		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
-		cairo_fill(p->cr);
-	}
-	tag_begin(p, "H1");
-	say(p, l->keyfigures.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 34,
-	    0xFFFFFF, MARGIN_SIDE, 95, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
-	int n = 0;
-	double cw = (PAGE_W - 2 * MARGIN_SIDE) / 3;
-	for (size_t i = 0; i < l->nentries; i++) {
-		const struct entry *e = &l->entries[i];
-		if (strcmp(e->loop, "cles") != 0)
-			continue;
-		const struct figure *f = inputs_figure(p->t, e->indicator, e->dims, l->year);
-		char v[96];
-		if (f)
-			format_value(f->value, e->format, e->decimals, v, sizeof v);
-		else
-			g_strlcpy(v, "n.d.", sizeof v);
-		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
-		tag_begin(p, "P");
-		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
-		say(p, v, "Lato", PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
-		    x, y, cw - 12, PANGO_ALIGN_LEFT);
-		char *caps = g_utf8_strup(e->label, -1);
-		PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_BOLD, 8, cw - 16);
-		colour(p, 0xFFFFFF);
-		show(p, lay, x, y + 18);
-		g_object_unref(lay);
-		g_free(caps);
-		tag_end(p, "P");
-		n++;
-	}
-}
-
-static void back_cover(struct pdf *p)
-{
-	const struct layout *l = p->l;
-	p->loop = NULL;
-	begin_page(p);
-	if (p->cr) {
-		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, PAGE_H - 260, PAGE_W, 260);
-		cairo_fill(p->cr);
-	}
-	say(p, l->office, "Lato", PANGO_WEIGHT_HEAVY, 14, l->main_colour,
-	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	PangoLayout *lay = text_layout(p, l->back, "Lato", PANGO_WEIGHT_NORMAL, 9.5,
-				       PAGE_W - 2 * MARGIN_SIDE);
-	pango_layout_set_spacing(lay, 3 * PANGO_SCALE);
-	colour(p, l->text_colour);
-	show(p, lay, MARGIN_SIDE, 150);
-	g_object_unref(lay);
-	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
-	    MARGIN_SIDE, PAGE_H - 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_CENTER);
 }
 
 /* One pass over the whole carnet. */

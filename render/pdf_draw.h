@@ -1,0 +1,73 @@
+/*
+ * pdf_draw.h — the page engine's insides, shared by pdf.c (the passes and
+ * the flow of articles) and pdf_pages.c (the pages drawn whole: cover,
+ * sommaire and editorial, loop dividers, key figures, back cover).  Not
+ * an interface for other modules: see pdf.h.
+ */
+#ifndef CARNET_PDF_DRAW_H
+#define CARNET_PDF_DRAW_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "../etl/small_counts.h"
+#include "layout.h"
+#include "texts.h"
+
+/* A4 in points; the grid of the text. */
+#define PAGE_W 595.276
+#define PAGE_H 841.890
+#define MARGIN_TOP 62.0
+#define MARGIN_BOTTOM 58.0
+#define MARGIN_SIDE 48.0
+#define GUTTER 20.0
+#define LINE 14.4               /* the baseline grid */
+#define TEXT_SIZE 10.0
+#define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
+
+struct pdf {
+	cairo_surface_t *surface;
+	cairo_t *cr;            /* NULL in the measuring pass */
+	PangoContext *ctx;
+	const struct layout *l;
+	const struct figures *t;
+	struct texts *x;
+	enum sc_cell *cells;
+	struct diag *d;
+	int page;               /* pages begun so far; the cover is page 0 */
+	const struct loop *loop;
+	/* the frame being filled */
+	int col;
+	double y;               /* next baseline */
+	bool page_open;
+	bool after_paragraph;   /* the next paragraph is indented */
+	GPtrArray *alts;        /* each Figure's text alternative, in order */
+};
+
+
+void colour(struct pdf *p, uint32_t c);
+double col_width(void);
+double col_x(int col);
+PangoLayout *text_layout(struct pdf *p, const char *text, const char *family,
+			 PangoWeight weight, double size, double w);
+void show(struct pdf *p, PangoLayout *lay, double x, double baseline);
+double layout_width(PangoLayout *lay);
+double say(struct pdf *p, const char *text, const char *family,
+	   PangoWeight weight, double size, uint32_t c, double x,
+	   double baseline, double w, PangoAlignment align);
+void begin_page(struct pdf *p);
+void end_page(struct pdf *p);
+void furniture(struct pdf *p);
+void tag_begin(struct pdf *p, const char *tag);
+void tag_end(struct pdf *p, const char *tag);
+PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,
+			      PangoWeight weight, double w, bool justify);
+
+/* pdf_pages.c */
+void cover(struct pdf *p);
+void contents(struct pdf *p);
+void divider(struct pdf *p, const struct loop *loop);
+void key_figures(struct pdf *p);
+void back_cover(struct pdf *p);
+
+#endif
