@@ -81,8 +81,9 @@ char *hyphenate_text(const char *text)
 			p = g_utf8_next_char(p);
 		if (p > start) {
 			/* a word glued to digits or "_" stays whole */
-			bool plain = (start == text || !g_unichar_isalnum(g_utf8_get_char(
-					g_utf8_prev_char(start)))) &&
+			gunichar before = start == text ? ' ' :
+					  g_utf8_get_char(g_utf8_prev_char(start));
+			bool plain = !g_unichar_isalnum(before) && before != '_' &&
 				     !g_unichar_isdigit(g_utf8_get_char(p)) && *p != '_';
 			if (plain)
 				word(out, start, (size_t)(p - start));

@@ -10,5 +10,6 @@ Suite *export_suite(void);
 Suite *definitions_suite(void);
 Suite *published_suite(void);
 Suite *small_counts_suite(void);
+Suite *render_suite(void);
 
 #endif

@@ -1,0 +1,150 @@
+/* test_render.c — what the renderers share: figures printed the French
+ * way, typography, hyphenation points, the small-count rule over a whole
+ * table, and the data a chart takes from the table. */
+#include "suites.h"
+#include "../../render/chart_data.h"
+#include "../../render/format.h"
+#include "../../render/hyphenate.h"
+#include "../../render/secrecy.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#define NBSP "\xC2\xA0"
+#define NNBSP "\xE2\x80\xAF"
+#define SHY "\xC2\xAD"
+
+START_TEST(values_as_the_carnet_prints_them)
+{
+	char b[96];
+	ck_assert_str_eq(format_value(61078, FMT_NOMBRE, 0, b, sizeof b), "61" NNBSP "078");
+	ck_assert_str_eq(format_value(89.04, FMT_POURCENT, 0, b, sizeof b), "89" NNBSP "%");
+	ck_assert_str_eq(format_value(55.6097, FMT_POURCENT, 1, b, sizeof b), "55,6" NNBSP "%");
+	ck_assert_str_eq(format_value(2800000, FMT_MILLIONS_EUROS, 1, b, sizeof b), "2,8" NBSP "M€");
+	ck_assert_str_eq(format_value(4680000, FMT_MILLIONS_EUROS, 2, b, sizeof b), "4,68" NBSP "M€");
+	ck_assert_str_eq(format_value(269990, FMT_EUROS, 0, b, sizeof b), "269" NNBSP "990" NBSP "€");
+	ck_assert_str_eq(format_value(20230522, FMT_DATE, 0, b, sizeof b), "22" NBSP "mai" NBSP "2023");
+	ck_assert_str_eq(format_value(20230601, FMT_DATE, 0, b, sizeof b), "1er" NBSP "juin" NBSP "2023");
+	ck_assert_str_eq(format_value(20231399, FMT_DATE, 0, b, sizeof b), "20231399");
+}
+END_TEST
+
+START_TEST(french_typography)
+{
+	char *t = format_typography("Bonjour : ça va ? Oui ; 10 % et \"citation\" l'office!");
+	ck_assert_str_eq(t, "Bonjour" NBSP ": ça va" NNBSP "? Oui" NNBSP "; 10" NNBSP
+			 "% et «" NBSP "citation" NBSP "» l\xE2\x80\x99office" NNBSP "!");
+	g_free(t);
+	t = format_typography("à 10:30, voir https://exemple.fr");
+	ck_assert_str_eq(t, "à 10:30, voir https://exemple.fr");
+	g_free(t);
+}
+END_TEST
+
+static char *shown(const char *word)
+{
+	char *h = hyphenate_text(word);
+	char **parts = g_strsplit(h, SHY, -1);
+	char *r = g_strjoinv("-", parts);
+	g_strfreev(parts);
+	g_free(h);
+	return r;
+}
+
+START_TEST(french_hyphenation_points)
+{
+	static const char *const cases[][2] = {
+		{ "appartements", "ap-par-te-ments" },
+		{ "réhabilitation", "ré-ha-bi-li-ta-tion" },
+		{ "intercommunalités", "in-ter-com-mu-na-li-tés" },
+		{ "béguinages", "bé-gui-nages" },
+		{ "l'office", "l'of-fice" },
+		{ "Lens", "Lens" },              /* too short */
+		{ "RQTH", "RQTH" },              /* capitals */
+		{ "q_global", "q_global" },      /* not a word */
+		{ "2023-05-22", "2023-05-22" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *h = shown(cases[i][0]);
+		ck_assert_str_eq(h, cases[i][1]);
+		g_free(h);
+	}
+	hyphenate_release();
+}
+END_TEST
+
+static void add(struct figures *t, const char *ind, const char *dims, double v)
+{
+	figures_add_raw(t, ind, dims, v, "salariés", "rule");
+}
+
+START_TEST(small_counts_over_a_table)
+{
+	struct figures t = FIGURES_INIT;
+	struct exp_stats st = { 0 };
+	figures_source(&t, "rh_effectifs.csv", &st);
+	add(&t, "rh.effectif", "", 40);                   /* a total: shown */
+	add(&t, "rh.effectif", "direction=a", 3);         /* small */
+	add(&t, "rh.effectif", "direction=b", 12);
+	add(&t, "rh.effectif", "direction=c", 25);        /* masked: b is smaller */
+	add(&t, "rh.departs", "motif=deces", 1);          /* alone: < 5 */
+	add(&t, "rh.departs", "motif=retraite", 14);      /* masked with it */
+	figures_add_raw(&t, "patrimoine.dpe_g", "", 2, "logements", "declared");
+	figures_add_raw(&t, "enquete.satisfaction", "item=q", 3, "%", "rule");
+	enum sc_cell cell[8];
+	secrecy_apply(&t, cell);
+	ck_assert_int_eq(cell[0], SC_SHOWN);
+	ck_assert_int_eq(cell[1], SC_SMALL);
+	ck_assert_int_eq(cell[2], SC_MASKED);
+	ck_assert_int_eq(cell[3], SC_SHOWN);
+	ck_assert_int_eq(cell[4], SC_SMALL);
+	ck_assert_int_eq(cell[5], SC_MASKED);
+	ck_assert_int_eq(cell[6], SC_SHOWN);              /* not people */
+	ck_assert_int_eq(cell[7], SC_SHOWN);              /* a rate */
+	figures_release(&t);
+}
+END_TEST
+
+START_TEST(chart_data_from_the_table)
+{
+	struct figures t = FIGURES_INIT;
+	struct exp_stats st = { 0 };
+	figures_source(&t, "enquete_satisfaction.csv", &st);
+	add(&t, "enquete.satisfaction", "item=q_a", 70);
+	add(&t, "enquete.satisfaction", "item=q_b", 90);
+	add(&t, "enquete.satisfaction", "direction=nord,item=q_a", 10);   /* not on this axis */
+	add(&t, "enquete.satisfaction", "direction=nord,item=q_b", 20);
+	struct layout l = { 0 };
+	l.labels = g_hash_table_new(g_str_hash, g_str_equal);
+	l.ranks = g_hash_table_new(g_str_hash, g_str_equal);
+	struct chart_data d;
+	chart_data_collect(&t, &l, "enquete.satisfaction", "item", "", "", true, &d);
+	ck_assert_uint_eq(d.axis->len, 2);
+	ck_assert_str_eq(g_ptr_array_index(d.axis, 0), "q_b");   /* by decreasing value */
+	ck_assert_double_eq(d.v[0], 90);
+	ck_assert_int_eq(d.fig[0], 1);
+	chart_data_release(&d);
+	chart_data_collect(&t, &l, "enquete.satisfaction", "item", "", "direction=nord", false, &d);
+	ck_assert_uint_eq(d.axis->len, 2);
+	ck_assert_str_eq(g_ptr_array_index(d.axis, 0), "q_a");   /* as they come */
+	ck_assert_double_eq(d.v[1], 20);
+	chart_data_release(&d);
+	g_hash_table_destroy(l.labels);
+	g_hash_table_destroy(l.ranks);
+	figures_release(&t);
+}
+END_TEST
+
+Suite *render_suite(void)
+{
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("helpers");
+	tcase_add_test(tc, values_as_the_carnet_prints_them);
+	tcase_add_test(tc, french_typography);
+	tcase_add_test(tc, french_hyphenation_points);
+	tcase_add_test(tc, small_counts_over_a_table);
+	tcase_add_test(tc, chart_data_from_the_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
