@@ -23,7 +23,7 @@ static double text(const struct chart_ctx *cc, const char *s, PangoWeight weight
 		   PangoAlignment align)
 {
 	PangoLayout *lay = pango_layout_new(cc->ctx);
-	PangoFontDescription *fd = pango_font_description_from_string("Lato");
+	PangoFontDescription *fd = pango_font_description_from_string(cc->l->font_text);
 	pango_font_description_set_weight(fd, weight);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(lay, fd);

@@ -59,3 +59,52 @@ out:
 	g_free(conf);
 	return map;
 }
+
+/* Pango adds generic families to every map: they are no face of ours. */
+static bool generic(const char *family)
+{
+	static const char *const names[] = {
+		"sans", "sans-serif", "serif", "monospace", "system-ui", "cursive",
+		"fantasy", "emoji", "math", "fangsong",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!g_ascii_strcasecmp(family, names[i]))
+			return true;
+	return false;
+}
+
+bool fonts_have(PangoFontMap *map, const char *family)
+{
+	if (generic(family))
+		return false;
+	PangoFontFamily **families;
+	int n;
+	bool found = false;
+	pango_font_map_list_families(map, &families, &n);
+	for (int i = 0; i < n && !found; i++)
+		found = !g_ascii_strcasecmp(pango_font_family_get_name(families[i]), family);
+	g_free(families);
+	return found;
+}
+
+static int by_family(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+char *fonts_families(PangoFontMap *map)
+{
+	PangoFontFamily **families;
+	int n;
+	pango_font_map_list_families(map, &families, &n);
+	GPtrArray *names = g_ptr_array_new();
+	for (int i = 0; i < n; i++)
+		if (!generic(pango_font_family_get_name(families[i])))
+			g_ptr_array_add(names, (gpointer)pango_font_family_get_name(families[i]));
+	g_ptr_array_sort(names, by_family);
+	g_ptr_array_add(names, NULL);
+	char *all = g_strjoinv(", ", (char **)names->pdata);
+	g_ptr_array_free(names, TRUE);
+	g_free(families);
+	return all;
+}

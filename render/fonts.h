@@ -7,11 +7,19 @@
 #ifndef CARNET_FONTS_H
 #define CARNET_FONTS_H
 
+#include <stdbool.h>
+
 #include <pango/pangocairo.h>
 
 /* A font map over the fonts of dir (the folder of fonts.conf); NULL with
  * a message in *error (to free) when the configuration cannot be read or
  * holds no font. */
 PangoFontMap *fonts_open(const char *dir, char **error);
+
+/* True when map has a face of family (as fontconfig names it). */
+bool fonts_have(PangoFontMap *map, const char *family);
+
+/* "Lato, Kaushan Script": the families of map (to free). */
+char *fonts_families(PangoFontMap *map);
 
 #endif

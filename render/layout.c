@@ -153,6 +153,10 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	l->category = ini_string(&x, E, "categorie", false);
 	l->language = ini_string(&x, E, "langue", true);
 	l->back = ini_string(&x, E, "quatrieme", false);
+	l->font_text = ini_string(&x, "polices", "texte", true);
+	l->font_hand = ini_string(&x, "polices", "manuscrite", true);
+	l->font_text_line = ini_line(&x, "polices", "texte");
+	l->font_hand_line = ini_line(&x, "polices", "manuscrite");
 	l->main_colour = ini_colour(&x, "couleurs", "principale");
 	l->accent = ini_colour(&x, "couleurs", "accent");
 	l->text_colour = ini_colour(&x, "couleurs", "texte");
@@ -495,7 +499,8 @@ void layout_release(struct layout *l)
 		return;
 	char **strings[] = { &l->dir, &l->title, &l->subtitle, &l->number,
 			     &l->office, &l->signature, &l->author, &l->subject,
-			     &l->keywords, &l->category, &l->language, &l->back };
+			     &l->keywords, &l->category, &l->language, &l->back,
+			     &l->font_text, &l->font_hand };
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
 		g_free(*strings[i]);
 	for (size_t i = 0; i < l->nloops; i++)

@@ -64,6 +64,9 @@ struct layout {
 	char *title, *subtitle, *number, *office, *signature, *author,
 	     *subject, *keywords, *category, *language;
 	char *back;            /* the back cover's text (contact, credits) */
+	char *font_text;       /* the text face ([polices] texte) */
+	char *font_hand;       /* the hand-lettered face ([polices] manuscrite) */
+	long font_text_line, font_hand_line;    /* in edition.ini */
 	uint32_t main_colour, accent, text_colour, grid_colour;
 	struct loop *loops;    /* in the carnet's order */
 	size_t nloops;

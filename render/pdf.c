@@ -150,11 +150,11 @@ void furniture(struct pdf *p)
 	cairo_fill(p->cr);
 	snprintf(folio, sizeof folio, "%d", p->page);
 	double right = p->page % 2 == 0;
-	say(p, folio, "Lato", PANGO_WEIGHT_HEAVY, 9, c,
+	say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,
 	    right ? MARGIN_SIDE : PAGE_W - MARGIN_SIDE - 40, PAGE_H - 30, 40,
 	    right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 	if (p->loop)
-		say(p, p->loop->title, "Lato", PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
+		say(p, p->loop->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
 		    MARGIN_SIDE + 50, PAGE_H - 30, PAGE_W - 2 * MARGIN_SIDE - 100,
 		    PANGO_ALIGN_CENTER);
 }
@@ -239,7 +239,7 @@ PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 				     double size, PangoWeight weight, double w,
 				     bool justify)
 {
-	PangoLayout *lay = text_layout(p, b->text, "Lato", weight, size, w);
+	PangoLayout *lay = text_layout(p, b->text, p->l->font_text, weight, size, w);
 	if (b->attrs)
 		pango_layout_set_attributes(lay, b->attrs);
 	pango_layout_set_justify(lay, justify);
@@ -323,7 +323,7 @@ static void title(struct pdf *p, const struct article *a, int index)
 {
 	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
 	char *caps = g_utf8_strup(a->title, -1);
-	PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 13,
+	PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 13,
 				       col_width());
 	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
 	int n = pango_layout_get_line_count(lay);
@@ -389,10 +389,10 @@ static void tiles(struct pdf *p, const struct block *b)
 				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
 				cairo_fill(p->cr);
 			}
-			say(p, b->tiles[k].value, "Lato", PANGO_WEIGHT_HEAVY, 20, c,
+			say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
 			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
 			char *caps = g_utf8_strup(b->tiles[k].label, -1);
-			PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_BOLD, 6.8,
+			PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_BOLD, 6.8,
 						       tw - 12);
 			colour(p, p->l->text_colour);
 			show(p, lay, x + 6, top + 36);
@@ -478,7 +478,7 @@ static void image(struct pdf *p, const struct block *b)
 	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
 	p->y += 14 * LINE;
 	if (b->caption && *b->caption) {
-		PangoLayout *lay = text_layout(p, b->caption, "Lato", PANGO_WEIGHT_NORMAL,
+		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
 					       7, w);
 		PangoAttrList *attrs = pango_attr_list_new();
 		pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));

@@ -111,6 +111,22 @@ int main(int argc, char **argv)
 		status = 2;
 		goto done;
 	}
+	/* the faces the edition names must be among the fonts of --fonts */
+	const char *faces[] = { l.font_text, l.font_hand };
+	long lines[] = { l.font_text_line, l.font_hand_line };
+	const char *keys[] = { "texte", "manuscrite" };
+	char *ini = g_build_filename(layout_dir, "edition.ini", NULL);
+	for (int i = 0; i < 2; i++)
+		if (!fonts_have(fonts, faces[i])) {
+			char *all = fonts_families(fonts);
+			diag_add(&d, DIAG_ERROR, ini, lines[i], 0,
+				 "[polices] %s: no face '%s' in %s (its faces: %s)",
+				 keys[i], faces[i], fonts_dir ? fonts_dir : "fonts", all);
+			g_free(all);
+		}
+	g_free(ini);
+	if (d.errors)
+		goto done;
 	status = 2;
 	if (pdf_write(tmp, &l, &t, &x, fonts, date, &d) != 0)
 		goto done;

@@ -51,19 +51,19 @@ void cover(struct pdf *p)
 			cairo_fill(p->cr);
 		}
 	}
-	say(p, l->office, "Lato", PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, MARGIN_SIDE, 80,
+	say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, MARGIN_SIDE, 80,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	say(p, l->title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
+	say(p, l->title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
 	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char year[16];
 	snprintf(year, sizeof year, "%d", l->year);
-	say(p, year, "Lato", PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
+	say(p, year, p->l->font_text, PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char *sub = g_strdup_printf("%s — n°%s", l->subtitle, l->number);
-	say(p, sub, "Lato", PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
+	say(p, sub, p->l->font_text, PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	g_free(sub);
-	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 24, l->accent,
+	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 24, l->accent,
 	    MARGIN_SIDE, PAGE_H - 90, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_RIGHT);
 }
 
@@ -75,7 +75,7 @@ void contents(struct pdf *p)
 	begin_page(p);
 	furniture(p);
 	tag_begin(p, "H1");
-	say(p, "Sommaire", "Kaushan Script", PANGO_WEIGHT_NORMAL, 30, l->main_colour,
+	say(p, "Sommaire", p->l->font_hand, PANGO_WEIGHT_NORMAL, 30, l->main_colour,
 	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	double y = MARGIN_TOP + 52, w = col_width();
@@ -87,9 +87,9 @@ void contents(struct pdf *p)
 				first = (int)k;
 		char num[16];
 		snprintf(num, sizeof num, "%d", first >= 0 ? p->x->v[first].page - 1 : 0);
-		say(p, loop->title, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		say(p, loop->title, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE, y, w - 30, PANGO_ALIGN_LEFT);
-		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
 		y += 13;
 		for (size_t k = 0; k < p->x->n; k++) {
@@ -101,9 +101,9 @@ void contents(struct pdf *p)
 			snprintf(num, sizeof num, "%d", a->page);
 			if (p->cr)
 				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-			say(p, a->title, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
+			say(p, a->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 8, l->text_colour,
 			    MARGIN_SIDE + 10, y, w - 40, PANGO_ALIGN_LEFT);
-			say(p, num, "Lato", PANGO_WEIGHT_NORMAL, 8, l->text_colour,
+			say(p, num, p->l->font_text, PANGO_WEIGHT_NORMAL, 8, l->text_colour,
 			    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
 			if (p->cr)
 				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
@@ -115,7 +115,7 @@ void contents(struct pdf *p)
 	p->col = 1;
 	p->y = MARGIN_TOP + 20;
 	tag_begin(p, "H1");
-	say(p, p->x->edito.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 26,
+	say(p, p->x->edito.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 26,
 	    l->main_colour, col_x(1), p->y, w, PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	p->y += 2.5 * LINE;
@@ -156,11 +156,11 @@ void divider(struct pdf *p, const struct loop *loop)
 		cairo_rectangle(p->cr, 0, 0, PAGE_W, 330);
 		cairo_fill(p->cr);
 	}
-	say(p, loop->word, "Kaushan Script", PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
+	say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
 	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char *caps = g_utf8_strup(loop->title, -1);
 	tag_begin(p, "H1");
-	say(p, caps, "Lato", PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
+	say(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
 	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	g_free(caps);
@@ -192,9 +192,9 @@ void divider(struct pdf *p, const struct loop *loop)
 		snprintf(num, sizeof num, "p. %d", a->page);
 		if (p->cr)
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-		say(p, a->title, "Lato", PANGO_WEIGHT_BOLD, 10, l->text_colour, x,
+		say(p, a->title, p->l->font_text, PANGO_WEIGHT_BOLD, 10, l->text_colour, x,
 		    yy + 4, PAGE_W - x - MARGIN_SIDE - 50, PANGO_ALIGN_LEFT);
-		say(p, num, "Lato", PANGO_WEIGHT_HEAVY, 10, loop->colour,
+		say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 10, loop->colour,
 		    PAGE_W - MARGIN_SIDE - 50, yy + 4, 50, PANGO_ALIGN_RIGHT);
 		if (p->cr)
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
@@ -214,7 +214,7 @@ void key_figures(struct pdf *p)
 		cairo_fill(p->cr);
 	}
 	tag_begin(p, "H1");
-	say(p, l->keyfigures.title, "Kaushan Script", PANGO_WEIGHT_NORMAL, 34,
+	say(p, l->keyfigures.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 34,
 	    0xFFFFFF, MARGIN_SIDE, 95, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	int n = 0;
@@ -232,10 +232,10 @@ void key_figures(struct pdf *p)
 		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
 		tag_begin(p, "P");
 		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
-		say(p, v, "Lato", PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
+		say(p, v, p->l->font_text, PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
 		    x, y, cw - 12, PANGO_ALIGN_LEFT);
 		char *caps = g_utf8_strup(e->label, -1);
-		PangoLayout *lay = text_layout(p, caps, "Lato", PANGO_WEIGHT_BOLD, 8, cw - 16);
+		PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_BOLD, 8, cw - 16);
 		colour(p, 0xFFFFFF);
 		show(p, lay, x, y + 18);
 		g_object_unref(lay);
@@ -255,15 +255,15 @@ void back_cover(struct pdf *p)
 		cairo_rectangle(p->cr, 0, PAGE_H - 260, PAGE_W, 260);
 		cairo_fill(p->cr);
 	}
-	say(p, l->office, "Lato", PANGO_WEIGHT_HEAVY, 14, l->main_colour,
+	say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
 	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	PangoLayout *lay = text_layout(p, l->back, "Lato", PANGO_WEIGHT_NORMAL, 9.5,
+	PangoLayout *lay = text_layout(p, l->back, p->l->font_text, PANGO_WEIGHT_NORMAL, 9.5,
 				       PAGE_W - 2 * MARGIN_SIDE);
 	pango_layout_set_spacing(lay, 3 * PANGO_SCALE);
 	colour(p, l->text_colour);
 	show(p, lay, MARGIN_SIDE, 150);
 	g_object_unref(lay);
-	say(p, l->signature, "Kaushan Script", PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
+	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
 	    MARGIN_SIDE, PAGE_H - 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_CENTER);
 }
 

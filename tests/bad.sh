@@ -28,6 +28,10 @@ run() {
 		echo keep >"$tmp/o/$f"
 	done
 	case $2 in
+	pdf:*)                          # a layout file the PDF stage judges
+		cp "$1" "$tmp/layout/${2#pdf:}"
+		"$bin/carnet" pdf --layout "$tmp/layout" --figures "$s/figures.tsv" \
+			--fonts fonts -o "$tmp/o/carnet-2023.xlsx" >"$tmp/out" 2>"$tmp/err" ;;
 	textes/*)
 		cp "$1" "$tmp/layout/$2"
 		"$bin/carnet" pdf --layout "$tmp/layout" --figures "$s/figures.tsv" \

@@ -28,7 +28,7 @@ static void setup(void)
 	g_free(textes);
 	put("edition.ini",
 	    "[edition]\nannee=2023\ntitre=T\norganisme=O\nauteur=A\nlangue=fr-FR\nboucles=x\n"
-	    "[couleurs]\nprincipale=#000000\naccent=#00FF00\ntexte=#111111\ngrille=#DDDDDD\n"
+	    "[polices]\ntexte=Lato\nmanuscrite=Kaushan Script\n[couleurs]\nprincipale=#000000\naccent=#00FF00\ntexte=#111111\ngrille=#DDDDDD\n"
 	    "[cles]\ntitre=C\nfeuille=C\n[boucle.x]\ntitre=X\nfeuille=X\ncouleur=#FF0000\n", -1);
 	put("chiffres.csv", "boucle;indicateur;dimensions;libellé;décimales;format\n"
 	    "x;rh.effectif;;Salariés;0;nombre\n", -1);
