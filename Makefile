@@ -211,7 +211,8 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite ../$(BUILD)/tests/unit
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=valgrind.supp ../$(BUILD)/tests/unit
 	valgrind -q --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite \
 	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose \
