@@ -268,6 +268,14 @@ int exp_text(struct exp_reader *r, const struct exp_field *f, const char **s,
 	return EXP_GOT;
 }
 
+char *exp_strdup(struct exp_reader *r, const struct exp_field *f)
+{
+	const char *s = "";
+	size_t len = 0;
+	exp_text(r, f, &s, &len);
+	return g_strndup(s, len);
+}
+
 /* ---- header ---- */
 
 static bool take_header(struct exp_reader *r)

@@ -124,6 +124,10 @@ int exp_enum(struct exp_reader *r, const struct exp_field *f,
 int exp_text(struct exp_reader *r, const struct exp_field *f,
 	     const char **s, size_t *len);
 
+/* The field's text as exp_text gives it, copied ("" when empty or
+ * absent); the caller frees it with g_free. */
+char *exp_strdup(struct exp_reader *r, const struct exp_field *f);
+
 /* Reports f's value as rejected (the row counts as rejected) at f's line
  * and column, as "invalid WHAT 'value' in 'header': REASON" (the value is
  * left out for a personal column); fmt gives the reason and must not

@@ -86,6 +86,20 @@ const struct figure *figures_get(const struct figures *t,
 	return NULL;
 }
 
+const struct figure *figures_for_year(const struct figures *t,
+				      const char *indicator, const char *dims,
+				      int year)
+{
+	const struct figure *f = figures_get(t, indicator, dims);
+	if (f || year <= 0)
+		return f;
+	/* "annee" sorts before every other key of figures.md */
+	char *with = g_strdup_printf("annee=%d%s%s", year, *dims ? "," : "", dims);
+	f = figures_get(t, indicator, with);
+	g_free(with);
+	return f;
+}
+
 bool figures_has(const struct figures *t, const char *indicator)
 {
 	for (size_t i = 0; i < t->n; i++)

@@ -63,6 +63,13 @@ void figures_add_raw(struct figures *t, const char *indicator,
 const struct figure *figures_get(const struct figures *t,
 				 const char *indicator, const char *dims);
 
+/* The figure of indicator/dims for the year: dims as they are, or, for a
+ * figure declared for several years, with annee=year added.  NULL when
+ * there is none. */
+const struct figure *figures_for_year(const struct figures *t,
+				      const char *indicator, const char *dims,
+				      int year);
+
 /* True when some figure has that indicator. */
 bool figures_has(const struct figures *t, const char *indicator);
 

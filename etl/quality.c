@@ -19,12 +19,7 @@ static void add(struct checks *c, bool ok, const char *file, long line,
 /* The figure of id for the year: its total, or its annee=Y row. */
 static const struct figure *figure_of(const struct etl *e, const char *id)
 {
-	char dims[32];
-	const struct figure *f = figures_get(e->fig, id, "");
-	if (f)
-		return f;
-	snprintf(dims, sizeof dims, "annee=%d", e->year);
-	return figures_get(e->fig, id, dims);
+	return figures_for_year(e->fig, id, "", e->year);
 }
 
 static char *date_fr(day_t d, char *buf, size_t cap)

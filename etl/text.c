@@ -131,3 +131,8 @@ void text_trim(const char **s, size_t *len)
 	*s = (const char *)p;
 	*len = n;
 }
+
+int text_compare_indirect(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

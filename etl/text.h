@@ -28,4 +28,8 @@ char *text_slug(const char *s, size_t len, char *buf, size_t cap);
  * U+202F (no-break spaces) at either end are left out. */
 void text_trim(const char **s, size_t *len);
 
+/* strcmp for arrays of char * (qsort, g_ptr_array_sort), which hand the
+ * comparison pointers to the elements. */
+int text_compare_indirect(const void *a, const void *b);
+
 #endif

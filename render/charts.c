@@ -255,7 +255,7 @@ static void pyramid(const struct chart_ctx *cc, const struct chart_data *d,
 static double figure_value(const struct chart_ctx *cc, const char *id, const char *dims,
 			   bool *found)
 {
-	const struct figure *f = inputs_figure(cc->t, id, dims, cc->l->year);
+	const struct figure *f = figures_for_year(cc->t, id, dims, cc->l->year);
 	*found = f != NULL;
 	return f ? f->value : 0;
 }

@@ -1,15 +1,11 @@
 /* fonts.c — see fonts.h. */
 #include "fonts.h"
+#include "../etl/text.h"
 
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
-
-static int by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 PangoFontMap *fonts_open(const char *dir, char **error)
 {
@@ -35,7 +31,7 @@ PangoFontMap *fonts_open(const char *dir, char **error)
 			g_ptr_array_add(files, g_build_filename(dir, name, NULL));
 	if (d)
 		g_dir_close(d);
-	g_ptr_array_sort(files, by_name);
+	g_ptr_array_sort(files, text_compare_indirect);
 	for (guint i = 0; i < files->len; i++)
 		if (!FcConfigAppFontAddFile(fc, (const FcChar8 *)files->pdata[i]))
 			*error = g_strdup_printf("%s: not a font file", (char *)files->pdata[i]);
@@ -87,11 +83,6 @@ bool fonts_have(PangoFontMap *map, const char *family)
 	return found;
 }
 
-static int by_family(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 char *fonts_families(PangoFontMap *map)
 {
 	PangoFontFamily **families;
@@ -101,7 +92,7 @@ char *fonts_families(PangoFontMap *map)
 	for (int i = 0; i < n; i++)
 		if (!generic(pango_font_family_get_name(families[i])))
 			g_ptr_array_add(names, (gpointer)pango_font_family_get_name(families[i]));
-	g_ptr_array_sort(names, by_family);
+	g_ptr_array_sort(names, text_compare_indirect);
 	g_ptr_array_add(names, NULL);
 	char *all = g_strjoinv(", ", (char **)names->pdata);
 	g_ptr_array_free(names, TRUE);

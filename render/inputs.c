@@ -17,14 +17,6 @@ static const struct exp_col figure_cols[NF] = {
 	[F_RULE] = { "rule", 0 },
 };
 
-static char *text_of(struct exp_reader *r, const struct exp_field *f)
-{
-	const char *s = "";
-	size_t len = 0;
-	exp_text(r, f, &s, &len);
-	return g_strndup(s, len);
-}
-
 static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct figures *t = ctx;
@@ -35,7 +27,7 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 	    exp_number(r, &f[F_READ], &read) != EXP_GOT ||
 	    exp_number(r, &f[F_REJECTED], &rejected) != EXP_GOT)
 		return;
-	char *file = text_of(r, &f[F_SOURCE]);
+	char *file = exp_strdup(r, &f[F_SOURCE]);
 	/* figures of one source share its provenance record */
 	if (t->current < 0 || strcmp(t->sources[t->current].file, file) != 0) {
 		int found = -1;
@@ -54,8 +46,8 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 		}
 	}
 	g_free(file);
-	char *ind = text_of(r, &f[F_IND]), *dims = text_of(r, &f[F_DIMS]);
-	char *unit = text_of(r, &f[F_UNIT]), *rule = text_of(r, &f[F_RULE]);
+	char *ind = exp_strdup(r, &f[F_IND]), *dims = exp_strdup(r, &f[F_DIMS]);
+	char *unit = exp_strdup(r, &f[F_UNIT]), *rule = exp_strdup(r, &f[F_RULE]);
 	figures_add_raw(t, ind, dims, value, unit, rule);
 	g_free(ind);
 	g_free(dims);
@@ -92,8 +84,8 @@ static void on_quality(struct exp_reader *r, const struct exp_row *row, void *ct
 		return;
 	q->v = g_renew(struct quality_row, q->v, q->n + 1);
 	q->v[q->n++] = (struct quality_row){
-		.level = text_of(r, &f[Q_LEVEL]), .file = text_of(r, &f[Q_FILE]),
-		.message = text_of(r, &f[Q_MESSAGE]),
+		.level = exp_strdup(r, &f[Q_LEVEL]), .file = exp_strdup(r, &f[Q_FILE]),
+		.message = exp_strdup(r, &f[Q_MESSAGE]),
 		.line = (long)line, .column = (long)column,
 	};
 }
@@ -121,18 +113,4 @@ void quality_report_release(struct quality_report *q)
 		g_free(q->v);
 		*q = (struct quality_report){ 0 };
 	}
-}
-
-const struct figure *inputs_figure(const struct figures *t,
-				   const char *indicator, const char *dims,
-				   int year)
-{
-	const struct figure *f = figures_get(t, indicator, dims);
-	if (f || year <= 0)
-		return f;
-	/* "annee" sorts before every other key of figures.md */
-	char *with = g_strdup_printf("annee=%d%s%s", year, *dims ? "," : "", dims);
-	f = figures_get(t, indicator, with);
-	g_free(with);
-	return f;
 }

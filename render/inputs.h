@@ -30,11 +30,4 @@ int inputs_read_quality(const char *path, struct quality_report *q,
 
 void quality_report_release(struct quality_report *q);
 
-/* The figure of indicator/dims for the year: dims as they are, or, for a
- * figure declared for several years, with annee=year added.  NULL when
- * there is none. */
-const struct figure *inputs_figure(const struct figures *t,
-				   const char *indicator, const char *dims,
-				   int year);
-
 #endif

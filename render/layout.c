@@ -186,14 +186,6 @@ struct reading {
 	struct exp_reader *r;
 };
 
-static char *text(struct exp_reader *r, const struct exp_field *f)
-{
-	const char *s = "";
-	size_t len = 0;
-	exp_text(r, f, &s, &len);
-	return g_strndup(s, len);
-}
-
 /* Is id a loop of the layout, or "cles"? Else an error at f. */
 static bool known_loop(struct layout *l, struct exp_reader *r,
 		       const struct exp_field *f, const char *id)
@@ -227,7 +219,7 @@ static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	const struct exp_field *f = row->col;
 	double dec = 0;
 	int fmt = FMT_NOMBRE;
-	char *loop = text(r, &f[E_LOOP]);
+	char *loop = exp_strdup(r, &f[E_LOOP]);
 
 	if (exp_number(r, &f[E_DEC], &dec) == EXP_BAD ||
 	    exp_enum(r, &f[E_FMT], formats, &fmt) == EXP_BAD ||
@@ -242,8 +234,8 @@ static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	l->entries = g_renew(struct entry, l->entries, l->nentries + 1);
 	l->entries[l->nentries++] = (struct entry){
-		.loop = loop, .indicator = text(r, &f[E_IND]),
-		.dims = text(r, &f[E_DIMS]), .label = text(r, &f[E_LABEL]),
+		.loop = loop, .indicator = exp_strdup(r, &f[E_IND]),
+		.dims = exp_strdup(r, &f[E_DIMS]), .label = exp_strdup(r, &f[E_LABEL]),
 		.decimals = (int)dec, .format = fmt, .line = row->line,
 	};
 }
@@ -257,10 +249,10 @@ static const struct exp_col label_cols[NL] = {
 static void on_label(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct layout *l = ctx;
-	char *dim = text(r, &row->col[L_DIM]), *value = text(r, &row->col[L_VALUE]);
+	char *dim = exp_strdup(r, &row->col[L_DIM]), *value = exp_strdup(r, &row->col[L_VALUE]);
 	char *key = g_strdup_printf("%s=%s", dim, value);
 	g_hash_table_replace(l->ranks, g_strdup(key), GSIZE_TO_POINTER(row->line));
-	g_hash_table_replace(l->labels, key, text(r, &row->col[L_LABEL]));
+	g_hash_table_replace(l->labels, key, exp_strdup(r, &row->col[L_LABEL]));
 	g_free(dim);
 	g_free(value);
 }
@@ -288,7 +280,7 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	struct layout *l = ctx;
 	const struct exp_field *f = row->col;
 	int kind = 0, order = 0;
-	char *loop = text(r, &f[G_LOOP]);
+	char *loop = exp_strdup(r, &f[G_LOOP]);
 
 	if (exp_enum(r, &f[G_KIND], kinds, &kind) != EXP_GOT ||
 	    exp_enum(r, &f[G_ORDER], orders, &order) == EXP_BAD ||
@@ -296,7 +288,7 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(loop);
 		return;
 	}
-	char *series = text(r, &f[G_SERIES]);
+	char *series = exp_strdup(r, &f[G_SERIES]);
 	if ((kind == CHART_BARRES_EMPILEES) != (*series != '\0')) {
 		exp_reject(r, &f[G_SERIES], "series", "%s", kind == CHART_BARRES_EMPILEES
 			   ? "a stacked chart needs the dimension of its series"
@@ -307,9 +299,9 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	l->charts = g_renew(struct chart_spec, l->charts, l->ncharts + 1);
 	l->charts[l->ncharts++] = (struct chart_spec){
-		.loop = loop, .title = text(r, &f[G_TITLE]),
-		.indicator = text(r, &f[G_IND]), .axis = text(r, &f[G_AXIS]),
-		.series = series, .filter = text(r, &f[G_FILTER]),
+		.loop = loop, .title = exp_strdup(r, &f[G_TITLE]),
+		.indicator = exp_strdup(r, &f[G_IND]), .axis = exp_strdup(r, &f[G_AXIS]),
+		.series = series, .filter = exp_strdup(r, &f[G_FILTER]),
 		.kind = kind, .descending = order == 1, .line = row->line,
 	};
 }
@@ -417,7 +409,7 @@ size_t layout_check(const struct layout *l, const struct figures *t,
 	size_t missing = 0;
 	for (size_t i = 0; i < l->nentries; i++) {
 		const struct entry *e = &l->entries[i];
-		if (!inputs_figure(t, e->indicator, e->dims, l->year)) {
+		if (!figures_for_year(t, e->indicator, e->dims, l->year)) {
 			absent(l, t, d, "chiffres.csv", e->line, e->indicator, e->dims);
 			missing++;
 		}

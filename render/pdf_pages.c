@@ -223,7 +223,7 @@ void key_figures(struct pdf *p)
 		const struct entry *e = &l->entries[i];
 		if (strcmp(e->loop, "cles") != 0)
 			continue;
-		const struct figure *f = inputs_figure(p->t, e->indicator, e->dims, l->year);
+		const struct figure *f = figures_for_year(p->t, e->indicator, e->dims, l->year);
 		char v[96];
 		if (f)
 			format_value(f->value, e->format, e->decimals, v, sizeof v);

@@ -3,6 +3,7 @@
 #include "format.h"
 #include "hyphenate.h"
 #include "inputs.h"
+#include "../etl/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,6 @@ struct loader {
 
 /* ---- placeholders ---- */
 
-/* g_ptr_array_sort() hands the comparison pointers to the elements. */
-static int by_string(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* "item=q_global direction=x" or "…,…" -> "direction=x,item=q_global". */
 static char *normal_dims(const char *s)
 {
@@ -35,7 +30,7 @@ static char *normal_dims(const char *s)
 	for (char **p = parts; *p; p++)
 		if (**p)
 			g_ptr_array_add(a, *p);
-	g_ptr_array_sort(a, by_string);
+	g_ptr_array_sort(a, text_compare_indirect);
 	g_ptr_array_add(a, NULL);
 	char *r = g_strjoinv(",", (char **)a->pdata);
 	g_ptr_array_free(a, TRUE);
@@ -65,7 +60,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 	const char *id = what;
 	char *out = NULL, buf[96];
 
-	const struct figure *f = inputs_figure(ld->t, id, dims, ld->l->year);
+	const struct figure *f = figures_for_year(ld->t, id, dims, ld->l->year);
 	if (!f) {
 		if (ld->allow_missing) {
 			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
@@ -408,7 +403,7 @@ static GPtrArray *markdown_files(const char *dir)
 			g_ptr_array_add(a, g_build_filename(dir, name, NULL));
 	if (d)
 		g_dir_close(d);
-	g_ptr_array_sort(a, by_string);
+	g_ptr_array_sort(a, text_compare_indirect);
 	return a;
 }
 

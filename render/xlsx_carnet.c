@@ -92,7 +92,7 @@ static int write_entries(struct sheet *s, const struct ctx *c, const char *loop,
 		const struct entry *e = &c->l->entries[i];
 		if (strcmp(e->loop, loop) != 0)
 			continue;
-		const struct figure *f = inputs_figure(c->t, e->indicator, e->dims,
+		const struct figure *f = figures_for_year(c->t, e->indicator, e->dims,
 						       c->l->year);
 		if (!f)
 			continue;       /* layout_check() said so */
