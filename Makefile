@@ -4,6 +4,8 @@
 #   make workbooks  only the figures and the two workbooks
 #   make check    the tests, built with -fsanitize=address,undefined
 #   make valgrind the tests and the ETL under valgrind
+#   make bench    times the stages at x1 to x1000 the 2023 exports, into
+#                 bench/RESULTS.md (a few minutes; BENCH_SCALES, BENCH_RUNS)
 #
 # Each public target first runs tools/deps.sh, which installs the missing
 # Debian packages, then calls make again for the real work, so that
@@ -24,7 +26,7 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark)
-ETL_LIBS   = $(shell pkg-config --libs glib-2.0) -lcsv -lm
+ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
@@ -40,8 +42,8 @@ PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
-.PHONY: all report workbooks check valgrind fuzz golden-update clean programs report-run \
-        workbooks-run check-run valgrind-run fuzz-run
+.PHONY: all report workbooks check valgrind fuzz bench golden-update clean programs \
+        report-run workbooks-run check-run valgrind-run fuzz-run bench-run
 
 # ---- public targets -------------------------------------------------------
 
@@ -74,6 +76,11 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@tools/deps.sh fuzz
 	@$(MAKE) -j2 fuzz-run
+
+# Optimised build of its own, so that the numbers are not the sanitizers'.
+bench:
+	@tools/deps.sh bench
+	@$(MAKE) BUILD=build/bench CFLAGS="-O2 -g" bench-run
 
 # The reference page images of tests/pdf.sh, redone from the current
 # carnet: read `git diff --stat tests/golden` and the pages before you
@@ -126,7 +133,7 @@ $(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf_main.o $(BUILD)/librender.a $(BUILD)/
 
 STAGE   := $(BUILD)/report/$(YEAR)
 EXPORTS := $(wildcard $(IN)/*.csv)
-LAYOUT  := layouts/$(YEAR)
+LAYOUT  ?= layouts/$(YEAR)
 FIGURES := $(OUT)/figures-$(YEAR).tsv
 STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv
 WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
@@ -152,6 +159,26 @@ workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 
 report-run: workbooks-run $(PDF)
 	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks and carnet-$(YEAR).pdf"
+
+# ---- bench -----------------------------------------------------------------
+#
+# The 2023 exports N times over (fixtures/scale.c), for each N of
+# BENCH_SCALES, then bench/bench.py runs and times the stages.
+
+BENCH_SCALES ?= 1 10 100 1000
+export BENCH_SCALES BENCH_RUNS
+
+$(BUILD)/bin/scale: fixtures/scale.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+$(BUILD)/scaled/x%/.done: $(BUILD)/bin/scale $(wildcard fixtures/2023/*.csv)
+	@mkdir -p $(@D)
+	$(BUILD)/bin/scale $* fixtures/2023 $(@D)
+	@touch $@
+
+bench-run: programs $(BENCH_SCALES:%=$(BUILD)/scaled/x%/.done)
+	bench/bench.py $(BUILD)
 
 # ---- fuzzing ----------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 #   tools/deps.sh check    that, plus what `make check` needs (Check, readers)
 #   tools/deps.sh valgrind that, plus valgrind
 #   tools/deps.sh fuzz     that, plus clang and its libFuzzer runtime
+#   tools/deps.sh bench    build, plus python3, time(1) and valgrind
 #
 # Idempotent and quiet when nothing is missing.  As root it installs what is
 # missing with apt-get; otherwise it names the packages and exits 1.
@@ -12,7 +13,7 @@ set -eu
 
 build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmark-dev
-       libhyphen-dev hyphen-fr libqpdf-dev"
+       libhyphen-dev hyphen-fr libqpdf-dev libssl-dev libxxhash-dev"
 check="check python3 python3-openpyxl python3-pil qpdf poppler-utils"
 
 case "${1:-build}" in
@@ -20,7 +21,8 @@ build)    want=$build ;;
 check)    want="$build $check" ;;
 valgrind) want="$build $check valgrind" ;;
 fuzz)     want="$build $check clang libclang-rt-14-dev" ;;
-*) echo "usage: tools/deps.sh [build|check|valgrind|fuzz]" >&2; exit 2 ;;
+bench)    want="$build python3 time valgrind git" ;;
+*) echo "usage: tools/deps.sh [build|check|valgrind|fuzz|bench]" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+"""bench.py — `make bench`: times carnet's stages and writes bench/RESULTS.md.
+
+    bench/bench.py BUILD     (make bench calls it after building BUILD
+                              with -O2 and the scaled exports)
+
+For each scale (x1, x10, x100, x1000 of the 2023 exports, written by
+fixtures/scale.c into BUILD/scaled/xN), each stage runs as a whole process
+RUNS times: wall time by the clock around the process, peak RSS as
+/usr/bin/time -v reports it.  Then: `make report-run` from the fixtures
+after compilation, the rebuild after touching one text (and which stages
+make redid), and the ETL's instruction count under callgrind on x1, which
+does not move with a noisy machine.  The scaled figures are checked
+against x1 (counts N times, rates the same), so that a fast wrong ETL does
+not pass for a fast one.
+
+Nothing here asserts a time: the numbers are for people to read.
+"""
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/bench")
+BIN = os.path.join(BUILD, "bin")
+SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1 10 100 1000").split()]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+YEAR = "2023"
+EXPORTS = ["rh_effectifs.csv", "rh_formations.csv", "insertion.csv",
+           "enquete_satisfaction.csv", "flotte.csv", "chiffres_cles.csv",
+           "controles.csv"]
+
+
+def timed(cmd, env=None, cwd=None):
+    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS in KiB, stdout, stderr)."""
+    full = ["/usr/bin/time", "-v", "-o", os.path.join(BUILD, "time.txt")] + cmd
+    t0 = time.perf_counter()
+    p = subprocess.run(full, capture_output=True, text=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.exit("bench: %s failed (%d):\n%s" % (" ".join(cmd), p.returncode, p.stderr[-2000:]))
+    with open(os.path.join(BUILD, "time.txt")) as f:
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", f.read()).group(1))
+    return wall, rss, p.stdout, p.stderr
+
+
+def repeat(cmd, runs, prepare=None, env=None, cwd=None):
+    walls, rss, out = [], 0, None
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        w, r, so, se = timed(cmd, env, cwd)
+        walls.append(w)
+        rss = max(rss, r)
+        out = (so, se)
+    return walls, rss, out
+
+
+def size(paths):
+    return sum(os.path.getsize(p) for p in paths if os.path.exists(p))
+
+
+def read_table(path):
+    rows = {}
+    with open(path, encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            v = dict(zip(head, line.rstrip("\n").split("\t")))
+            rows[(v["indicator"], v["dimensions"])] = v
+    return rows
+
+
+def check_scaled(base, scaled, n):
+    """Counts and sums are n times x1's, rates and means the same; declared
+    figures (chiffres_cles) are the same.  Returns the mismatches."""
+    bad = []
+    for key, v in base.items():
+        w = scaled.get(key)
+        if w is None:
+            bad.append("%s %s: missing" % key)
+            continue
+        same = v["source"] == "chiffres_cles.csv" or v["unit"] in ("%", "ans")
+        want = float(v["value"]) * (1 if same else n)
+        got = float(w["value"])
+        if abs(got - want) > 1e-9 * max(1.0, abs(want)):
+            bad.append("%s {%s}: %s, expected %s" % (key[0], key[1], w["value"], want))
+    return bad
+
+
+def fmt_s(s):
+    return "%.3f s" % s if s >= 0.1 else "%.1f ms" % (s * 1000)
+
+
+def fmt_n(x):
+    return "{:,}".format(int(round(x))).replace(",", " ")
+
+
+def machine():
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem = int(f.readline().split()[1]) // (1024 * 1024)
+    cc = subprocess.run(["cc", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                            capture_output=True, text=True).stdout.strip() or "?"
+    return ("%d cores (`nproc`), %s, %d GiB; %s; %s; `-O2 -g`; commit %s"
+            % (os.cpu_count(), model, mem, platform.platform(), cc, commit))
+
+
+def stage_rows(results, scale, stage, nbytes, rows, walls, rss):
+    med = statistics.median(walls)
+    results.append((scale, stage, nbytes, rows, min(walls), med,
+                    nbytes / med / 1e6, rows / med, rss))
+
+
+def bench_scales(results, notes):
+    base = None
+    for n in SCALES:
+        d = os.path.join(BUILD, "scaled", "x%d" % n)
+        o = os.path.join(BUILD, "bench-out", "x%d" % n)
+        os.makedirs(o, exist_ok=True)
+        runs = RUNS if n < 1000 else max(3, RUNS - 2)
+        fig = os.path.join(o, "figures.tsv")
+        prov = os.path.join(o, "provenance.tsv")
+        qual = os.path.join(o, "quality.tsv")
+        hr = os.path.join(o, "hr-detail.tsv")
+        cmd = [os.path.join(BIN, "carnet-figures"), "--in", d, "--year", YEAR,
+               "-o", fig, "--provenance", prov, "--quality", qual,
+               "--hr-detail", hr, "--verbose"]
+        walls, rss, (_, err) = repeat(cmd, runs)
+        rows = sum(int(m) for m in re.findall(r": (\d+) rows read", err))
+        nbytes = size(os.path.join(d, e) for e in EXPORTS)
+        stage_rows(results, n, "figures (ETL)", nbytes, rows, walls, rss)
+        table = read_table(prov)
+        if base is None:
+            base = (n, table)
+        else:
+            bad = check_scaled(base[1], table, n // base[0])
+            notes.append("x%d: %s" % (n, "every figure as expected (counts x%d, rates equal)"
+                                      % (n // base[0]) if not bad else
+                                      "%d figures differ: %s" % (len(bad), "; ".join(bad[:5]))))
+
+        ntab = sum(1 for _ in open(prov)) - 1
+        cmd = [os.path.join(BIN, "carnet-xlsx"), "--layout", os.path.join(ROOT, "layouts", YEAR),
+               "--figures", prov, "--quality", qual, "--hr-detail", hr, "--out", o]
+        walls, rss, _ = repeat(cmd, runs)
+        stage_rows(results, n, "workbooks", size([prov, qual, hr]), ntab, walls, rss)
+
+        cmd = [os.path.join(BIN, "carnet-pdf"), "--layout", os.path.join(ROOT, "layouts", YEAR),
+               "--figures", prov, "--fonts", os.path.join(ROOT, "fonts"),
+               "-o", os.path.join(o, "carnet.pdf")]
+        walls, rss, _ = repeat(cmd, runs)
+        stage_rows(results, n, "PDF", size([prov]), ntab, walls, rss)
+
+
+def make_cmd(out, layout):
+    return ["make", "-C", ROOT, "BUILD=" + BUILD, "OUT=" + out, "LAYOUT=" + layout,
+            "report-run"]
+
+
+def bench_report():
+    """make report-run from the fixtures, all outputs removed before each
+    run; then the rebuild after touching one text of a copy of the layout."""
+    out = os.path.join(BUILD, "bench-out", "report")
+    layout = os.path.join(BUILD, "bench-out", "layout")
+    shutil.rmtree(layout, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "layouts", YEAR), layout)
+
+    def clean():
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(os.path.join(BUILD, "report"), ignore_errors=True)
+    full, full_rss, _ = repeat(make_cmd(out, layout), RUNS, prepare=clean)
+
+    texts = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(layout)
+                   for f in fs if f.endswith(".md"))
+    text = texts[0]
+
+    def touch():
+        os.utime(text)
+    again, again_rss, (so, _) = repeat(make_cmd(out, layout), RUNS, prepare=touch)
+    redone = [s for s in ("figures", "xlsx", "pdf") if re.search(r"carnet %s " % s, so)]
+    return full, full_rss, again, again_rss, os.path.relpath(text, layout), redone
+
+
+def bench_callgrind():
+    d = os.path.join(BUILD, "scaled", "x1")
+    o = os.path.join(BUILD, "bench-out", "callgrind")
+    os.makedirs(o, exist_ok=True)
+    prof = os.path.join(o, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + prof,
+                    os.path.join(BIN, "carnet-figures"), "--in", d, "--year", YEAR,
+                    "-o", os.path.join(o, "figures.tsv")],
+                   check=True, capture_output=True)
+    ann = subprocess.run(["callgrind_annotate", "--threshold=100", prof],
+                         check=True, capture_output=True, text=True).stdout
+    total = int(re.search(r"([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", ann).group(1).replace(",", ""))
+    top = []
+    for line in ann.splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+(\S+?):(\S+)", line)
+        if m and len(top) < 12:
+            top.append((int(m.group(1).replace(",", "")), float(m.group(2)),
+                        m.group(4), os.path.basename(m.group(3))))
+    return total, top
+
+
+def main():
+    results, notes = [], []
+    t0 = time.perf_counter()
+    bench_scales(results, notes)
+    full, full_rss, again, again_rss, text, redone = bench_report()
+    ir, top = bench_callgrind()
+    took = time.perf_counter() - t0
+
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (bench/bench.py); do not edit by hand.",
+        "",
+        "Machine: " + machine() + ".",
+        "",
+        "Each stage runs as a whole process (start-up, fonts and all), %d times "
+        "(3 at x1000); wall time by the clock around the process, peak RSS "
+        "from `/usr/bin/time -v` (the largest of the runs). Throughput is over "
+        "the median time, bytes of the stage's inputs. The ETL runs on one core." % RUNS,
+        "",
+        "## Stages by scale",
+        "",
+        "| scale | stage | input | rows | wall min | wall median | MB/s | rows/s | peak RSS |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, stage, nb, rows, mn, med, mbs, rps, rss in results:
+        lines.append("| x%d | %s | %s | %s | %s | %s | %.1f | %s | %.1f MiB |" % (
+            n, stage, "%.1f MB" % (nb / 1e6) if nb >= 1e5 else "%.0f kB" % (nb / 1e3),
+            fmt_n(rows), fmt_s(mn), fmt_s(med), mbs, fmt_n(rps), rss / 1024))
+    etl = [r for r in results if r[1] == "figures (ETL)"]
+    if len(etl) > 1:
+        lo, hi = etl[1] if len(etl) > 2 else etl[0], etl[-1]
+        lines += ["", "ETL peak RSS x%d → x%d: %.1f → %.1f MiB (%+.0f %%)." % (
+            lo[0], hi[0], lo[8] / 1024, hi[8] / 1024, 100.0 * (hi[8] - lo[8]) / lo[8])]
+    lines += [
+        "",
+        "Scaled figures against x1: " + (" ".join(notes) if notes else "(one scale only)"),
+        "",
+        "## The bundled 2023 carnet",
+        "",
+        "`make report-run` from the fixtures after compilation (figures, both "
+        "workbooks, the PDF; make itself included), every output removed before "
+        "each run:",
+        "",
+        "| runs | wall min | wall median | peak RSS |",
+        "|---:|---:|---:|---:|",
+        "| %d | %s | %s | %.1f MiB |" % (len(full), fmt_s(min(full)), fmt_s(statistics.median(full)),
+                                        full_rss / 1024),
+        "",
+        "After touching one text (`%s`), make redid: **%s**." % (text, ", ".join(redone) or "nothing"),
+        "",
+        "| runs | wall min | wall median | peak RSS |",
+        "|---:|---:|---:|---:|",
+        "| %d | %s | %s | %.1f MiB |" % (len(again), fmt_s(min(again)), fmt_s(statistics.median(again)),
+                                        again_rss / 1024),
+        "",
+        "## ETL instructions on x1 (callgrind)",
+        "",
+        "`valgrind --tool=callgrind carnet-figures` on the x1 exports: **%s "
+        "instructions** in all. The functions with the most instructions of "
+        "their own:" % fmt_n(ir),
+        "",
+        "| instructions | share | function | file |",
+        "|---:|---:|---|---|",
+    ]
+    for n, pct, fn, f in top:
+        lines.append("| %s | %.1f %% | `%s` | %s |" % (fmt_n(n), pct, fn, f))
+    lines += ["", "The whole bench took %.0f s." % took, ""]
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    os.replace(path + ".tmp", path)
+    print("bench: wrote bench/RESULTS.md in %.0f s" % took)
+
+
+if __name__ == "__main__":
+    main()
