@@ -101,8 +101,7 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 	}
 	figures_sort(&res->fig);
 	figures_sort(&res->detail);
-	if (e.employees)
-		g_hash_table_destroy(e.employees);
+	keyset_free(e.employees);
 }
 
 static void latest_year(struct exp_reader *r, const struct exp_row *row, void *ctx)

@@ -20,8 +20,11 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <openssl/evp.h>
 
 #define BLOCK (64u << 10)
+/* libcsv's pstate between rows (ROW_NOT_BEGUN in libcsv.c, not in csv.h) */
+#define CSV_ROW_NOT_BEGUN 0
 #define QUOTE_MAX 40          /* bytes of a value quoted in a message */
 
 struct raw_field {
@@ -516,6 +519,14 @@ static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 {
 	size_t i = 0;
 
+	/* eight bytes at a time while none has its high bit set or is NUL
+	 * (the "has a zero byte" test of Hacker's Delight) */
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((w & 0x8080808080808080u) ||
+		    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+			break;
+	}
 	while (i < n && (unsigned char)p[i] < 0x80 && p[i] != '\0')
 		i++;
 	*out = p;
@@ -539,7 +550,7 @@ static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 	}
 	if (r->enc != EXP_CP1252) {
 		const char *end;
-		if (g_utf8_validate(p, (gssize)n, &end))
+		if (g_utf8_validate(p + i, (gssize)(n - i), &end))
 			return true;
 		fatal_at(r, r->line, char_column(r, p, (size_t)(end - p)),
 			 "invalid UTF-8 byte 0x%02X (the file reads as UTF-8 since line %ld: mixed encodings?)",
@@ -603,6 +614,57 @@ static char detect_delimiter(const char *p, size_t n)
 	return count[best] ? cand[best] : 0;
 }
 
+/* Is c a blank libcsv leaves out around an unquoted field? */
+static bool csv_blank(const struct exp_reader *r, char c)
+{
+	return (c == ' ' || c == '\t') && c != r->st->delimiter;
+}
+
+/* Splits a line that holds no quote, no NUL and no CR but the one before
+ * its LF, at a row's start, as libcsv would (fields trimmed of spaces and
+ * tabs, a blank line no row) but with memchr: libcsv looks at one byte at
+ * a time through a state machine, which bounds the reader at about
+ * 350 MB/s, and most lines of most exports are plain delimited text.
+ * libcsv still reads the header, every line with a quote and the rest of
+ * a quoted field. */
+static void split_plain_line(struct exp_reader *r, const char *p, size_t n)
+{
+	if (n > 0 && p[n - 1] == '\n')
+		n--;
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	size_t lead = 0;
+	while (lead < n && csv_blank(r, p[lead]))
+		lead++;
+	if (lead == n)
+		return;                         /* a blank line: no row */
+	const char *end = p + n;
+	for (;;) {
+		const char *d = memchr(p, r->st->delimiter, (size_t)(end - p));
+		const char *fe = d ? d : end;
+		while (p < fe && csv_blank(r, *p))
+			p++;
+		const char *q = fe;
+		while (q > p && csv_blank(r, q[-1]))
+			q--;
+		on_field((void *)p, (size_t)(q - p), r);
+		if (!d || r->stop)
+			break;
+		p = d + 1;
+	}
+	on_row_end('\n', r);
+}
+
+/* Can line u[0..un) go through split_plain_line? */
+static bool plain_line(const struct exp_reader *r, const char *u, size_t un)
+{
+	if (r->line == 1 || r->nf > 0 || r->csv.quoted || r->csv.pstate != CSV_ROW_NOT_BEGUN ||
+	    memchr(u, '"', un))
+		return false;
+	const char *cr = memchr(u, '\r', un);
+	return !cr || (cr == u + un - 2 && u[un - 1] == '\n');
+}
+
 static void feed_line(struct exp_reader *r, const char *p, size_t n)
 {
 	const char *u;
@@ -636,6 +698,10 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		}
 		csv_set_delim(&r->csv, (unsigned char)delim);
 		r->st->delimiter = delim;
+	}
+	if (plain_line(r, u, un)) {
+		split_plain_line(r, u, un);
+		return;
 	}
 	size_t fed = csv_parse(&r->csv, u, un, on_field, on_row_end, r);
 	if (r->stop)
@@ -678,11 +744,13 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 {
 	size_t cap = BLOCK, have = 0;
 	char *blk = malloc(cap);
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	/* OpenSSL's SHA-256 uses the CPU's SHA instructions: GLib's took a
+	 * third of the ETL's instructions. */
+	EVP_MD_CTX *sum = EVP_MD_CTX_new();
 	enum exp_status status = EXP_OK;
 	uint64_t next_progress = 4u << 20;
 
-	if (!blk) {
+	if (!blk || !sum || !EVP_DigestInit_ex(sum, EVP_sha256(), NULL)) {
 		fatal_at(r, 0, 0, "out of memory");
 		goto out;
 	}
@@ -712,7 +780,7 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 		}
 		if (got == 0)
 			break;
-		g_checksum_update(sum, (const guchar *)blk + have, (gssize)got);
+		EVP_DigestUpdate(sum, blk + have, (size_t)got);
 		r->st->bytes += (uint64_t)got;
 		have += (size_t)got;
 		size_t start = 0;
@@ -752,8 +820,12 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	if (r->src->on_progress)
 		r->src->on_progress(r->st->bytes, total, r->src->ctx);
 out:
-	g_strlcpy(r->st->sha256, g_checksum_get_string(sum), sizeof r->st->sha256);
-	g_checksum_free(sum);
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+	if (sum && EVP_DigestFinal_ex(sum, md, &mdlen))
+		for (unsigned i = 0; i < mdlen && 2 * i + 2 < sizeof r->st->sha256; i++)
+			snprintf(r->st->sha256 + 2 * i, 3, "%02x", md[i]);
+	EVP_MD_CTX_free(sum);
 	free(blk);
 	if (status == EXP_OK && r->d->errors > r->errors_before)
 		status = EXP_EDATA;

@@ -3,19 +3,35 @@
  * register before the training register (which is checked against it). */
 #include "sources.h"
 
+#include <string.h>
+
+#include "text.h"
+
 const struct source *const sources[] = {
 	&source_chiffres_cles, &source_rh_effectifs, &source_rh_formations,
 	&source_insertion, &source_enquete, &source_flotte,
 };
 const size_t nsources = sizeof sources / sizeof sources[0];
 
-long first_seen(GHashTable *seen, char *key, long line)
+GHashTable *slug_cache_new(void)
 {
-	long first = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, key));
-	if (first) {
-		g_free(key);
-		return first;
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+const char *slug_cached(GHashTable *cache, const char *text, size_t len)
+{
+	char raw[128], slug[128];
+
+	if (len < sizeof raw) {
+		memcpy(raw, text, len);
+		raw[len] = '\0';
+		const char *v = g_hash_table_lookup(cache, raw);
+		if (v)
+			return v;
 	}
-	g_hash_table_insert(seen, key, GSIZE_TO_POINTER(line));
-	return 0;
+	text_slug(text, len, slug, sizeof slug);
+	char *v = g_strdup(slug);
+	/* a raw text too long for the buffer is keyed by its slug */
+	g_hash_table_insert(cache, len < sizeof raw ? g_strdup(raw) : g_strdup(slug), v);
+	return v;
 }

@@ -14,6 +14,7 @@
 
 #include "export.h"
 #include "figures.h"
+#include "keyset.h"
 
 /* What one run of the ETL shares between sources. */
 struct etl {
@@ -28,7 +29,7 @@ struct etl {
 	/* Set by rh_effectifs for rh_formations: every matricule of the
 	 * register, mapped to 2 when a CDI or CDD of it ran during Y, else
 	 * 1.  NULL when the register was not read. */
-	GHashTable *employees;
+	struct keyset *employees;
 	long present;                   /* how many map to 2 */
 };
 
@@ -44,10 +45,12 @@ struct source {
 	void (*finish)(void *state, bool emit);
 };
 
-/* Records that key (owned by seen from now on) was read on line; returns
- * the line it was first read on, or 0 the first time.  seen must free its
- * keys with g_free. */
-long first_seen(GHashTable *seen, char *key, long line);
+/* The slug (text_slug) of text[0..len), from cache (raw text -> slug,
+ * both owned by it, made with slug_cache_new): slugging folds accents
+ * through GLib, too slow to do on every row for the few names a column
+ * holds. */
+GHashTable *slug_cache_new(void);
+const char *slug_cached(GHashTable *cache, const char *text, size_t len);
 
 extern const struct source source_rh_effectifs;
 extern const struct source source_rh_formations;

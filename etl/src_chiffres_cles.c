@@ -52,7 +52,7 @@ struct years {
 struct state {
 	struct etl *e;
 	GArray *rows;                /* struct declared, in file order */
-	GHashTable *seen;            /* "id|year" -> line */
+	struct keyset *seen;         /* id and year -> line */
 	GHashTable *ids;             /* id -> struct years */
 };
 
@@ -89,7 +89,7 @@ static void *start(struct etl *e)
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
 	s->rows = g_array_new(FALSE, FALSE, sizeof(struct declared));
-	s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->seen = keyset_new();
 	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	return s;
 }
@@ -139,8 +139,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(key);
 		return;
 	}
-	long first = first_seen(s->seen, g_strdup_printf("%s|%d", key, (int)annee),
-				row->line);
+	struct keybuf yid;
+	keybuf_init(&yid);
+	keybuf_add(&yid, key, idlen);
+	keybuf_add_int(&yid, (long long)annee);
+	long first = keyset_first_seen(s->seen, yid.p, yid.n, row->line);
+	keybuf_release(&yid);
 	if (first) {
 		exp_reject(r, &f[C_INDICATEUR], "indicator id",
 			   "declared twice for %d (first on line %ld)", (int)annee, first);
@@ -191,7 +195,7 @@ static void finish(void *state, bool emit)
 		}
 	}
 	g_hash_table_destroy(s->ids);
-	g_hash_table_destroy(s->seen);
+	keyset_free(s->seen);
 	for (guint i = 0; i < rows->len; i++) {
 		struct declared *d = &g_array_index(rows, struct declared, i);
 		g_free(d->id);

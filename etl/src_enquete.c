@@ -51,7 +51,8 @@ struct state {
 	char **items;                /* slugs, in file order */
 	struct rates all;
 	GHashTable *directions;      /* slug -> struct rates */
-	GHashTable *ids;             /* interview ids -> line */
+	GHashTable *slugs;           /* direction as written -> slug */
+	struct keyset *ids;          /* interview ids -> line */
 	day_t first, last;           /* dates seen */
 };
 
@@ -75,7 +76,8 @@ static void *start(struct etl *e)
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
 	s->directions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rates);
-	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->slugs = slug_cache_new();
+	s->ids = keyset_new();
 	s->first = INT32_MAX;
 	s->last = INT32_MIN;
 	return s;
@@ -129,7 +131,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	long first = first_seen(s->ids, g_strndup(id, idlen), row->line);
+	long first = keyset_first_seen(s->ids, id, idlen, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "same interview id as line %ld: left out", first);
@@ -142,8 +144,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (date > s->last)
 		s->last = date;
 
-	char slug[128];
-	text_slug(direction, dlen, slug, sizeof slug);
+	const char *slug = slug_cached(s->slugs, direction, dlen);
 	struct rates *d = g_hash_table_lookup(s->directions, slug);
 	if (!d) {
 		d = g_new(struct rates, 1);
@@ -210,7 +211,8 @@ static void finish(void *state, bool emit)
 		g_free(s->all.base);
 	}
 	g_hash_table_destroy(s->directions);
-	g_hash_table_destroy(s->ids);
+	g_hash_table_destroy(s->slugs);
+	keyset_free(s->ids);
 	g_free(s);
 }
 

@@ -41,8 +41,8 @@ static const struct enum_label detentions[] = {
 
 struct state {
 	struct etl *e;
-	GHashTable *in_service;      /* plates in service on 31/12 -> line */
-	GHashTable *rows;            /* "plate|start" -> line */
+	struct keyset *in_service;   /* plates in service on 31/12 -> line */
+	struct keyset *rows;         /* plate and start -> line */
 	long vehicules[NENERGIES], nouveaux;
 };
 
@@ -50,8 +50,8 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->in_service = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	s->rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->in_service = keyset_new();
+	s->rows = keyset_new();
 	return s;
 }
 
@@ -83,8 +83,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	char *id = g_strdup_printf("%.*s|%d", (int)ilen, immat, (int)debut);
-	long first = first_seen(s->rows, id, row->line);
+	struct keybuf id;
+	keybuf_init(&id);
+	keybuf_add(&id, immat, ilen);
+	keybuf_add_int(&id, debut);
+	long first = keyset_first_seen(s->rows, id.p, id.n, row->line);
+	keybuf_release(&id);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of line %ld (same plate and start): left out", first);
@@ -97,7 +101,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (fin < s->e->first_day)
 		exp_warn(r, &f[C_FIN], "vehicle left the fleet before %d", s->e->year);
 	if (debut <= s->e->last_day && fin >= s->e->last_day) {
-		first = first_seen(s->in_service, g_strndup(immat, ilen), row->line);
+		first = keyset_first_seen(s->in_service, immat, ilen, row->line);
 		if (first) {
 			exp_warn_row(r, row->line,
 				     "vehicle '%.*s' is already in service on line %ld: counted once",
@@ -131,8 +135,8 @@ static void finish(void *state, bool emit)
 		figures_add(f, "flotte.nouveaux", s->nouveaux, "véhicules",
 			    "vehicles whose lease or purchase starts in Y", NULL);
 	}
-	g_hash_table_destroy(s->in_service);
-	g_hash_table_destroy(s->rows);
+	keyset_free(s->in_service);
+	keyset_free(s->rows);
 	g_free(s);
 }
 

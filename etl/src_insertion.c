@@ -39,12 +39,17 @@ static const char *const type_slug[NTYPES] = {
 	"chantier_insertion", "chantier_ecole", "clause_sociale",
 };
 
+/* The contract type that makes a CDDI job. */
+static const struct enum_label cddi[] = { { "CDDI", 1 }, { NULL, 0 } };
+
+/* Set in an operation's value once it has hours. */
+#define WITH_HOURS ((uint64_t)1 << 32)
+
 struct state {
 	struct etl *e;
-	GHashTable *operations;     /* code -> type + 1 */
-	GHashTable *with_hours;     /* codes with hours in Y */
-	GHashTable *sorties;        /* beneficiaries who left for a job */
-	GHashTable *rows;           /* "operation|beneficiary|start" -> line */
+	struct keyset *operations;  /* code -> type + 1, + WITH_HOURS */
+	struct keyset *sorties;     /* beneficiaries who left for a job */
+	struct keyset *rows;        /* operation, beneficiary, start -> line */
 	double heures, heures_type[NTYPES];
 	long cddi;
 };
@@ -53,10 +58,9 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->operations = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	s->with_hours = g_hash_table_new(g_str_hash, g_str_equal);
-	s->sorties = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	s->rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->operations = keyset_new();
+	s->sorties = keyset_new();
+	s->rows = keyset_new();
 	return s;
 }
 
@@ -91,9 +95,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!ok)
 		return;
 
-	char *id = g_strdup_printf("%.*s|%.*s|%d", (int)oplen, op, (int)blen,
-				   benef, (int)debut);
-	long first = first_seen(s->rows, id, row->line);
+	struct keybuf id;
+	keybuf_init(&id);
+	keybuf_add(&id, op, oplen);
+	keybuf_add(&id, benef, blen);
+	keybuf_add_int(&id, debut);
+	long first = keyset_first_seen(s->rows, id.p, id.n, row->line);
+	keybuf_release(&id);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the contract on line %ld (same operation, beneficiary and start): left out",
@@ -102,34 +110,30 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 
 	/* An operation keeps the type of its first row. */
-	char *code = g_strndup(op, oplen), *stored;
-	gpointer known;
-	if (g_hash_table_lookup_extended(s->operations, code, (gpointer *)&stored,
-					 &known)) {
-		if (GPOINTER_TO_INT(known) != type + 1)
-			exp_warn(r, &f[C_TYPE],
-				 "operation '%s' has another type on an earlier line: the first one is kept",
-				 code);
-		type = GPOINTER_TO_INT(known) - 1;
-		g_free(code);
+	bool added;
+	uint64_t *known = keyset_put(s->operations, op, oplen, &added);
+	if (added) {
+		*known = (uint64_t)type + 1;
 	} else {
-		g_hash_table_insert(s->operations, code, GINT_TO_POINTER(type + 1));
-		stored = code;
+		if ((int)(*known & ~WITH_HOURS) != type + 1)
+			exp_warn(r, &f[C_TYPE],
+				 "operation '%.*s' has another type on an earlier line: the first one is kept",
+				 (int)oplen, op);
+		type = (int)(*known & ~WITH_HOURS) - 1;
 	}
 	if (heures > 0 && debut > s->e->last_day)
 		exp_warn(r, &f[C_HEURES], "hours on a contract that starts after %d",
 			 s->e->year);
 	if (heures > 0)
-		g_hash_table_add(s->with_hours, stored);   /* borrowed key */
+		*known |= WITH_HOURS;
 	s->heures += heures;
 	s->heures_type[type] += heures;
-	char ckey[16];
 	if (debut >= s->e->first_day && debut <= s->e->last_day &&
-	    !strcmp(text_key(contrat, clen, ckey, sizeof ckey), "cddi"))
+	    field_enum(contrat, clen, cddi) == 1)
 		s->cddi++;
 	if (sortie && got_fin == EXP_GOT && fin >= s->e->first_day &&
 	    fin <= s->e->last_day)
-		g_hash_table_add(s->sorties, g_strndup(benef, blen));
+		keyset_put(s->sorties, benef, blen, NULL);
 }
 
 static void finish(void *state, bool emit)
@@ -139,12 +143,10 @@ static void finish(void *state, bool emit)
 
 	if (emit) {
 		long ops[NTYPES] = { 0 };
-		GHashTableIter it;
-		gpointer key, type;
-		g_hash_table_iter_init(&it, s->operations);
-		while (g_hash_table_iter_next(&it, &key, &type))
-			if (g_hash_table_contains(s->with_hours, key))
-				ops[GPOINTER_TO_INT(type) - 1]++;
+		uint64_t *v;
+		for (size_t i = 0; (v = keyset_next(s->operations, &i)) != NULL;)
+			if (*v & WITH_HOURS)
+				ops[(*v & ~WITH_HOURS) - 1]++;
 		for (int i = 0; i < NTYPES; i++)
 			figures_add(f, "insertion.operations", ops[i], "opérations",
 				    "distinct operation codes of the type with hours in Y",
@@ -157,14 +159,13 @@ static void finish(void *state, bool emit)
 		figures_add(f, "insertion.cddi", s->cddi, "contrats",
 			    "contracts of type CDDI starting in Y", NULL);
 		figures_add(f, "insertion.sorties_emploi",
-			    g_hash_table_size(s->sorties), "bénéficiaires",
+			    keyset_size(s->sorties), "bénéficiaires",
 			    "distinct beneficiaries leaving for a job or training on a contract ending in Y",
 			    NULL);
 	}
-	g_hash_table_destroy(s->with_hours);
-	g_hash_table_destroy(s->operations);
-	g_hash_table_destroy(s->sorties);
-	g_hash_table_destroy(s->rows);
+	keyset_free(s->operations);
+	keyset_free(s->sorties);
+	keyset_free(s->rows);
 	g_free(s);
 }
 

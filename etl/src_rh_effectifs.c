@@ -81,6 +81,7 @@ static int band_of(int age)
 
 /* One contract, as kept after its row is read. */
 struct contract {
+	uint32_t prev;                          /* the person's previous one, + 1 */
 	long line;
 	day_t naissance, entree, sortie;        /* sortie: INT32_MAX if running */
 	day_t promotion;                        /* INT32_MIN if none */
@@ -91,27 +92,35 @@ struct contract {
 	const char *direction, *motif;          /* interned slugs */
 };
 
+/* A person's contracts, in the order of the file. */
 struct person {
 	struct contract *c;
 	size_t n;
 };
 
+/* Contracts are kept in one array, each pointing to the person's
+ * previous one: no allocation per person. */
 struct state {
 	struct etl *e;
-	GHashTable *people;                     /* matricule -> struct person */
-	GHashTable *strings;                    /* interned slugs */
+	GArray *contracts;                      /* struct contract */
+	struct keyset *people;                  /* matricule -> last contract + 1 */
+	GHashTable *strings;                    /* directions and reasons -> slugs */
+	GArray *scratch;                        /* one person's contracts */
 };
 
 static const char *intern(struct state *s, const char *text, size_t len)
 {
-	char slug[128];
-	text_slug(text, len, slug, sizeof slug);
-	char *v = g_hash_table_lookup(s->strings, slug);
-	if (!v) {
-		v = g_strdup(slug);
-		g_hash_table_add(s->strings, v);
-	}
-	return v;
+	return slug_cached(s->strings, text, len);
+}
+
+/* The contracts of the person whose last one is last (+ 1), in file order,
+ * copied into s->scratch. */
+static struct person person_of(struct state *s, uint32_t last)
+{
+	g_array_set_size(s->scratch, 0);
+	for (uint32_t i = last; i; i = g_array_index(s->contracts, struct contract, i - 1).prev)
+		g_array_prepend_val(s->scratch, g_array_index(s->contracts, struct contract, i - 1));
+	return (struct person){ (struct contract *)(void *)s->scratch->data, s->scratch->len };
 }
 
 static bool is_employment(int contrat)
@@ -186,16 +195,14 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
 	if (!c.active)
 		exp_warn_row(r, row->line, "contract not active in %d", s->e->year);
-	char *key = g_strndup(m, mlen);
-	struct person *p = g_hash_table_lookup(s->people, key);
-	if (!p) {
-		p = g_new0(struct person, 1);
-		g_hash_table_insert(s->people, key, p);
-	} else {
-		g_free(key);
+	uint64_t *last = keyset_put(s->people, m, mlen, NULL);
+	if (!last) {
+		exp_warn_row(r, row->line, "out of memory: contract left out");
+		return;
 	}
-	for (size_t i = 0; i < p->n; i++) {
-		const struct contract *o = &p->c[i];
+	struct person p = person_of(s, (uint32_t)*last);
+	for (size_t i = 0; i < p.n; i++) {
+		const struct contract *o = &p.c[i];
 		if (o->entree == c.entree && o->contrat == c.contrat) {
 			exp_warn_row(r, row->line,
 				     "duplicate of the contract on line %ld (same employee, type and start): left out",
@@ -212,23 +219,19 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 				     "overlaps the contract on line %ld of the same employee",
 				     o->line);
 	}
-	p->c = g_renew(struct contract, p->c, p->n + 1);
-	p->c[p->n++] = c;
-}
-
-static void free_person(void *p)
-{
-	struct person *person = p;
-	g_free(person->c);
-	g_free(person);
+	c.prev = (uint32_t)*last;
+	g_array_append_val(s->contracts, c);
+	*last = s->contracts->len;
 }
 
 static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->people = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_person);
-	s->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->contracts = g_array_new(FALSE, FALSE, sizeof(struct contract));
+	s->people = keyset_new();
+	s->strings = slug_cache_new();
+	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
 	return s;
 }
 
@@ -510,22 +513,20 @@ static void finish(void *state, bool do_emit)
 			.departs_mois = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
 		};
 		/* Tell rh_formations who is in the register, and who was there
-		 * during the year. */
-		e->employees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		GHashTableIter it;
-		gpointer key, value;
-		g_hash_table_iter_init(&it, s->people);
-		while (g_hash_table_iter_next(&it, &key, &value)) {
-			const char *m = key;
-			const struct person *p = value;
+		 * during the year: the people set becomes matricule -> 2 or 1. */
+		uint64_t *v;
+		for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
+			struct person p = person_of(s, (uint32_t)*v);
 			bool present = false;
-			for (size_t k = 0; k < p->n; k++)
-				present |= is_employment(p->c[k].contrat) && p->c[k].active;
+			for (size_t k = 0; k < p.n; k++)
+				present |= is_employment(p.c[k].contrat) && p.c[k].active;
 			e->present += present;
-			g_hash_table_insert(e->employees, g_strdup(m),
-					    GINT_TO_POINTER(present ? 2 : 1));
-			tally_person(&t, p, e);
+			*v = present ? 2 : 1;
+			tally_person(&t, &p, e);
 		}
+		keyset_free(e->employees);
+		e->employees = s->people;
+		s->people = NULL;
 		emit(&t, e->fig);
 		emit_detail(&t, e->detail);
 		g_hash_table_destroy(t.directions);
@@ -534,8 +535,10 @@ static void finish(void *state, bool do_emit)
 		g_hash_table_destroy(t.etp);
 		g_hash_table_destroy(t.departs_mois);
 	}
-	g_hash_table_destroy(s->people);
+	keyset_free(s->people);
 	g_hash_table_destroy(s->strings);
+	g_array_free(s->contracts, TRUE);
+	g_array_free(s->scratch, TRUE);
 	g_free(s);
 }
 

@@ -29,8 +29,8 @@ static const char *const modalite_slug[NMODALITES] = {
 
 struct state {
 	struct etl *e;
-	GHashTable *trained;         /* matricules with a session in Y */
-	GHashTable *sessions;        /* "matricule|date|hours|title" -> line */
+	struct keyset *trained;      /* matricules with a session in Y */
+	struct keyset *sessions;     /* matricule, date, hours, title -> line */
 	double heures, heures_mod[NMODALITES];
 };
 
@@ -38,8 +38,8 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->trained = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	s->sessions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->trained = keyset_new();
+	s->sessions = keyset_new();
 	return s;
 }
 
@@ -72,9 +72,14 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	char *id = g_strdup_printf("%.*s|%d|%.17g|%.*s", (int)mlen, m, (int)date,
-				   heures, (int)tlen, title);
-	long first = first_seen(s->sessions, id, row->line);
+	struct keybuf id;
+	keybuf_init(&id);
+	keybuf_add(&id, m, mlen);
+	keybuf_add_int(&id, date);
+	keybuf_add_int(&id, (long long)(heures * 1000 + 0.5));  /* to the 1/1000 h */
+	keybuf_add(&id, title, tlen);
+	long first = keyset_first_seen(s->sessions, id.p, id.n, row->line);
+	keybuf_release(&id);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the session on line %ld (same trainee, date, hours and title): left out",
@@ -85,10 +90,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_warn(r, &f[C_DATE], "session left out: date outside %d", s->e->year);
 		return;
 	}
-	char *key = g_strndup(m, mlen);
-	if (s->e->employees && !g_hash_table_contains(s->e->employees, key))
+	if (s->e->employees && !keyset_get(s->e->employees, m, mlen))
 		exp_warn(r, &f[C_MATRICULE], "trainee not found in the HR register");
-	g_hash_table_add(s->trained, key);
+	keyset_put(s->trained, m, mlen, NULL);
 	s->heures += heures;
 	s->heures_mod[mod] += heures;
 }
@@ -100,7 +104,7 @@ static void finish(void *state, bool emit)
 
 	if (emit) {
 		figures_add(f, "formation.salaries_formes",
-			    g_hash_table_size(s->trained), "salariés",
+			    keyset_size(s->trained), "salariés",
 			    "distinct matricule with a session dated in Y", NULL);
 		static const char R_H[] = "sum of the hours of the sessions dated in Y";
 		figures_add(f, "formation.heures", s->heures, "heures", R_H, NULL);
@@ -110,8 +114,8 @@ static void finish(void *state, bool emit)
 					    "heures", R_H, "modalite",
 					    modalite_slug[i], NULL);
 	}
-	g_hash_table_destroy(s->trained);
-	g_hash_table_destroy(s->sessions);
+	keyset_free(s->trained);
+	keyset_free(s->sessions);
 	g_free(s);
 }
 

@@ -33,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	/* the training register is checked against an HR register */
 	if (s == &source_rh_formations) {
-		e.employees = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		g_hash_table_insert(e.employees, g_strdup("M1"), GINT_TO_POINTER(2));
+		e.employees = keyset_new();
+		*keyset_put(e.employees, "M1", 2, NULL) = 2;
 	}
 	void *run[2] = { (void *)s, s->start(&e) };
 	struct exp_source src = {
@@ -46,8 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	figures_source(&detail, s->file, &st);
 	enum exp_status es = exp_read(&src, &d, &st);
 	s->finish(run[1], es == EXP_OK && d.errors == 0);
-	if (e.employees)
-		g_hash_table_destroy(e.employees);
+	keyset_free(e.employees);
 	figures_sort(&fig);
 	figures_release(&fig);
 	figures_release(&detail);

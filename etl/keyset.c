@@ -1,0 +1,158 @@
+/* keyset.c — see keyset.h.  Open addressing with linear probing over a
+ * power-of-two table, grown by doubling at 3/4 full; the hash (0, 0)
+ * marks an empty slot, so a key hashing to it is stored as (0, 1). */
+#include "keyset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <xxhash.h>
+
+struct slot {
+	uint64_t lo, hi;
+	uint64_t value;
+};
+
+struct keyset {
+	struct slot *v;
+	size_t cap, n;          /* cap: a power of two, or 0 */
+};
+
+struct keyset *keyset_new(void)
+{
+	return calloc(1, sizeof(struct keyset));
+}
+
+void keyset_free(struct keyset *ks)
+{
+	if (ks)
+		free(ks->v);
+	free(ks);
+}
+
+size_t keyset_size(const struct keyset *ks)
+{
+	return ks->n;
+}
+
+static XXH128_hash_t hash(const void *key, size_t len)
+{
+	XXH128_hash_t h = XXH3_128bits(key, len);
+	if (h.low64 == 0 && h.high64 == 0)
+		h.high64 = 1;
+	return h;
+}
+
+static struct slot *find(const struct keyset *ks, XXH128_hash_t h)
+{
+	size_t mask = ks->cap - 1;
+	for (size_t i = (size_t)h.low64 & mask;; i = (i + 1) & mask) {
+		struct slot *s = &ks->v[i];
+		if ((s->lo == h.low64 && s->hi == h.high64) || (s->lo == 0 && s->hi == 0))
+			return s;
+	}
+}
+
+static bool grow(struct keyset *ks)
+{
+	size_t cap = ks->cap ? 2 * ks->cap : 64;
+	struct slot *old = ks->v;
+	size_t oldcap = ks->cap;
+	struct slot *v = calloc(cap, sizeof *v);
+	if (!v)
+		return false;
+	ks->v = v;
+	ks->cap = cap;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].lo || old[i].hi)
+			*find(ks, (XXH128_hash_t){ .low64 = old[i].lo,
+						   .high64 = old[i].hi }) = old[i];
+	free(old);
+	return true;
+}
+
+uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added)
+{
+	if (4 * (ks->n + 1) > 3 * ks->cap && !grow(ks))
+		return NULL;
+	XXH128_hash_t h = hash(key, len);
+	struct slot *s = find(ks, h);
+	bool fresh = s->lo == 0 && s->hi == 0;
+	if (fresh) {
+		*s = (struct slot){ h.low64, h.high64, 0 };
+		ks->n++;
+	}
+	if (added)
+		*added = fresh;
+	return &s->value;
+}
+
+uint64_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
+{
+	if (ks->n == 0)
+		return NULL;
+	struct slot *s = find(ks, hash(key, len));
+	return s->lo || s->hi ? &s->value : NULL;
+}
+
+uint64_t *keyset_next(const struct keyset *ks, size_t *i)
+{
+	for (; *i < ks->cap; (*i)++)
+		if (ks->v[*i].lo || ks->v[*i].hi)
+			return &ks->v[(*i)++].value;
+	return NULL;
+}
+
+long keyset_first_seen(struct keyset *ks, const void *key, size_t len, long line)
+{
+	bool added;
+	uint64_t *v = keyset_put(ks, key, len, &added);
+	if (!v)
+		return 0;       /* out of memory: counted as new, not as a duplicate */
+	if (added)
+		*v = (uint64_t)line;
+	return added ? 0 : (long)*v;
+}
+
+void keybuf_init(struct keybuf *k)
+{
+	k->p = k->small;
+	k->n = 0;
+	k->cap = sizeof k->small;
+}
+
+static void append(struct keybuf *k, const void *s, size_t len)
+{
+	if (k->n + len > k->cap) {
+		size_t cap = 2 * (k->n + len);
+		/* GLib's allocator, as for every string of the ETL: it stops the
+		 * program if memory runs out */
+		char *p = k->p == k->small ? g_malloc(cap) : g_realloc(k->p, cap);
+		if (k->p == k->small)
+			memcpy(p, k->small, k->n);
+		k->p = p;
+		k->cap = cap;
+	}
+	memcpy(k->p + k->n, s, len);
+	k->n += len;
+}
+
+void keybuf_add(struct keybuf *k, const char *s, size_t len)
+{
+	uint32_t n = (uint32_t)len;
+	append(k, &n, sizeof n);
+	append(k, s, len);
+}
+
+void keybuf_add_int(struct keybuf *k, long long v)
+{
+	append(k, &v, sizeof v);
+}
+
+void keybuf_release(struct keybuf *k)
+{
+	if (k->p != k->small)
+		g_free(k->p);
+	keybuf_init(k);
+}

@@ -1,0 +1,55 @@
+/*
+ * keyset.h — sets of identifiers (matricules, interview ids, plates,
+ * "operation + beneficiary + start" …), each with a 64-bit value.
+ *
+ * A key is kept as its 128-bit XXH3 hash, not as text: 24 bytes a key in
+ * one flat table, no allocation per key, and no identifier held once its
+ * row is read.  Two keys are one only if their hashes collide: about
+ * n² / 2^129, i.e. 10^-27 for a million keys, far below the odds of a
+ * memory error.  Sources use it for distinct counts and duplicates, whose
+ * memory grows with the number of distinct keys — the figures need them.
+ */
+#ifndef CARNET_KEYSET_H
+#define CARNET_KEYSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct keyset;
+
+struct keyset *keyset_new(void);
+void keyset_free(struct keyset *ks);        /* accepts NULL */
+
+/* The value of key[0..len), inserted with value 0 when absent (*added is
+ * then true; added may be NULL).  Valid until the next keyset_put.  NULL
+ * only when memory runs out. */
+uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added);
+
+/* The value of key, or NULL when absent. */
+uint64_t *keyset_get(const struct keyset *ks, const void *key, size_t len);
+
+size_t keyset_size(const struct keyset *ks);
+
+/* Walks the values, in no useful order:
+ *   for (size_t i = 0; (v = keyset_next(ks, &i)) != NULL;) … */
+uint64_t *keyset_next(const struct keyset *ks, size_t *i);
+
+/* Records that key was read on line: returns the line it was first read
+ * on, or 0 the first time. */
+long keyset_first_seen(struct keyset *ks, const void *key, size_t len, long line);
+
+/* A key made of several fields, each added with its length so that
+ * ("ab", "c") and ("a", "bc") differ.  Short keys stay on the stack. */
+struct keybuf {
+	char *p;
+	size_t n, cap;
+	char small[240];
+};
+
+void keybuf_init(struct keybuf *k);
+void keybuf_add(struct keybuf *k, const char *s, size_t len);
+void keybuf_add_int(struct keybuf *k, long long v);
+void keybuf_release(struct keybuf *k);
+
+#endif
