@@ -218,8 +218,8 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 	 * as in the list (first as it is, then but for ASCII case) has the
 	 * same key, so it is found without folding, the costly part. */
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (len > 0 && l->label[0] == s[0] && memcmp(l->label, s, len) == 0 &&
-		    l->label[len] == '\0')
+		if (len > 0 && l->label[0] == s[0] && strlen(l->label) == len &&
+		    memcmp(l->label, s, len) == 0)
 			return l->value;
 	for (const struct enum_label *l = labels; l->label; l++)
 		if (len > 0 && g_ascii_tolower(l->label[0]) == g_ascii_tolower(s[0]) &&

@@ -239,13 +239,20 @@ PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 				     double size, PangoWeight weight, double w,
 				     bool justify)
 {
-	PangoLayout *lay = text_layout(p, b->text, p->l->font_text, weight, size, w);
+	char key[96];
+	snprintf(key, sizeof key, "%p %g %d %g %d", (const void *)b, size,
+		 (int)weight, w, justify);
+	PangoLayout *lay = g_hash_table_lookup(p->layouts, key);
+	if (lay)
+		return g_object_ref(lay);
+	lay = text_layout(p, b->text, p->l->font_text, weight, size, w);
 	if (b->attrs)
 		pango_layout_set_attributes(lay, b->attrs);
 	pango_layout_set_justify(lay, justify);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
 	if (justify)
 		limit_hyphens(lay);
+	g_hash_table_insert(p->layouts, g_strdup(key), g_object_ref(lay));
 	return lay;
 }
 
@@ -577,6 +584,7 @@ int pdf_write(const char *path, const struct layout *l,
 	pango_cairo_context_set_font_options(p.ctx, fo);
 	cairo_font_options_destroy(fo);
 	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
+	p.layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	secrecy_apply(t, p.cells);
 
 	pass(&p);                       /* measure: where articles start */
@@ -628,6 +636,7 @@ out:
 	if (p.alts)
 		g_ptr_array_free(p.alts, TRUE);
 	g_free(p.cells);
+	g_hash_table_destroy(p.layouts);
 	g_object_unref(p.ctx);
 	return d->errors > errors ? -1 : 0;
 }

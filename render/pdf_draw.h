@@ -42,6 +42,9 @@ struct pdf {
 	bool page_open;
 	bool after_paragraph;   /* the next paragraph is indented */
 	GPtrArray *alts;        /* each Figure's text alternative, in order */
+	/* paragraph layouts of the measuring pass, drawn by the second:
+	 * shaping text (HarfBuzz) is most of the stage's time */
+	GHashTable *layouts;
 };
 
 
