@@ -477,7 +477,9 @@ static void on_row_end(int c, void *ctx)
 	}
 	r->nf = 0;
 	r->len = 0;
-	r->next_field_line = r->line + 1;
+	/* the next row starts on this line (after a lone CR) or, as
+	 * feed_line sets, on the next one */
+	r->next_field_line = r->line;
 }
 
 /* ---- decoding ---- */

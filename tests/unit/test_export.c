@@ -419,6 +419,47 @@ START_TEST(a_line_over_one_mebibyte_is_refused)
 }
 END_TEST
 
+/* Lines with no quote are split without libcsv: they must give what
+ * libcsv gives (blanks around fields dropped, blank lines no row, CRLF or
+ * LF or no line break at the end), and a lone CR still ends a row. */
+START_TEST(plain_lines_read_as_libcsv_reads_them)
+{
+	char *path = temp_file("matricule;date_entree;heures;commentaire\n",
+			       "  A1 ;05/01/2023; 1 ;\t un deux \t\n"
+			       "\"A2\";05/01/2023;\"2\";\" un deux \"\n"
+			       "   \t \n"
+			       "A3;05/01/2023;3;x\rA4;05/01/2023;4;y\n"
+			       "A5;05/01/2023;5;z\r\n"
+			       "A6;05/01/2023;;\n"
+			       "A7;05/01/2023;7;w", 1);
+	struct diag d = DIAG_INIT;
+	struct exp_stats st;
+	GString *log = g_string_new("");
+	struct exp_source src = {
+		.path = path, .cols = cols, .ncols = NCOLS,
+		.on_row = log_row, .ctx = log,
+	};
+	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_str_eq(log->str,
+		"2 A1 2023-01-05 h=1 [un deux]\n"
+		"3 A2 2023-01-05 h=2 [un deux]\n"
+		"5 A3 2023-01-05 h=3 [x]\n"
+		"5 A4 2023-01-05 h=4 [y]\n"
+		"6 A5 2023-01-05 h=5 [z]\n"
+		"7 A6 2023-01-05\n"
+		"8 A7 2023-01-05 h=7 [w]\n");
+	ck_assert_uint_eq(d.n, 1);
+	char *msg = diag_format(&d.v[0]);
+	ck_assert(g_str_has_suffix(msg, ":7:3: missing value in 'heures'"));
+	g_free(msg);
+	ck_assert_int_eq(st.rows, 7);
+	diag_release(&d);
+	g_string_free(log, TRUE);
+	remove(path);
+	g_free(path);
+}
+END_TEST
+
 START_TEST(many_rows_stream_through)
 {
 	char *path = temp_file("matricule;date_entree;heures\n",
@@ -468,6 +509,7 @@ Suite *export_suite(void)
 	tcase_add_test(tc, enumeration_errors_list_the_accepted_values);
 	tcase_add_test(tc, a_field_spread_over_many_lines_is_bounded);
 	tcase_add_test(tc, a_line_over_one_mebibyte_is_refused);
+	tcase_add_test(tc, plain_lines_read_as_libcsv_reads_them);
 	tcase_add_test(tc, many_rows_stream_through);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
