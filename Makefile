@@ -166,6 +166,7 @@ report-run: workbooks-run $(PDF)
 # BENCH_SCALES, then bench/bench.py runs and times the stages.
 
 BENCH_SCALES ?= 1 10 100 1000
+BENCH_RUNS   ?= 5
 export BENCH_SCALES BENCH_RUNS
 
 $(BUILD)/bin/scale: fixtures/scale.c

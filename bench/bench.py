@@ -28,8 +28,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/bench")
 BIN = os.path.join(BUILD, "bin")
-SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1 10 100 1000").split()]
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SCALES = [int(s) for s in (os.environ.get("BENCH_SCALES") or "1 10 100 1000").split()]
+RUNS = int(os.environ.get("BENCH_RUNS") or "5")
 YEAR = "2023"
 EXPORTS = ["rh_effectifs.csv", "rh_formations.csv", "insertion.csv",
            "enquete_satisfaction.csv", "flotte.csv", "chiffres_cles.csv",
