@@ -212,12 +212,37 @@ def bench_callgrind():
     return total, top
 
 
+def bench_perf():
+    """Where the ETL's time goes at the largest scale, by perf's sampling
+    (None when perf cannot run here)."""
+    n = max(SCALES)
+    o = os.path.join(BUILD, "bench-out", "perf")
+    os.makedirs(o, exist_ok=True)
+    data = os.path.join(o, "perf.data")
+    if not shutil.which("perf"):
+        return n, None
+    rec = subprocess.run(["perf", "record", "-q", "-o", data, os.path.join(BIN, "carnet-figures"),
+                          "--in", os.path.join(BUILD, "scaled", "x%d" % n), "--year", YEAR,
+                          "-o", os.path.join(o, "figures.tsv")], capture_output=True, text=True)
+    if rec.returncode != 0:
+        return n, None
+    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "--sort", "dso,symbol"],
+                         capture_output=True, text=True).stdout
+    top = []
+    for line in rep.splitlines():
+        m = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(\S+)", line)
+        if m and len(top) < 12:
+            top.append((float(m.group(1)), m.group(3), m.group(2)))
+    return n, top
+
+
 def main():
     results, notes = [], []
     t0 = time.perf_counter()
     bench_scales(results, notes)
     full, full_rss, again, again_rss, text, redone = bench_report()
     ir, top = bench_callgrind()
+    perf_n, perf_top = bench_perf()
     took = time.perf_counter() - t0
 
     lines = [
@@ -279,6 +304,16 @@ def main():
     ]
     for n, pct, fn, f in top:
         lines.append("| %s | %.1f %% | `%s` | %s |" % (fmt_n(n), pct, fn, f))
+    lines += ["", "An unnamed function of libcrypto at the top is SHA-256 run without "
+              "the CPU's SHA instructions, which valgrind does not offer: natively it "
+              "is a few per cent (below)."]
+    if perf_top:
+        lines += ["", "## Where the ETL's time goes on x%d (perf)" % perf_n, "",
+                  "`perf record` over one run of `carnet-figures` on x%d; the largest "
+                  "shares of samples:" % perf_n, "",
+                  "| share | function | object |", "|---:|---|---|"]
+        for pct, fn, obj in perf_top:
+            lines.append("| %.1f %% | `%s` | %s |" % (pct, fn, obj))
     lines += ["", "The whole bench took %.0f s." % took, ""]
     path = os.path.join(ROOT, "bench", "RESULTS.md")
     with open(path + ".tmp", "w", encoding="utf-8") as f:
