@@ -660,8 +660,8 @@ static void split_plain_line(struct exp_reader *r, const char *p, size_t n)
 /* Can line u[0..un) go through split_plain_line? */
 static bool plain_line(const struct exp_reader *r, const char *u, size_t un)
 {
-	if (r->line == 1 || r->nf > 0 || r->csv.quoted || r->csv.pstate != CSV_ROW_NOT_BEGUN ||
-	    memchr(u, '"', un))
+	/* between rows: no field begun, no quote open */
+	if (r->line == 1 || r->csv.pstate != CSV_ROW_NOT_BEGUN || memchr(u, '"', un))
 		return false;
 	const char *cr = memchr(u, '\r', un);
 	return !cr || (cr == u + un - 2 && u[un - 1] == '\n');

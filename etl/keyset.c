@@ -156,3 +156,10 @@ void keybuf_release(struct keybuf *k)
 		g_free(k->p);
 	keybuf_init(k);
 }
+
+long keybuf_first_seen(struct keyset *ks, struct keybuf *k, long line)
+{
+	long first = keyset_first_seen(ks, k->p, k->n, line);
+	keybuf_release(k);
+	return first;
+}

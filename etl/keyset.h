@@ -52,4 +52,7 @@ void keybuf_add(struct keybuf *k, const char *s, size_t len);
 void keybuf_add_int(struct keybuf *k, long long v);
 void keybuf_release(struct keybuf *k);
 
+/* keyset_first_seen of k's key, then keybuf_release(k). */
+long keybuf_first_seen(struct keyset *ks, struct keybuf *k, long line);
+
 #endif

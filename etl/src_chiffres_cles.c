@@ -143,8 +143,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_init(&yid);
 	keybuf_add(&yid, key, idlen);
 	keybuf_add_int(&yid, (long long)annee);
-	long first = keyset_first_seen(s->seen, yid.p, yid.n, row->line);
-	keybuf_release(&yid);
+	long first = keybuf_first_seen(s->seen, &yid, row->line);
 	if (first) {
 		exp_reject(r, &f[C_INDICATEUR], "indicator id",
 			   "declared twice for %d (first on line %ld)", (int)annee, first);

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-#include "text.h"
 
 enum { C_ID, C_DATE, C_DIRECTION, C_AGENCE, C_HABITAT, C_POIDS, C_ITEMS,
        NCOLS };

@@ -6,7 +6,6 @@
  */
 #include "sources.h"
 
-#include <string.h>
 
 enum { C_IMMAT, C_MARQUE, C_MODELE, C_ENERGIE, C_DETENTION, C_DEBUT, C_FIN,
        C_CO2, C_SITE, NCOLS };
@@ -87,8 +86,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_init(&id);
 	keybuf_add(&id, immat, ilen);
 	keybuf_add_int(&id, debut);
-	long first = keyset_first_seen(s->rows, id.p, id.n, row->line);
-	keybuf_release(&id);
+	long first = keybuf_first_seen(s->rows, &id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of line %ld (same plate and start): left out", first);

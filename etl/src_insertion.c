@@ -8,9 +8,7 @@
  */
 #include "sources.h"
 
-#include <string.h>
 
-#include "text.h"
 
 enum { C_OPERATION, C_TYPE, C_COMMUNE, C_STRUCTURE, C_BENEFICIAIRE,
        C_CONTRAT, C_DEBUT, C_FIN, C_HEURES, C_SORTIE_EMPLOI, NCOLS };
@@ -100,8 +98,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_add(&id, op, oplen);
 	keybuf_add(&id, benef, blen);
 	keybuf_add_int(&id, debut);
-	long first = keyset_first_seen(s->rows, id.p, id.n, row->line);
-	keybuf_release(&id);
+	long first = keybuf_first_seen(s->rows, &id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the contract on line %ld (same operation, beneficiary and start): left out",

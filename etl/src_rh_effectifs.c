@@ -17,7 +17,6 @@
 #include <limits.h>
 #include <string.h>
 
-#include "text.h"
 
 enum { C_MATRICULE, C_SEXE, C_NAISSANCE, C_ENTREE, C_SORTIE, C_MOTIF,
        C_CONTRAT, C_CATEGORIE, C_PROXIMITE, C_TEMPS, C_DIRECTION, C_RQTH,

@@ -6,7 +6,6 @@
  */
 #include "sources.h"
 
-#include <string.h>
 
 enum { C_MATRICULE, C_DATE, C_INTITULE, C_HEURES, C_MODALITE, NCOLS };
 
@@ -78,8 +77,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_add_int(&id, date);
 	keybuf_add_int(&id, (long long)(heures * 1000 + 0.5));  /* to the 1/1000 h */
 	keybuf_add(&id, title, tlen);
-	long first = keyset_first_seen(s->sessions, id.p, id.n, row->line);
-	keybuf_release(&id);
+	long first = keybuf_first_seen(s->sessions, &id, row->line);
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the session on line %ld (same trainee, date, hours and title): left out",
