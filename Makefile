@@ -33,8 +33,13 @@ TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
 ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
-RENDER_SRC := $(filter-out render/%_main.c,$(wildcard render/*.c))
+# render/ holds what the renderers share; each output has its folder.
+RENDER_SRC := $(wildcard render/*.c)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
+PDF_SRC  := $(filter-out render/pdf/pdf_main.c,$(wildcard render/pdf/*.c))
+PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o)
+XLSX_SRC := $(filter-out render/xlsx/xlsx_main.c,$(wildcard render/xlsx/*.c))
+XLSX_OBJ := $(XLSX_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
@@ -116,11 +121,19 @@ $(BUILD)/librender.a: $(RENDER_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx_main.o $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BUILD)/libpdf.a: $(PDF_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/libxlsx.a: $(XLSX_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(XLSX_LIBS) $(ETL_LIBS)
 
-$(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf_main.o $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
 
@@ -194,7 +207,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
 	    $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark) \
 	    -o $@ $< $(FUZZ_DEPS) $(FUZZ_LIBS)
 
-# Seeds: the fixtures, the test files, and the 2023 layout.
+# Seeds: the fixtures, the test files, and the 2023 layout (folders, kept).
+.PRECIOUS: build/fuzz/seeds/% build/fuzz/fuzz_%
 build/fuzz/seeds/%: tests/fuzz/seeds.sh
 	tests/fuzz/seeds.sh $* $@
 
@@ -206,9 +220,9 @@ fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/artifacts/$*/ build/fuzz/corpus/$* \
-	    build/fuzz/seeds/$* >build/fuzz/$*.log 2>&1; \
+	    build/fuzz/seeds/$* >build/fuzz/$*.log 2>&1; status=$$?; \
 	grep -E '^#[0-9]+ +DONE|^Done|SUMMARY|Test unit written' build/fuzz/$*.log \
-	    | sed 's/^/fuzz $*: /'
+	    | sed 's/^/fuzz $*: /'; exit $$status
 
 # Every input a fuzzer found a fault with is kept in tests/fuzz/regressions
 # and replayed by make check, with the sanitizers, without libFuzzer.
@@ -225,7 +239,7 @@ fuzz-replay: $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 # ---- tests ----------------------------------------------------------------
 
-$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
@@ -257,7 +271,8 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    $(BIN)/carnet-pdf --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
 	    --fonts fonts -o $(BUILD)/carnet.pdf
 
--include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
-         $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx_main.d \
-         $(BUILD)/obj/render/pdf_main.d \
+-include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
+         $(TEST_OBJ:.o=.d) \
+         $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx/xlsx_main.d \
+         $(BUILD)/obj/render/pdf/pdf_main.d \
          $(BUILD)/obj/tools/carnet.d

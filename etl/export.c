@@ -821,7 +821,7 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	r->st->lines = r->line;
 	if (r->src->on_progress)
 		r->src->on_progress(r->st->bytes, total, r->src->ctx);
-out:
+out:;   /* a label takes a statement, not a declaration (C11) */
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned mdlen = 0;
 	if (sum && EVP_DigestFinal_ex(sum, md, &mdlen))

@@ -6,7 +6,7 @@
  * training and disability.  Totals are SUM formulas whose values are
  * written too, so that every reader sees them add up. */
 #include "xlsx.h"
-#include "xlsx_book.h"
+#include "book.h"
 
 #include <string.h>
 

@@ -1,8 +1,8 @@
 /* xlsx_carnet.c — the carnet workbook; see xlsx.h. */
 #include "xlsx.h"
-#include "secrecy.h"
-#include "xlsx_book.h"
-#include "chart_data.h"
+#include "../secrecy.h"
+#include "book.h"
+#include "../chart_data.h"
 
 #include <string.h>
 

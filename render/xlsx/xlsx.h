@@ -20,8 +20,8 @@
 
 #include <time.h>
 
-#include "inputs.h"
-#include "layout.h"
+#include "../inputs.h"
+#include "../layout.h"
 
 int xlsx_carnet(const char *path, const struct layout *l,
 		const struct figures *t, const struct quality_report *q,

@@ -1,5 +1,5 @@
-/* xlsx_book.c — see xlsx_book.h. */
-#include "xlsx_book.h"
+/* book.c — see book.h. */
+#include "book.h"
 
 #include <errno.h>
 #include <stdio.h>

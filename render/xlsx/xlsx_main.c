@@ -11,7 +11,7 @@
  * the same bytes.  Exit status: 0 done, 1 bad input, 2 usage or I/O.
  */
 #include "xlsx.h"
-#include "xlsx_book.h"
+#include "book.h"
 
 #include <errno.h>
 #include <getopt.h>

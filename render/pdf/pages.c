@@ -1,9 +1,9 @@
-/* pdf_pages.c — the pages of the carnet drawn whole: the cover, the
+/* pages.c — the pages of the carnet drawn whole: the cover, the
  * sommaire with the editorial, a loop's divider, the key figures and the
- * back cover (see pdf_draw.h). */
-#include "pdf_draw.h"
-#include "format.h"
-#include "inputs.h"
+ * back cover (see page.h). */
+#include "pages.h"
+#include "../format.h"
+#include "../inputs.h"
 
 #include <math.h>
 #include <stdio.h>

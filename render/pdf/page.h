@@ -1,18 +1,18 @@
 /*
- * pdf_draw.h — the page engine's insides, shared by pdf.c (the passes and
- * the flow of articles) and pdf_pages.c (the pages drawn whole: cover,
+ * page.h — the page engine's insides, shared by pdf.c (the passes and
+ * the flow of articles) and pages.c (the pages drawn whole: cover,
  * sommaire and editorial, loop dividers, key figures, back cover).  Not
  * an interface for other modules: see pdf.h.
  */
-#ifndef CARNET_PDF_DRAW_H
-#define CARNET_PDF_DRAW_H
+#ifndef CARNET_PDF_PAGE_H
+#define CARNET_PDF_PAGE_H
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "../etl/small_counts.h"
-#include "layout.h"
-#include "texts.h"
+#include "../../etl/small_counts.h"
+#include "../layout.h"
+#include "../texts.h"
 
 /* A4 in points; the grid of the text. */
 #define PAGE_W 595.276
@@ -65,12 +65,5 @@ void tag_begin(struct pdf *p, const char *tag);
 void tag_end(struct pdf *p, const char *tag);
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,
 			      PangoWeight weight, double w, bool justify);
-
-/* pdf_pages.c */
-void cover(struct pdf *p);
-void contents(struct pdf *p);
-void divider(struct pdf *p, const struct loop *loop);
-void key_figures(struct pdf *p);
-void back_cover(struct pdf *p);
 
 #endif

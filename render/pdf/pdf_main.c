@@ -12,8 +12,8 @@
  * unless --allow-missing, which prints "n.d." and warns.  Exit status: 0
  * done, 1 bad input, 2 usage or I/O.
  */
-#include "fonts.h"
-#include "hyphenate.h"
+#include "../fonts.h"
+#include "../hyphenate.h"
 #include "pdf.h"
 
 #include <errno.h>

@@ -20,9 +20,9 @@
 
 #include <pango/pangocairo.h>
 
-#include "inputs.h"
-#include "layout.h"
-#include "texts.h"
+#include "../inputs.h"
+#include "../layout.h"
+#include "../texts.h"
 
 int pdf_write(const char *path, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,

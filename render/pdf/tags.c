@@ -1,5 +1,5 @@
-/* pdf_tags.c — see pdf_tags.h. */
-#include "pdf_tags.h"
+/* tags.c — see tags.h. */
+#include "tags.h"
 
 #include <qpdf/qpdf-c.h>
 

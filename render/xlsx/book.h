@@ -1,5 +1,5 @@
 /*
- * xlsx_book.h — what both workbooks share: one set of formats in the
+ * book.h — what both workbooks share: one set of formats in the
  * edition's colours and French number formats, sheets that size their
  * columns to what was written and print on A4 fitted to the width, the
  * document properties, and errors kept from the first failing call (each
@@ -13,7 +13,7 @@
 
 #include <xlsxwriter.h>
 
-#include "layout.h"
+#include "../layout.h"
 
 #define BOOK_MAX_COLS 16
 

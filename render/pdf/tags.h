@@ -1,5 +1,5 @@
 /*
- * pdf_tags.h — what cairo 1.16 cannot write in a tagged PDF, added with
+ * tags.h — what cairo 1.16 cannot write in a tagged PDF, added with
  * libqpdf once cairo is done: the document's language (/Lang in the
  * catalog) and the text alternative (/Alt) of every Figure element of the
  * structure tree, in reading order.  The structure tree is kept as it is;
@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "../etl/diag.h"
+#include "../../etl/diag.h"
 
 /* Reads in, writes out; alts holds one string per Figure.  Returns 0, or
  * -1 with a message in d. */

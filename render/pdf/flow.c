@@ -1,0 +1,322 @@
+/* flow.c — see flow.h: the articles, flowed in two columns. */
+#include "flow.h"
+#include "../charts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A Figure element with its text alternative. */
+static void figure_begin(struct pdf *p)
+{
+	tag_begin(p, "Figure");
+}
+
+static void figure_end(struct pdf *p, const char *alt)
+{
+	if (!p->cr)
+		return;
+	cairo_tag_end(p->cr, "Figure");
+	/* the soft hyphens of the text are no part of what is read aloud */
+	char **parts = g_strsplit(alt, "\xC2\xAD", -1);
+	g_ptr_array_add(p->alts, g_strjoinv("", parts));
+	g_strfreev(parts);
+}
+
+
+static void new_article_page(struct pdf *p)
+{
+	begin_page(p);
+	furniture(p);
+	p->col = 0;
+	p->y = MARGIN_TOP + LINE;
+}
+
+static void next_column(struct pdf *p)
+{
+	if (p->col == 0) {
+		p->col = 1;
+		p->y = MARGIN_TOP + LINE;
+	} else {
+		new_article_page(p);
+	}
+}
+
+/* Whole grid lines left in the column. */
+static int lines_left(const struct pdf *p)
+{
+	return (int)floor((PAGE_H - MARGIN_BOTTOM - p->y) / LINE + 1e-6) + 1;
+}
+
+/* Moves to the next column unless n grid lines fit here. */
+static void need(struct pdf *p, int n)
+{
+	if (lines_left(p) < n)
+		next_column(p);
+}
+
+
+/* The x offset of line k in its layout (an indent, an alignment). */
+static double line_x(PangoLayout *lay, int k)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	for (int i = 0; i < k; i++)
+		pango_layout_iter_next_line(it);
+	PangoRectangle r;
+	pango_layout_iter_get_line_extents(it, NULL, &r);
+	pango_layout_iter_free(it);
+	return r.x / (double)PANGO_SCALE;
+}
+
+/* Places the lines of lay on the grid, column after column, with no lone
+ * line at a column's foot (orphan) or head (widow); each column's part is
+ * a structure element of kind tag. */
+static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
+		       const char *tag)
+{
+	int n = pango_layout_get_line_count(lay), i = 0;
+	while (i < n) {
+		int room = lines_left(p), take = MIN(room, n - i);
+		if (take <= 0 || (i == 0 && take == 1 && n > 1)) {
+			next_column(p);
+			continue;
+		}
+		if (n - i - take == 1 && take > 2)
+			take--;                 /* leave two lines for the next */
+		tag_begin(p, tag);
+		for (int k = i; k < i + take; k++) {
+			if (p->cr) {
+				colour(p, c);
+				cairo_move_to(p->cr, col_x(p->col) + line_x(lay, k), p->y);
+				pango_cairo_show_layout_line(p->cr,
+					pango_layout_get_line_readonly(lay, k));
+			}
+			p->y += LINE;
+		}
+		tag_end(p, tag);
+		i += take;
+		if (i < n)
+			next_column(p);
+	}
+}
+
+static void paragraph(struct pdf *p, const struct block *b)
+{
+	PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
+					    col_width(), true);
+	if (p->after_paragraph)          /* a paragraph that follows one */
+		pango_layout_set_indent(lay, (int)(TEXT_SIZE * PANGO_SCALE));
+	flow_lines(p, lay, p->l->text_colour, "P");
+	p->after_paragraph = true;
+	g_object_unref(lay);
+}
+
+static void heading(struct pdf *p, const struct block *b)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	PangoLayout *lay = paragraph_layout(p, b, 10.5, PANGO_WEIGHT_BOLD,
+					    col_width(), false);
+	int n = pango_layout_get_line_count(lay);
+	need(p, n + 3);
+	if (p->y > MARGIN_TOP + LINE + 1)
+		p->y += LINE / 2;
+	flow_lines(p, lay, c, "H3");
+	p->after_paragraph = false;
+	g_object_unref(lay);
+}
+
+/* The article's title, in capitals, kept with three lines of text. */
+static void title(struct pdf *p, const struct article *a, int index)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	char *caps = g_utf8_strup(a->title, -1);
+	PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 13,
+				       col_width());
+	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
+	int n = pango_layout_get_line_count(lay);
+	/* each article opens a column of its own, as in the printed carnet */
+	if (p->y > MARGIN_TOP + LINE + 1)
+		next_column(p);
+	need(p, 2 * n + 4);
+	char dest[48];
+	snprintf(dest, sizeof dest, "name='article%d'", index);
+	if (p->cr) {
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		/* a short rule of the loop's colour over the title */
+		colour(p, c);
+		cairo_rectangle(p->cr, col_x(p->col), p->y - LINE + 2, 28, 3);
+		cairo_fill(p->cr);
+	}
+	p->y += LINE * 0.5;
+	tag_begin(p, "H2");
+	for (int k = 0; k < n; k++) {
+		if (p->cr) {
+			colour(p, c);
+			cairo_move_to(p->cr, col_x(p->col), p->y);
+			pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
+		}
+		p->y += LINE * 1.25;
+	}
+	tag_end(p, "H2");
+	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	p->y += LINE * 0.5;
+	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	g_object_unref(lay);
+	g_free(caps);
+}
+
+/* ---- blocks that stand whole ---- */
+
+/* A grid line between text and a block, unless the column starts here. */
+static void space_before_block(struct pdf *p)
+{
+	if (p->y > MARGIN_TOP + LINE + 1)
+		p->y += LINE;
+	p->after_paragraph = false;
+}
+
+/* Big numbers with their label in capitals beneath, two a row. */
+static void tiles(struct pdf *p, const struct block *b)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	double w = col_width();
+	space_before_block(p);
+	for (size_t i = 0; i < b->ntiles; i += 2) {
+		need(p, 5);
+		double top = p->y - LINE + 3;
+		GString *alt = g_string_new("");
+		figure_begin(p);
+		for (size_t k = i; k < MIN(i + 2, b->ntiles); k++) {
+			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
+			double tw = w / 2 - 3;
+			if (p->cr) {
+				cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+						      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.12);
+				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
+				cairo_fill(p->cr);
+			}
+			say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
+			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
+			char *caps = g_utf8_strup(b->tiles[k].label, -1);
+			PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_BOLD, 6.8,
+						       tw - 12);
+			colour(p, p->l->text_colour);
+			show(p, lay, x + 6, top + 36);
+			g_object_unref(lay);
+			g_free(caps);
+			g_string_append_printf(alt, "%s%s %s", alt->len ? " ; " : "",
+					       b->tiles[k].value, b->tiles[k].label);
+		}
+		figure_end(p, alt->str);
+		g_string_free(alt, TRUE);
+		p->y += 5 * LINE;
+	}
+}
+
+static void chart(struct pdf *p, struct block *b, int *figure)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	int lines = chart_lines(&b->chart, p->t);
+	space_before_block(p);
+	need(p, lines + 1);
+	double top = p->y - LINE + 3;
+	struct chart_ctx cc = {
+		.cr = p->cr, .ctx = p->ctx, .l = p->l, .t = p->t, .cells = p->cells,
+		.colour = c,
+	};
+	g_free(b->chart.alt);
+	figure_begin(p);
+	b->chart.alt = chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(),
+				  lines * LINE);
+	figure_end(p, b->chart.alt);
+	(*figure)++;
+	p->y += lines * LINE;
+}
+
+/* A photo, or a drawn placeholder, with its caption in small capitals. */
+static void image(struct pdf *p, const struct block *b)
+{
+	double w = col_width(), h = 13 * LINE;
+	space_before_block(p);
+	need(p, 16);
+	double top = p->y - LINE + 3;
+	figure_begin(p);
+	if (p->cr) {
+		cairo_surface_t *img = NULL;
+		if (g_file_test(b->image, G_FILE_TEST_EXISTS))
+			img = cairo_image_surface_create_from_png(b->image);
+		if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+			double iw = cairo_image_surface_get_width(img);
+			double ih = cairo_image_surface_get_height(img);
+			double s = fmax(w / iw, h / ih);
+			cairo_save(p->cr);
+			cairo_rectangle(p->cr, col_x(p->col), top, w, h);
+			cairo_clip(p->cr);
+			cairo_translate(p->cr, col_x(p->col) + (w - iw * s) / 2, top + (h - ih * s) / 2);
+			cairo_scale(p->cr, s, s);
+			cairo_set_source_surface(p->cr, img, 0, 0);
+			cairo_paint(p->cr);
+			cairo_restore(p->cr);
+		} else {
+			/* a sketch: a soft frame, hills and a sun, in the loop's tint */
+			uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+			double x = col_x(p->col);
+			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.10);
+			cairo_rectangle(p->cr, x, top, w, h);
+			cairo_fill(p->cr);
+			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.35);
+			cairo_move_to(p->cr, x, top + h);
+			cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
+				       top + h * 0.55, x + w * 0.6, top + h * 0.7);
+			cairo_curve_to(p->cr, x + w * 0.75, top + h * 0.5, x + w * 0.9,
+				       top + h * 0.55, x + w, top + h * 0.65);
+			cairo_line_to(p->cr, x + w, top + h);
+			cairo_close_path(p->cr);
+			cairo_fill(p->cr);
+			cairo_arc(p->cr, x + w * 0.78, top + h * 0.28, h * 0.09, 0, 2 * G_PI);
+			cairo_fill(p->cr);
+		}
+		if (img)
+			cairo_surface_destroy(img);
+	}
+	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
+	p->y += 14 * LINE;
+	if (b->caption && *b->caption) {
+		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
+					       7, w);
+		PangoAttrList *attrs = pango_attr_list_new();
+		pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
+		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(PANGO_SCALE / 3));
+		pango_layout_set_attributes(lay, attrs);
+		pango_attr_list_unref(attrs);
+		colour(p, p->l->text_colour);
+		show(p, lay, col_x(p->col), p->y - LINE + 6);
+		g_object_unref(lay);
+	}
+	p->y += LINE;
+}
+
+void flow_article(struct pdf *p, struct article *a, int index, int *figure)
+{
+	title(p, a, index);
+	p->after_paragraph = false;
+	a->page = p->page;
+	for (size_t i = 0; i < a->n; i++) {
+		struct block *b = &a->v[i];
+		switch (b->kind) {
+		case BLOCK_HEADING: heading(p, b); break;
+		case BLOCK_PARAGRAPH: paragraph(p, b); break;
+		case BLOCK_TILES: tiles(p, b); break;
+		case BLOCK_CHART: chart(p, b, figure); break;
+		case BLOCK_IMAGE: image(p, b); break;
+		}
+	}
+}
+
+void flow_begin_loop(struct pdf *p)
+{
+	new_article_page(p);
+}

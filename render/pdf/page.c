@@ -1,0 +1,200 @@
+/* page.c — see page.h: the primitives every page drawer uses. */
+#include "page.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A structure element around what follows (only when drawing). */
+void tag_begin(struct pdf *p, const char *tag)
+{
+	if (p->cr)
+		cairo_tag_begin(p->cr, tag, NULL);
+}
+
+void tag_end(struct pdf *p, const char *tag)
+{
+	if (p->cr)
+		cairo_tag_end(p->cr, tag);
+}
+
+/* ---- colours and text ---- */
+
+void colour(struct pdf *p, uint32_t c)
+{
+	if (p->cr)
+		cairo_set_source_rgb(p->cr, ((c >> 16) & 255) / 255.0,
+				     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
+}
+
+double col_width(void)
+{
+	return (PAGE_W - 2 * MARGIN_SIDE - GUTTER) / 2;
+}
+
+double col_x(int col)
+{
+	return MARGIN_SIDE + col * (col_width() + GUTTER);
+}
+
+/* A layout of text in family/weight/size, width w (0: no wrapping). */
+PangoLayout *text_layout(struct pdf *p, const char *text,
+				const char *family, PangoWeight weight, double size,
+				double w)
+{
+	PangoLayout *lay = pango_layout_new(p->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_weight(fd, weight);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(lay, fd);
+	pango_font_description_free(fd);
+	if (w > 0)
+		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+	pango_layout_set_text(lay, text, -1);
+	return lay;
+}
+
+/* Draws lay with its first baseline at (x, baseline). */
+void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
+{
+	if (!p->cr)
+		return;
+	double top = baseline - pango_layout_get_baseline(lay) / (double)PANGO_SCALE;
+	cairo_move_to(p->cr, x, top);
+	pango_cairo_show_layout(p->cr, lay);
+	cairo_new_path(p->cr);          /* no current point left for an arc */
+}
+
+double layout_width(PangoLayout *lay)
+{
+	int w, h;
+	pango_layout_get_size(lay, &w, &h);
+	return w / (double)PANGO_SCALE;
+}
+
+/* Text drawn at (x, baseline) in one call; returns its width. */
+double say(struct pdf *p, const char *text, const char *family,
+		  PangoWeight weight, double size, uint32_t c, double x,
+		  double baseline, double w, PangoAlignment align)
+{
+	PangoLayout *lay = text_layout(p, text, family, weight, size, w);
+	pango_layout_set_alignment(lay, align);
+	colour(p, c);
+	show(p, lay, x, baseline);
+	double width = layout_width(lay);
+	g_object_unref(lay);
+	return width;
+}
+
+/* ---- pages ---- */
+
+void end_page(struct pdf *p)
+{
+	if (!p->page_open)
+		return;
+	if (p->cr) {
+		cairo_show_page(p->cr);
+		cairo_status_t st = cairo_status(p->cr);
+		if (st != CAIRO_STATUS_SUCCESS)
+			diag_add(p->d, DIAG_ERROR, "", 0, 0, "page %d: %s", p->page,
+				 cairo_status_to_string(st));
+	}
+	p->page_open = false;
+}
+
+void begin_page(struct pdf *p)
+{
+	end_page(p);
+	p->page++;
+	p->page_open = true;
+}
+
+/* The furniture of an article page: a band of the loop's colour and the
+ * folio with the loop's name. */
+void furniture(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : l->main_colour;
+	char folio[16];
+
+	if (!p->cr)
+		return;
+	colour(p, c);
+	cairo_rectangle(p->cr, 0, 0, PAGE_W, 10);
+	cairo_fill(p->cr);
+	snprintf(folio, sizeof folio, "%d", p->page);
+	double right = p->page % 2 == 0;
+	say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,
+	    right ? MARGIN_SIDE : PAGE_W - MARGIN_SIDE - 40, PAGE_H - 30, 40,
+	    right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+	if (p->loop)
+		say(p, p->loop->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
+		    MARGIN_SIDE + 50, PAGE_H - 30, PAGE_W - 2 * MARGIN_SIDE - 100,
+		    PANGO_ALIGN_CENTER);
+}
+/* ---- paragraphs ---- */
+
+/* Does line k of lay end at a soft hyphen? */
+static bool hyphenated(PangoLayout *lay, int k)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
+	const char *text = pango_layout_get_text(lay);
+	int end = line->start_index + line->length;
+	return end >= 2 && (unsigned char)text[end - 2] == 0xC2 &&
+	       (unsigned char)text[end - 1] == 0xAD;
+}
+
+/* Removes the soft hyphen that ends line k, and relays out. */
+static void unhyphenate(PangoLayout *lay, int k)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
+	int at = line->start_index + line->length - 2;
+	GString *s = g_string_new(pango_layout_get_text(lay));
+	g_string_erase(s, at, 2);
+	PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(lay));
+	if (attrs) {
+		pango_attr_list_update(attrs, at, 2, 0);
+		pango_layout_set_attributes(lay, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	pango_layout_set_text(lay, s->str, (int)s->len);
+	g_string_free(s, TRUE);
+}
+
+/* No more than MAX_HYPHEN_RUN hyphenated lines in a row. */
+static void limit_hyphens(PangoLayout *lay)
+{
+	for (int guard = 0; guard < 50; guard++) {
+		int n = pango_layout_get_line_count(lay), run = 0, fix = -1;
+		for (int k = 0; k < n - 1 && fix < 0; k++) {
+			run = hyphenated(lay, k) ? run + 1 : 0;
+			if (run > MAX_HYPHEN_RUN)
+				fix = k;
+		}
+		if (fix < 0)
+			return;
+		unhyphenate(lay, fix);
+	}
+}
+
+PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
+				     double size, PangoWeight weight, double w,
+				     bool justify)
+{
+	char key[96];
+	snprintf(key, sizeof key, "%p %g %d %g %d", (const void *)b, size,
+		 (int)weight, w, justify);
+	PangoLayout *lay = g_hash_table_lookup(p->layouts, key);
+	if (lay)
+		return g_object_ref(lay);
+	lay = text_layout(p, b->text, p->l->font_text, weight, size, w);
+	if (b->attrs)
+		pango_layout_set_attributes(lay, b->attrs);
+	pango_layout_set_justify(lay, justify);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+	if (justify)
+		limit_hyphens(lay);
+	g_hash_table_insert(p->layouts, g_strdup(key), g_object_ref(lay));
+	return lay;
+}

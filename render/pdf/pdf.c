@@ -1,0 +1,139 @@
+/* pdf.c — see pdf.h. */
+#include "pdf.h"
+#include "flow.h"
+#include "pages.h"
+#include "tags.h"
+#include "../secrecy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+
+
+/* One pass over the whole carnet. */
+static void pass(struct pdf *p)
+{
+	int figure = 0;
+	p->page = -1;
+	p->page_open = false;
+	cover(p);
+	contents(p);
+	for (size_t i = 0; i < p->l->nloops; i++) {
+		const struct loop *loop = &p->l->loops[i];
+		divider(p, loop);
+		bool first = true;
+		for (size_t k = 0; k < p->x->n; k++) {
+			if (strcmp(p->x->v[k].loop, loop->id) != 0)
+				continue;
+			if (first)
+				flow_begin_loop(p);
+			first = false;
+			flow_article(p, &p->x->v[k], (int)k, &figure);
+		}
+	}
+	key_figures(p);
+	back_cover(p);
+	end_page(p);
+}
+
+static cairo_status_t write_file(void *closure, const unsigned char *data,
+				 unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+							  : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The outline: a bookmark per loop, under it one per article. */
+static void outline(struct pdf *p)
+{
+	for (size_t i = 0; i < p->l->nloops; i++) {
+		const struct loop *loop = &p->l->loops[i];
+		int parent = -1;
+		for (size_t k = 0; k < p->x->n; k++) {
+			if (strcmp(p->x->v[k].loop, loop->id) != 0)
+				continue;
+			char link[48];
+			snprintf(link, sizeof link, "dest='article%zu'", k);
+			if (parent < 0)
+				parent = cairo_pdf_surface_add_outline(p->surface,
+					CAIRO_PDF_OUTLINE_ROOT, loop->title, link, 0);
+			cairo_pdf_surface_add_outline(p->surface, parent, p->x->v[k].title,
+						      link, 0);
+		}
+	}
+}
+
+int pdf_write(const char *path, const struct layout *l,
+	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
+	      time_t date, struct diag *d)
+{
+	struct pdf p = { .l = l, .t = t, .x = x, .d = d };
+	size_t errors = d->errors;
+
+	p.ctx = pango_font_map_create_context(fonts);
+	pango_cairo_context_set_resolution(p.ctx, 72);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(p.ctx, fo);
+	cairo_font_options_destroy(fo);
+	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
+	p.layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	secrecy_apply(t, p.cells);
+
+	pass(&p);                       /* measure: where articles start */
+
+	char *raw = g_strdup_printf("%s.cairo", path);
+	p.alts = g_ptr_array_new_with_free_func(g_free);
+	FILE *f = fopen(raw, "wb");
+	if (!f) {
+		diag_add(d, DIAG_ERROR, raw, 0, 0, "cannot write");
+		goto out;
+	}
+	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
+	cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
+	char stamp[32];
+	struct tm tm;
+	gmtime_r(&date, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	char *title = g_strdup_printf("%s %d", l->title, l->year);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, l->office);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_SUBJECT, l->subject);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_KEYWORDS, l->keywords);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "carnet");
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+	g_free(title);
+	p.cr = cairo_create(p.surface);
+	/* The structure tree's root.  cairo 1.16 writes link annotations
+	 * only in a tagged document: without it the pages name annotation
+	 * objects that are never written. */
+	cairo_tag_begin(p.cr, "Document", NULL);
+	pass(&p);                       /* draw */
+	cairo_tag_end(p.cr, "Document");
+	outline(&p);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(p.surface);
+	cairo_status_t st = cairo_surface_status(p.surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF: %s",
+			 cairo_status_to_string(st));
+	cairo_surface_destroy(p.surface);
+	if (fclose(f) != 0)
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+	if (d->errors == errors)
+		pdf_tags_finish(raw, path, l->language, p.alts, d);
+out:
+	unlink(raw);
+	g_free(raw);
+	if (p.alts)
+		g_ptr_array_free(p.alts, TRUE);
+	g_free(p.cells);
+	g_hash_table_destroy(p.layouts);
+	g_object_unref(p.ctx);
+	return d->errors > errors ? -1 : 0;
+}
