@@ -25,10 +25,12 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
-             $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark)
+             $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark \
+                                         libjpeg libexif lcms2 libwebp libpng librsvg-2.0)
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
-PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf) -lhyphen
+PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
+                                    libjpeg libexif lcms2 libwebp libpng librsvg-2.0) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))

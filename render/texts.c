@@ -1,4 +1,5 @@
 /* texts.c — see texts.h. */
+#define _XOPEN_SOURCE 700      /* realpath() */
 #include "texts.h"
 #include "format.h"
 #include "hyphenate.h"
@@ -287,6 +288,54 @@ out:
 	g_free(ini);
 }
 
+/* The options in a photo's title: "centre=30%,60% ; large". */
+static void image_options(const struct loader *ld, struct block *b, const char *title)
+{
+	b->focus_x = b->focus_y = 0.5;
+	char **opts = g_strsplit(title ? title : "", ";", -1);
+	for (char **o = opts; *o; o++) {
+		char *opt = g_strstrip(*o);
+		double x, y;
+		char end;
+		if (!*opt)
+			continue;
+		if (!strcmp(opt, "large"))
+			b->wide = true;
+		else if (sscanf(opt, "centre=%lf%%,%lf%%%c", &x, &y, &end) == 2 &&
+			 x >= 0 && x <= 100 && y >= 0 && y <= 100) {
+			b->focus_x = x / 100;
+			b->focus_y = y / 100;
+		} else
+			diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0,
+				 "photo '%s': unknown option '%s' (options: 'centre=X%%,Y%%', "
+				 "'large')", b->image_name, opt);
+	}
+	g_strfreev(opts);
+}
+
+/* Is the file name of a photo inside images/?  Lexically (no absolute
+ * path, no '..'), then once links are followed. */
+static bool inside_images(const struct loader *ld, const char *name, const char *path)
+{
+	if (!*name || g_path_is_absolute(name) || strchr(name, '\\'))
+		return false;
+	char **parts = g_strsplit(name, "/", -1);
+	bool ok = true;
+	for (char **p = parts; *p; p++)
+		ok = ok && strcmp(*p, "..") != 0;
+	g_strfreev(parts);
+	if (!ok || !g_file_test(path, G_FILE_TEST_EXISTS))
+		return ok;
+	char *images = g_build_filename(ld->l->dir, "images", NULL);
+	char *real_dir = realpath(images, NULL), *real = realpath(path, NULL);
+	size_t k = real_dir ? strlen(real_dir) : 0;
+	ok = real_dir && real && strncmp(real, real_dir, k) == 0 && real[k] == '/';
+	free(real_dir);
+	free(real);
+	g_free(images);
+	return ok;
+}
+
 /* A paragraph that holds an image and nothing else is an image block. */
 static bool image_block(const struct loader *ld, struct article *a, cmark_node *para)
 {
@@ -296,12 +345,27 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 	struct block *b = push(a);
 	b->kind = BLOCK_IMAGE;
 	b->line = cmark_node_get_start_line(para);
-	b->image = g_build_filename(ld->l->dir, "images", cmark_node_get_url(img), NULL);
+	const char *name = cmark_node_get_url(img);
+	b->image_name = g_strdup(name ? name : "");
+	b->image = g_build_filename(ld->l->dir, "images", b->image_name, NULL);
 	GString *cap = g_string_new("");
 	PangoAttrList *none = pango_attr_list_new();
 	inline_text(ld, img, cap, none, b->line);
 	pango_attr_list_unref(none);
 	b->caption = g_string_free(cap, FALSE);
+	image_options(ld, b, cmark_node_get_title(img));
+	char *error = NULL;
+	if (!inside_images(ld, b->image_name, b->image))
+		diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0,
+			 "photo '%s': not inside the layout's images/ folder", b->image_name);
+	else if (g_file_test(b->image, G_FILE_TEST_EXISTS)) {
+		if (photo_probe(b->image, &b->photo, &error) == 0)
+			b->present = true;
+		else
+			diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0, "photo '%s': %s",
+				 b->image_name, error);
+		g_free(error);
+	}
 	return true;
 }
 
@@ -436,7 +500,8 @@ int texts_load(const struct layout *l, const struct figures *t,
 	for (size_t i = 0; i < out->n; i++)
 		for (size_t k = 0; k < out->v[i].n; k++) {
 			const struct block *b = &out->v[i].v[k];
-			if (b->kind == BLOCK_IMAGE && !g_file_test(b->image, G_FILE_TEST_EXISTS)) {
+			if (b->kind == BLOCK_IMAGE && !b->present &&
+			    !g_file_test(b->image, G_FILE_TEST_EXISTS)) {
 				missing++;
 				if (!first)
 					first = b->image;
@@ -470,6 +535,7 @@ static void article_release(struct article *a)
 		g_free(c->target);
 		g_free(c->alt);
 		g_free(b->image);
+		g_free(b->image_name);
 		g_free(b->caption);
 	}
 	g_free(a->v);

@@ -18,8 +18,11 @@
  *   type=barres            anneau, pyramide, parts, objectif,
  *   indicateur=…           etiquettes, comparaison), titre, indicateur,
  *   ```                    axe, filtre, cible, tri
- *   ![CAPTION](file.png)   a photo from layouts/Y/images/ (a drawn
- *                          placeholder when the file is absent)
+ *   ![CAPTION](photo.jpg)  a photo from layouts/Y/images/ (a drawn
+ *                          placeholder when the file is absent); a title
+ *                          sets options, separated by ';':
+ *                          "centre=30%,60%" the focal point the crop
+ *                          keeps, "large" across both columns
  *
  * A placeholder whose figure is not in the table is an error
  * "file:line: …" naming the close matches, unless allow_missing: then it
@@ -33,6 +36,7 @@
 #include <pango/pango.h>
 
 #include "layout.h"
+#include "photo.h"
 
 enum block_kind { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_TILES, BLOCK_CHART,
 		  BLOCK_IMAGE };
@@ -58,6 +62,11 @@ struct block {
 	size_t ntiles;
 	struct chart_block chart;
 	char *image, *caption;  /* image path (may not exist), caption */
+	char *image_name;       /* as the text names it, under images/ */
+	bool present;           /* the photo is there, and photo holds its probe */
+	struct photo photo;
+	double focus_x, focus_y;        /* the focal point, 0..1 (0,5 ; 0,5) */
+	bool wide;              /* across both columns */
 };
 
 struct article {
@@ -75,7 +84,9 @@ struct texts {
 	size_t n;
 };
 
-/* Loads every text of the layout, resolving placeholders from t. */
+/* Loads every text of the layout, resolving placeholders from t.  A
+ * photo that is there but cannot be read, is not one carnet reads, is too
+ * large, or whose path leaves images/ is an error at its line. */
 int texts_load(const struct layout *l, const struct figures *t,
 	       bool allow_missing, struct texts *out, struct diag *d);
 

@@ -29,14 +29,37 @@ static void new_article_page(struct pdf *p)
 	begin_page(p);
 	furniture(p);
 	p->col = 0;
-	p->y = MARGIN_TOP + LINE;
+	p->y = p->column_top[0];
+	p->ncolumn_frames = 0;
+}
+
+static int lines_left(const struct pdf *p);
+
+/* The photos of a finished column grow, as far as their crop allows, to
+ * fill what the column leaves blank at its foot (measuring passes only:
+ * the next pass lays the column out with them). */
+static void fill_column(struct pdf *p)
+{
+	int blank = lines_left(p) - 1;
+	for (int i = 0; i < p->ncolumn_frames && blank > 0 && p->growing; i++) {
+		struct frame *f = p->column_frames[i];
+		int give = MIN(blank, f->max_lines - f->used);
+		if (give > 0) {
+			f->extra += give;
+			blank -= give;
+			p->grown = true;
+		}
+	}
+	p->ncolumn_frames = 0;
 }
 
 static void next_column(struct pdf *p)
 {
+	if (!p->cr)
+		fill_column(p);
 	if (p->col == 0) {
 		p->col = 1;
-		p->y = MARGIN_TOP + LINE;
+		p->y = p->column_top[1];
 	} else {
 		new_article_page(p);
 	}
@@ -118,7 +141,7 @@ static void heading(struct pdf *p, const struct block *b)
 					    col_width(), false);
 	int n = pango_layout_get_line_count(lay);
 	need(p, n + 3);
-	if (p->y > MARGIN_TOP + LINE + 1)
+	if (p->y > p->column_top[p->col] + 1)
 		p->y += LINE / 2;
 	flow_lines(p, lay, c, "H3");
 	p->after_paragraph = false;
@@ -134,10 +157,11 @@ static void title(struct pdf *p, const struct article *a, int index)
 				       col_width());
 	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
 	int n = pango_layout_get_line_count(lay);
-	/* each article opens a column of its own, as in the printed carnet */
-	if (p->y > MARGIN_TOP + LINE + 1)
-		next_column(p);
-	need(p, 2 * n + 4);
+	/* articles follow each other in the columns, a line and a half
+	 * apart, a title kept with the start of its article */
+	if (p->y > p->column_top[p->col] + 1)
+		p->y += LINE * 1.5;
+	need(p, 2 * n + 5);
 	char dest[48];
 	snprintf(dest, sizeof dest, "name='article%d'", index);
 	if (p->cr) {
@@ -171,7 +195,7 @@ static void title(struct pdf *p, const struct article *a, int index)
 /* A grid line between text and a block, unless the column starts here. */
 static void space_before_block(struct pdf *p)
 {
-	if (p->y > MARGIN_TOP + LINE + 1)
+	if (p->y > p->column_top[p->col] + 1)
 		p->y += LINE;
 	p->after_paragraph = false;
 }
@@ -234,57 +258,124 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 	p->y += lines * LINE;
 }
 
-/* A photo, or a drawn placeholder, with its caption in small capitals. */
+/* Snaps p->y to the grid below it. */
+static void snap(struct pdf *p)
+{
+	double top = MARGIN_TOP + LINE;
+	p->y = top + ceil((p->y - top) / LINE - 1e-6) * LINE;
+}
+
+/* The frame of photo b, sized once: its width is the column's (both
+ * columns' when wide); its height follows the photo's proportions, and
+ * may be cropped by up to a quarter of either side to fill a column. */
+static struct frame *frame_of(struct pdf *p, const struct block *b, bool wide)
+{
+	struct frame *f = g_hash_table_lookup(p->frames, b);
+	if (f && f->wide == wide)
+		return f;
+	if (!f) {
+		f = g_new0(struct frame, 1);
+		g_hash_table_insert(p->frames, (gpointer)b, f);
+	}
+	f->wide = wide;
+	f->extra = 0;
+	f->w = wide ? PAGE_W - 2 * MARGIN_SIDE : col_width();
+	double aspect = b->present ? (double)b->photo.width / b->photo.height : 1.5;
+	int column = (int)floor((PAGE_H - MARGIN_BOTTOM - MARGIN_TOP) / LINE);
+	f->min_lines = MAX(6, (int)ceil(f->w / (aspect / 0.75) / LINE));
+	f->max_lines = MIN(column * 3 / 5, (int)floor(f->w / (aspect * 0.75) / LINE));
+	f->max_lines = MAX(f->max_lines, f->min_lines);
+	f->lines = CLAMP((int)lround(f->w / aspect / LINE), f->min_lines, f->max_lines);
+	return f;
+}
+
+/* The soft landscape drawn where a photo has not arrived yet. */
+static void sketch(struct pdf *p, double x, double top, double w, double h)
+{
+	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	double r = ((c >> 16) & 255) / 255.0, g = ((c >> 8) & 255) / 255.0, bl = (c & 255) / 255.0;
+	cairo_set_source_rgba(p->cr, r, g, bl, 0.10);
+	cairo_rectangle(p->cr, x, top, w, h);
+	cairo_fill(p->cr);
+	cairo_set_source_rgba(p->cr, r, g, bl, 0.35);
+	cairo_move_to(p->cr, x, top + h);
+	cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
+		       top + h * 0.55, x + w * 0.6, top + h * 0.7);
+	cairo_curve_to(p->cr, x + w * 0.75, top + h * 0.5, x + w * 0.9,
+		       top + h * 0.55, x + w, top + h * 0.65);
+	cairo_line_to(p->cr, x + w, top + h);
+	cairo_close_path(p->cr);
+	cairo_fill(p->cr);
+	cairo_arc(p->cr, x + w * 0.78, top + h * 0.28, fmin(w, h) * 0.09, 0, 2 * G_PI);
+	cairo_fill(p->cr);
+}
+
+/* Draws the photo of frame f, prepared by pdf.c, into (x, top, w, h). */
+static void photo(struct pdf *p, const struct frame *f, double x, double top,
+		  double w, double h)
+{
+	cairo_surface_t *s = f->surface;
+	double sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
+	cairo_save(p->cr);
+	cairo_rectangle(p->cr, x, top, w, h);
+	cairo_clip(p->cr);
+	cairo_translate(p->cr, x, top);
+	cairo_scale(p->cr, w / sw, h / sh);
+	cairo_set_source_surface(p->cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(p->cr), CAIRO_FILTER_GOOD);
+	cairo_paint(p->cr);
+	cairo_restore(p->cr);
+}
+
+/* The pixels a frame of w x h points needs at the edition's resolution. */
+static void frame_crop(struct pdf *p, struct frame *f, const struct block *b,
+		       double w, double h)
+{
+	if (!b->present)
+		return;
+	int px_w = (int)ceil(w / 72 * p->ppi), px_h = (int)ceil(h / 72 * p->ppi);
+	f->crop = photo_crop_for(&b->photo, w / h, b->focus_x, b->focus_y, px_w, px_h);
+}
+
+/* A photo, or a drawn placeholder, with its caption in small capitals
+ * beneath.  A photo that does not fit at a column's foot shrinks to the
+ * room left when its crop allows, else moves to the next column. */
 static void image(struct pdf *p, const struct block *b)
 {
-	double w = col_width(), h = 13 * LINE;
+	/* across both columns only where it can head a page */
+	bool wide = b->wide && p->col == 0 && p->y <= p->column_top[0] + 1;
+	struct frame *f = frame_of(p, b, wide);
+	int caption = b->caption && *b->caption ? 1 : 0;
 	space_before_block(p);
-	need(p, 16);
-	double top = p->y - LINE + 3;
+	int lines = MIN(f->lines + f->extra, f->max_lines);
+	int room = lines_left(p) - 1 - caption;
+	if (room < lines) {
+		if (room >= f->min_lines && !wide)
+			lines = room;
+		else {
+			next_column(p);
+			f = frame_of(p, b, b->wide && p->col == 0);
+			wide = f->wide;
+			lines = MIN(f->lines + f->extra, f->max_lines);
+		}
+	}
+	double x = wide ? MARGIN_SIDE : col_x(p->col), w = f->w;
+	double top = p->y - LINE + 3, h = lines * LINE - 3;
+	f->used = lines;
+	if (!p->cr && p->ncolumn_frames < MAX_COLUMN_FRAMES && !wide)
+		p->column_frames[p->ncolumn_frames++] = f;
+	if (!p->cr)
+		frame_crop(p, f, b, w, h);
 	figure_begin(p);
 	if (p->cr) {
-		cairo_surface_t *img = NULL;
-		if (g_file_test(b->image, G_FILE_TEST_EXISTS))
-			img = cairo_image_surface_create_from_png(b->image);
-		if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-			double iw = cairo_image_surface_get_width(img);
-			double ih = cairo_image_surface_get_height(img);
-			double s = fmax(w / iw, h / ih);
-			cairo_save(p->cr);
-			cairo_rectangle(p->cr, col_x(p->col), top, w, h);
-			cairo_clip(p->cr);
-			cairo_translate(p->cr, col_x(p->col) + (w - iw * s) / 2, top + (h - ih * s) / 2);
-			cairo_scale(p->cr, s, s);
-			cairo_set_source_surface(p->cr, img, 0, 0);
-			cairo_paint(p->cr);
-			cairo_restore(p->cr);
-		} else {
-			/* a sketch: a soft frame, hills and a sun, in the loop's tint */
-			uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
-			double x = col_x(p->col);
-			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
-					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.10);
-			cairo_rectangle(p->cr, x, top, w, h);
-			cairo_fill(p->cr);
-			cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
-					      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.35);
-			cairo_move_to(p->cr, x, top + h);
-			cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
-				       top + h * 0.55, x + w * 0.6, top + h * 0.7);
-			cairo_curve_to(p->cr, x + w * 0.75, top + h * 0.5, x + w * 0.9,
-				       top + h * 0.55, x + w, top + h * 0.65);
-			cairo_line_to(p->cr, x + w, top + h);
-			cairo_close_path(p->cr);
-			cairo_fill(p->cr);
-			cairo_arc(p->cr, x + w * 0.78, top + h * 0.28, h * 0.09, 0, 2 * G_PI);
-			cairo_fill(p->cr);
-		}
-		if (img)
-			cairo_surface_destroy(img);
+		if (f->surface)
+			photo(p, f, x, top, w, h);
+		else
+			sketch(p, x, top, w, h);
 	}
 	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
-	p->y += 14 * LINE;
-	if (b->caption && *b->caption) {
+	p->y += (lines + 1) * LINE;
+	if (caption) {
 		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
 					       7, w);
 		PangoAttrList *attrs = pango_attr_list_new();
@@ -293,10 +384,15 @@ static void image(struct pdf *p, const struct block *b)
 		pango_layout_set_attributes(lay, attrs);
 		pango_attr_list_unref(attrs);
 		colour(p, p->l->text_colour);
-		show(p, lay, col_x(p->col), p->y - LINE + 6);
+		show(p, lay, x, p->y - LINE + 6);
 		g_object_unref(lay);
+		p->y += LINE;
 	}
-	p->y += LINE;
+	if (wide) {
+		/* both columns go on beneath it */
+		p->column_top[1] = p->y;
+		snap(p);
+	}
 }
 
 void flow_article(struct pdf *p, struct article *a, int index, int *figure)

@@ -89,11 +89,36 @@ double say(struct pdf *p, const char *text, const char *family,
 
 /* ---- pages ---- */
 
+/* Crop marks at the trim's corners, outside the bleed, in the print
+ * edition: the printer cuts along them. */
+static void crop_marks(struct pdf *p)
+{
+	cairo_t *cr = p->cr;
+	double far = p->offset - 2;     /* from the trim edge, outward */
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.3);
+	for (int cx = 0; cx < 2; cx++)
+		for (int cy = 0; cy < 2; cy++) {
+			double x = cx ? PAGE_W : 0, y = cy ? PAGE_H : 0;
+			double sx = cx ? 1 : -1, sy = cy ? 1 : -1;
+			cairo_move_to(cr, x + sx * p->bleed, y);
+			cairo_line_to(cr, x + sx * far, y);
+			cairo_move_to(cr, x, y + sy * p->bleed);
+			cairo_line_to(cr, x, y + sy * far);
+		}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
 void end_page(struct pdf *p)
 {
 	if (!p->page_open)
 		return;
 	if (p->cr) {
+		if (p->print)
+			crop_marks(p);
+		cairo_restore(p->cr);
 		cairo_show_page(p->cr);
 		cairo_status_t st = cairo_status(p->cr);
 		if (st != CAIRO_STATUS_SUCCESS)
@@ -103,11 +128,35 @@ void end_page(struct pdf *p)
 	p->page_open = false;
 }
 
+/* A page: its drawing in trim coordinates (the print edition's sheet is
+ * larger by the bleed and the marks). */
 void begin_page(struct pdf *p)
 {
 	end_page(p);
 	p->page++;
 	p->page_open = true;
+	p->column_top[0] = p->column_top[1] = MARGIN_TOP + LINE;
+	if (p->cr) {
+		cairo_save(p->cr);
+		cairo_translate(p->cr, p->offset, p->offset);
+	}
+}
+
+void bleed_rect(struct pdf *p, double x, double y, double w, double h)
+{
+	if (!p->cr)
+		return;
+	double x1 = x + w, y1 = y + h;
+	if (x <= 0)
+		x = -p->bleed;
+	if (y <= 0)
+		y = -p->bleed;
+	if (x1 >= PAGE_W)
+		x1 = PAGE_W + p->bleed;
+	if (y1 >= PAGE_H)
+		y1 = PAGE_H + p->bleed;
+	cairo_rectangle(p->cr, x, y, x1 - x, y1 - y);
+	cairo_fill(p->cr);
 }
 
 /* The furniture of an article page: a band of the loop's colour and the
@@ -121,8 +170,7 @@ void furniture(struct pdf *p)
 	if (!p->cr)
 		return;
 	colour(p, c);
-	cairo_rectangle(p->cr, 0, 0, PAGE_W, 10);
-	cairo_fill(p->cr);
+	bleed_rect(p, 0, 0, PAGE_W, 10);
 	snprintf(folio, sizeof folio, "%d", p->page);
 	double right = p->page % 2 == 0;
 	say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,

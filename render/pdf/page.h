@@ -12,6 +12,7 @@
 
 #include "../../etl/small_counts.h"
 #include "../layout.h"
+#include "../photo.h"
 #include "../texts.h"
 
 /* A4 in points; the grid of the text. */
@@ -24,8 +25,36 @@
 #define LINE 14.4               /* the baseline grid */
 #define TEXT_SIZE 10.0
 #define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
+#define BLEED (3 / 25.4 * 72)   /* the print edition's 3 mm */
+#define MARKS (10 / 25.4 * 72)  /* and the room for its crop marks */
+
+/* A photo's frame, as the measuring passes size it. */
+struct frame {
+	int lines, min_lines, max_lines;        /* the photo's height in grid lines */
+	int extra;              /* lines given to fill its column's foot */
+	int used;               /* the lines it took in the last pass */
+	double w;               /* its width */
+	bool wide;              /* across both columns */
+	struct photo_crop crop; /* what it shows, at the edition's resolution */
+	cairo_surface_t *surface;       /* what is drawn: NULL for a placeholder */
+};
+
+#define MAX_COLUMN_FRAMES 8
 
 struct pdf {
+	/* the edition */
+	bool print;             /* the print edition: bleed, crop marks, 300 ppi */
+	double bleed;           /* how far what touches the trim runs past it */
+	double offset;          /* from the sheet's corner to the trim's */
+	double ppi;             /* photos' resolution at their printed size */
+	const char *cache_dir;  /* resampled photos, or NULL */
+	bool growing;           /* photos may still grow to fill columns */
+	bool grown;             /* one did in this pass */
+	GHashTable *frames;     /* struct block * -> struct frame */
+	struct frame *column_frames[MAX_COLUMN_FRAMES];
+	int ncolumn_frames;
+	double column_top[2];   /* where each column of the page starts */
+
 	cairo_surface_t *surface;
 	cairo_t *cr;            /* NULL in the measuring pass */
 	PangoContext *ctx;
@@ -61,6 +90,8 @@ double say(struct pdf *p, const char *text, const char *family,
 void begin_page(struct pdf *p);
 void end_page(struct pdf *p);
 void furniture(struct pdf *p);
+/* A rectangle of colour c; each side on the trim runs into the bleed. */
+void bleed_rect(struct pdf *p, double x, double y, double w, double h);
 void tag_begin(struct pdf *p, const char *tag);
 void tag_end(struct pdf *p, const char *tag);
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,

@@ -36,8 +36,7 @@ void cover(struct pdf *p)
 	begin_page(p);
 	if (p->cr) {
 		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
-		cairo_fill(p->cr);
+		bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
 		/* the loops, as coloured stops along a trail */
 		for (size_t i = 0; i < l->nloops; i++) {
 			double x = 80 + (PAGE_W - 160) * ((double)i / MAX(1, l->nloops - 1));
@@ -153,8 +152,7 @@ void divider(struct pdf *p, const struct loop *loop)
 	begin_page(p);
 	if (p->cr) {
 		colour(p, loop->colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, 330);
-		cairo_fill(p->cr);
+		bleed_rect(p, 0, 0, PAGE_W, 330);
 	}
 	say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
 	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
@@ -210,8 +208,7 @@ void key_figures(struct pdf *p)
 	begin_page(p);
 	if (p->cr) {
 		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, 0, PAGE_W, PAGE_H);
-		cairo_fill(p->cr);
+		bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
 	}
 	tag_begin(p, "H1");
 	say(p, l->keyfigures.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 34,
@@ -252,8 +249,7 @@ void back_cover(struct pdf *p)
 	begin_page(p);
 	if (p->cr) {
 		colour(p, l->main_colour);
-		cairo_rectangle(p->cr, 0, PAGE_H - 260, PAGE_W, 260);
-		cairo_fill(p->cr);
+		bleed_rect(p, 0, PAGE_H - 260, PAGE_W, 260);
 	}
 	say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
 	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);

@@ -3,6 +3,7 @@
 #include "flow.h"
 #include "pages.h"
 #include "tags.h"
+#include "../photo_embed.h"
 #include "../secrecy.h"
 
 #include <math.h>
@@ -39,6 +40,84 @@ static void pass(struct pdf *p)
 	end_page(p);
 }
 
+/* The measuring passes: photos grow into the blank feet of columns until
+ * none can (a few passes), then one more pass with the frames fixed
+ * gives the pages of the articles that the drawing pass shows. */
+static void measure(struct pdf *p)
+{
+	p->growing = true;
+	for (int i = 0; i < 6; i++) {
+		p->grown = false;
+		pass(p);
+		if (!p->grown)
+			break;
+	}
+	p->growing = false;
+	pass(p);
+}
+
+struct prepare_job {
+	struct pdf *p;
+	const struct article *a;
+	const struct block *b;
+	struct frame *f;
+	char *error;
+};
+
+static void prepare_one(gpointer data, gpointer unused)
+{
+	(void)unused;
+	struct prepare_job *j = data;
+	j->f->surface = photo_embed(j->b->image, &j->b->photo, &j->f->crop,
+				    j->p->cache_dir, &j->error);
+}
+
+/* Every photo resampled for its frame (or read from the cache), on both
+ * cores; a photo that cannot be decoded is an error at its text's line.
+ * Returns the number of such errors. */
+static size_t prepare_photos(struct pdf *p)
+{
+	GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct prepare_job));
+	for (size_t k = 0; k < p->x->n; k++)
+		for (size_t i = 0; i < p->x->v[k].n; i++) {
+			const struct block *b = &p->x->v[k].v[i];
+			struct frame *f = g_hash_table_lookup(p->frames, b);
+			if (b->kind != BLOCK_IMAGE || !b->present || !f)
+				continue;
+			struct prepare_job j = { p, &p->x->v[k], b, f, NULL };
+			g_array_append_val(jobs, j);
+		}
+	GThreadPool *pool = g_thread_pool_new(prepare_one, NULL, 2, TRUE, NULL);
+	for (guint i = 0; i < jobs->len; i++)
+		g_thread_pool_push(pool, &g_array_index(jobs, struct prepare_job, i), NULL);
+	g_thread_pool_free(pool, FALSE, TRUE);
+	size_t bad = 0;
+	for (guint i = 0; i < jobs->len; i++) {
+		struct prepare_job *j = &g_array_index(jobs, struct prepare_job, i);
+		if (!j->f->surface) {
+			diag_add(p->d, DIAG_ERROR, j->a->file, j->b->line, 0, "photo '%s': %s",
+				 j->b->image_name, j->error ? j->error : "cannot be decoded");
+			bad++;
+		} else if (j->f->crop.px_w * 72 / j->f->w < p->ppi * 0.75) {
+			diag_add(p->d, DIAG_WARNING, j->a->file, j->b->line, 0,
+				 "photo '%s': %.0f ppi at its printed size, fewer than the %.0f "
+				 "this edition asks", j->b->image_name,
+				 j->f->crop.px_w * 72 / j->f->w, p->ppi);
+		}
+		g_free(j->error);
+	}
+	g_array_free(jobs, TRUE);
+	return bad;
+}
+
+static void frame_free(gpointer data)
+{
+	struct frame *f = data;
+	if (f->surface)
+		cairo_surface_destroy(f->surface);
+	g_free(f);
+}
+
 static cairo_status_t write_file(void *closure, const unsigned char *data,
 				 unsigned int length)
 {
@@ -66,12 +145,23 @@ static void outline(struct pdf *p)
 	}
 }
 
-int pdf_write(const char *path, const struct layout *l,
+int pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	      time_t date, struct diag *d)
 {
-	struct pdf p = { .l = l, .t = t, .x = x, .d = d };
+	struct pdf p = { .l = l, .t = t, .x = x, .d = d, .print = e->print,
+			 .cache_dir = e->cache_dir };
 	size_t errors = d->errors;
+	int status = -1;
+
+	if (p.print) {
+		p.bleed = BLEED;
+		p.offset = BLEED + MARKS;
+		p.ppi = 300;
+	} else {
+		p.ppi = 150;
+	}
+	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
 
 	p.ctx = pango_font_map_create_context(fonts);
 	pango_cairo_context_set_resolution(p.ctx, 72);
@@ -84,16 +174,20 @@ int pdf_write(const char *path, const struct layout *l,
 	p.layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	secrecy_apply(t, p.cells);
 
-	pass(&p);                       /* measure: where articles start */
-
 	char *raw = g_strdup_printf("%s.cairo", path);
 	p.alts = g_ptr_array_new_with_free_func(g_free);
+	measure(&p);                    /* where articles start, how large photos are */
+	if (prepare_photos(&p)) {
+		status = 1;
+		goto out;
+	}
 	FILE *f = fopen(raw, "wb");
 	if (!f) {
 		diag_add(d, DIAG_ERROR, raw, 0, 0, "cannot write");
 		goto out;
 	}
-	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
+	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W + 2 * p.offset,
+							PAGE_H + 2 * p.offset);
 	cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
 	char stamp[32];
 	struct tm tm;
@@ -125,8 +219,13 @@ int pdf_write(const char *path, const struct layout *l,
 	cairo_surface_destroy(p.surface);
 	if (fclose(f) != 0)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+	if (d->errors == errors) {
+		double trim[4] = { p.offset, p.offset, p.offset + PAGE_W, p.offset + PAGE_H };
+		pdf_tags_finish(raw, path, l->language, p.alts, p.print ? trim : NULL,
+				p.bleed, d);
+	}
 	if (d->errors == errors)
-		pdf_tags_finish(raw, path, l->language, p.alts, d);
+		status = 0;
 out:
 	unlink(raw);
 	g_free(raw);
@@ -134,6 +233,7 @@ out:
 		g_ptr_array_free(p.alts, TRUE);
 	g_free(p.cells);
 	g_hash_table_destroy(p.layouts);
+	g_hash_table_destroy(p.frames);
 	g_object_unref(p.ctx);
-	return d->errors > errors ? -1 : 0;
+	return status;
 }

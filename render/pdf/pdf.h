@@ -11,7 +11,8 @@
  * with the two lines after it, and no paragraph leaves a single line at
  * the foot or the head of a column.  The PDF carries its metadata (dates
  * from `date`), an outline by loop and article, and links from the
- * sommaire.  Returns 0, or -1 with messages in d.
+ * sommaire.  Returns 0; 1 when a photo cannot be decoded; -1 when the
+ * file cannot be written; with messages in d.
  */
 #ifndef CARNET_PDF_H
 #define CARNET_PDF_H
@@ -24,7 +25,16 @@
 #include "../layout.h"
 #include "../texts.h"
 
-int pdf_write(const char *path, const struct layout *l,
+/* The edition written: for screens (photos at 150 ppi), or for the
+ * printer (print: 3 mm of bleed on every side, crop marks outside it,
+ * TrimBox and BleedBox set, photos at 300 ppi).  Resampled photos are
+ * kept in cache_dir (NULL: none). */
+struct pdf_edition {
+	bool print;
+	const char *cache_dir;
+};
+
+int pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	      time_t date, struct diag *d);
 

@@ -2,15 +2,17 @@
  * pdf_main.c — the PDF stage, `carnet pdf`.
  *
  *   carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]
- *              [--allow-missing]
+ *              [--print] [--cache DIR] [--allow-missing]
  *
  * Typesets the edition's layout and texts with the figures of FILE (the
  * table with provenance written by `carnet figures`) into the carnet PDF,
  * written under a temporary name and renamed once complete.  The fonts
  * are those of --fonts (default: fonts/ here, or in carnet's own
  * repository).  A placeholder whose figure is absent stops the build,
- * unless --allow-missing, which prints "n.d." and warns.  Exit status: 0
- * done, 1 bad input, 2 usage or I/O.
+ * unless --allow-missing, which prints "n.d." and warns.  --print writes
+ * the print edition (bleed, crop marks, 300 ppi photos) instead of the
+ * screen edition; --cache keeps the resampled photos for the next build.
+ * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
  */
 #include "../fonts.h"
 #include "../hyphenate.h"
@@ -32,10 +34,13 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
-		"                  [--allow-missing]\n"
+		"                  [--print] [--cache DIR] [--allow-missing]\n"
 		"\n"
 		"Typesets the carnet: the edition of --layout (edition.ini, chiffres.csv,\n"
-		"libelles.csv, textes/), with the figures of --figures.\n");
+		"libelles.csv, textes/, images/), with the figures of --figures.\n"
+		"  --print      the print edition: 3 mm bleed, crop marks, photos at 300 ppi\n"
+		"               (default: the screen edition, photos at 150 ppi)\n"
+		"  --cache DIR  keep resampled photos in DIR, so that a rebuild decodes none\n");
 }
 
 /* fonts/ here, else in the repository this program was built in. */
@@ -59,10 +64,13 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "fonts", required_argument, NULL, 'F' },
 		{ "allow-missing", no_argument, NULL, 'm' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "cache", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *layout_dir = NULL, *figures = NULL, *out = NULL;
+	struct pdf_edition edition = { false, NULL };
 	char *fonts_dir = NULL;
 	bool allow_missing = false;
 	int c;
@@ -75,6 +83,8 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'F': g_free(fonts_dir); fonts_dir = g_strdup(optarg); break;
 		case 'm': allow_missing = true; break;
+		case 'p': edition.print = true; break;
+		case 'c': edition.cache_dir = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -127,11 +137,14 @@ int main(int argc, char **argv)
 	g_free(ini);
 	if (d.errors)
 		goto done;
-	status = 2;
-	if (pdf_write(tmp, &l, &t, &x, fonts, date, &d) != 0)
+	int st = pdf_write(tmp, &edition, &l, &t, &x, fonts, date, &d);
+	if (st != 0) {
+		status = st > 0 ? 1 : 2;
 		goto done;
+	}
 	if (rename(tmp, out) != 0) {
 		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
+		status = 2;
 		goto done;
 	}
 	status = 0;

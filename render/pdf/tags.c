@@ -33,8 +33,18 @@ static void visit(struct walk *w, qpdf_oh oh, int depth)
 		visit(w, qpdf_oh_get_key(w->q, oh, "/K"), depth + 1);
 }
 
+static qpdf_oh box(qpdf_data q, double x0, double y0, double x1, double y1)
+{
+	qpdf_oh a = qpdf_oh_new_array(q);
+	double v[4] = { x0, y0, x1, y1 };
+	for (int i = 0; i < 4; i++)
+		qpdf_oh_append_item(q, a, qpdf_oh_new_real_from_double(q, v[i], 3));
+	return a;
+}
+
 int pdf_tags_finish(const char *in, const char *out, const char *lang,
-		    const GPtrArray *alts, struct diag *d)
+		    const GPtrArray *alts, const double *trim, double bleed,
+		    struct diag *d)
 {
 	qpdf_data q = qpdf_init();
 	int status = -1;
@@ -51,6 +61,17 @@ int pdf_tags_finish(const char *in, const char *out, const char *lang,
 			 "%u figures in the structure tree for %u text alternatives",
 			 w.figures, alts->len);
 		goto out;
+	}
+	if (trim) {
+		int n = qpdf_get_num_pages(q);
+		for (int i = 0; i < n; i++) {
+			qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+			qpdf_oh_replace_key(q, page, "/TrimBox",
+					    box(q, trim[0], trim[1], trim[2], trim[3]));
+			qpdf_oh_replace_key(q, page, "/BleedBox",
+					    box(q, trim[0] - bleed, trim[1] - bleed,
+						trim[2] + bleed, trim[3] + bleed));
+		}
 	}
 	if (qpdf_init_write(q, out) & QPDF_ERRORS)
 		goto fail;

@@ -1,0 +1,74 @@
+/*
+ * photo.h — the photos of an edition, as cameras and phones write them:
+ * JPEG (baseline or progressive, EXIF orientation 1–8, grayscale, CMYK as
+ * Adobe writes it, an embedded ICC profile), PNG (with alpha) and WebP.
+ * HEIC and the other formats are refused with a message saying how to
+ * convert.
+ *
+ * photo_probe() reads a file's header only: its format, its upright size
+ * and orientation; a header claiming more than PHOTO_MAX_PIXELS is refused
+ * before anything is allocated for its pixels.  photo_render() decodes the
+ * part of the photo that a frame shows, at the smallest scale the JPEG
+ * decoder offers (1/8 to 1) that still gives the frame's pixels, converts
+ * it to sRGB (lcms2: the embedded profile, else for CMYK Ghostscript's
+ * default CMYK profile), turns it upright, crops it around its focal point
+ * and resamples it to exactly the frame's pixels.
+ *
+ * Messages (a new string in *error) never name the file: the caller
+ * places them.
+ */
+#ifndef CARNET_PHOTO_H
+#define CARNET_PHOTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cairo.h>
+
+/* A photo of more pixels than this is refused (a decompression bomb, or
+ * a scan no carnet needs): 64 megapixels, about three 24-MP cameras. */
+#define PHOTO_MAX_PIXELS (64LL * 1000 * 1000)
+
+enum photo_kind { PHOTO_JPEG, PHOTO_PNG, PHOTO_WEBP };
+
+struct photo {
+	enum photo_kind kind;
+	int width, height;      /* upright, in pixels */
+	int orientation;        /* EXIF, 1 (as stored) to 8 */
+	bool cmyk, icc;         /* a CMYK JPEG; an embedded ICC profile */
+	bool alpha;             /* the format may carry transparency */
+	char key[33];           /* XXH3-128 of the file's bytes, in hex */
+};
+
+/* The part of a photo a frame shows, and at how many pixels. */
+struct photo_crop {
+	double x, y, w, h;      /* in upright photo pixels */
+	int px_w, px_h;         /* the resampled size */
+};
+
+/* The crop of ph for a frame of aspect w/h (frame_w / frame_h) drawn at
+ * px_w x px_h pixels, centred on the focal point (fx, fy), each in 0..1,
+ * kept inside the photo.  A photo with fewer pixels than the frame asks
+ * is not enlarged: px_w and px_h are then the crop's own size. */
+struct photo_crop photo_crop_for(const struct photo *ph, double aspect,
+				 double fx, double fy, int px_w, int px_h);
+
+/* Reads the header of the photo in data[0..n).  Returns 0, or -1 with
+ * *error. */
+int photo_probe_data(const unsigned char *data, size_t n, struct photo *ph,
+		     char **error);
+
+/* The same, for a file. */
+int photo_probe(const char *path, struct photo *ph, char **error);
+
+/* The crop c of ph (read again from data), upright, in sRGB, as an image
+ * surface of c->px_w x c->px_h: RGB24, or ARGB32 when a pixel is not
+ * opaque.  Returns NULL with *error when the photo cannot be decoded
+ * (truncated, corrupt). */
+cairo_surface_t *photo_render(const struct photo *ph, const unsigned char *data,
+			      size_t n, const struct photo_crop *c, char **error);
+
+/* Is a pixel of the image surface s not opaque? */
+bool photo_has_transparency(cairo_surface_t *s);
+
+#endif
