@@ -153,6 +153,8 @@ FIGURES := $(OUT)/figures-$(YEAR).tsv
 STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv
 WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
 PDF     := $(OUT)/carnet-$(YEAR).pdf
+PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
+PHOTOS  := $(BUILD)/photos
 TEXTS   := $(shell find $(LAYOUT) -type f 2>/dev/null) $(wildcard fonts/*)
 
 $(FIGURES) $(STAGED) &: $(EXPORTS) $(BIN)/carnet-figures
@@ -166,14 +168,20 @@ $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(BIN)/carnet-xlsx
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
 	    --out $(OUT)
 
+# The screen and the print editions; resampled photos are kept in
+# $(PHOTOS), so that a text edit redoes the pages, not the photos.
 $(PDF): $(STAGE)/figures.tsv $(TEXTS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --fonts fonts -o $@
+	    --fonts fonts --cache $(PHOTOS) -o $@
+
+$(PRINT): $(STAGE)/figures.tsv $(TEXTS) $(BIN)/carnet-pdf
+	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --fonts fonts --cache $(PHOTOS) -o $@
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 
-report-run: workbooks-run $(PDF)
-	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks and carnet-$(YEAR).pdf"
+report-run: workbooks-run $(PDF) $(PRINT)
+	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks, carnet-$(YEAR).pdf (screen) and carnet-$(YEAR)-impression.pdf (print)"
 
 # ---- bench -----------------------------------------------------------------
 #

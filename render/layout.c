@@ -153,6 +153,8 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	l->category = ini_string(&x, E, "categorie", false);
 	l->language = ini_string(&x, E, "langue", true);
 	l->back = ini_string(&x, E, "quatrieme", false);
+	l->logo = ini_string(&x, E, "logo", false);
+	l->logo_line = ini_line(&x, E, "logo");
 	l->font_text = ini_string(&x, "polices", "texte", true);
 	l->font_hand = ini_string(&x, "polices", "manuscrite", true);
 	l->font_text_line = ini_line(&x, "polices", "texte");
@@ -492,7 +494,7 @@ void layout_release(struct layout *l)
 	char **strings[] = { &l->dir, &l->title, &l->subtitle, &l->number,
 			     &l->office, &l->signature, &l->author, &l->subject,
 			     &l->keywords, &l->category, &l->language, &l->back,
-			     &l->font_text, &l->font_hand };
+			     &l->font_text, &l->font_hand, &l->logo };
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
 		g_free(*strings[i]);
 	for (size_t i = 0; i < l->nloops; i++)

@@ -64,6 +64,8 @@ struct layout {
 	char *title, *subtitle, *number, *office, *signature, *author,
 	     *subject, *keywords, *category, *language;
 	char *back;            /* the back cover's text (contact, credits) */
+	char *logo;            /* the office's logo, under the layout ("" if none) */
+	long logo_line;        /* in edition.ini */
 	char *font_text;       /* the text face ([polices] texte) */
 	char *font_hand;       /* the hand-lettered face ([polices] manuscrite) */
 	long font_text_line, font_hand_line;    /* in edition.ini */

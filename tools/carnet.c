@@ -91,9 +91,10 @@ static void build_usage(FILE *out)
 		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
-		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx and\n"
-		"carnet-Y.pdf (what the stages pass to each other goes to\n"
-		"--out/.carnet-Y/).  The edition's layout is --layout, else\n"
+		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx,\n"
+		"carnet-Y.pdf (screen) and carnet-Y-impression.pdf (print); what\n"
+		"the stages pass to each other, and the resampled photos, go to\n"
+		"--out/.carnet-Y/.  The edition's layout is --layout, else\n"
 		"layouts/Y in the current folder or in carnet's own repository.\n");
 }
 
@@ -215,13 +216,24 @@ static int build(int argc, char **argv)
 				 "--out", (char *)out, NULL };
 		st = run_stage("xlsx", xlsx);
 	}
+	char *photos = join(work, "photos");
 	snprintf(name, sizeof name, "carnet-%.20s.pdf", year);
 	char *pdf = join(out, name);
-	if (st == 0 && pdf) {
-		char *args[] = { NULL, "--layout", lay, "--figures", prov, "-o", pdf, NULL };
+	if (st == 0 && pdf && photos) {
+		char *args[] = { NULL, "--layout", lay, "--figures", prov, "--cache", photos,
+				 "-o", pdf, NULL };
 		st = run_stage("pdf", args);
 	}
 	free(pdf);
+	snprintf(name, sizeof name, "carnet-%.20s-impression.pdf", year);
+	pdf = join(out, name);
+	if (st == 0 && pdf && photos) {
+		char *args[] = { NULL, "--print", "--layout", lay, "--figures", prov,
+				 "--cache", photos, "-o", pdf, NULL };
+		st = run_stage("pdf", args);
+	}
+	free(pdf);
+	free(photos);
 out:
 	free(lay);
 	free(work);

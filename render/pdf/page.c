@@ -142,6 +142,20 @@ void begin_page(struct pdf *p)
 	}
 }
 
+void draw_logo(struct pdf *p, double x, double y, double w, double h)
+{
+	char *error = NULL;
+	if (!p->cr || !p->logo)
+		return;
+	if (logo_draw(p->logo, p->cr, x, y, w, h, p->ppi, &error) != 0) {
+		char *ini = g_build_filename(p->l->dir, "edition.ini", NULL);
+		diag_add(p->d, DIAG_ERROR, ini, p->l->logo_line, 0, "logo '%s': %s", p->l->logo,
+			 error);
+		g_free(ini);
+		g_free(error);
+	}
+}
+
 void bleed_rect(struct pdf *p, double x, double y, double w, double h)
 {
 	if (!p->cr)

@@ -12,6 +12,7 @@
 
 #include "../../etl/small_counts.h"
 #include "../layout.h"
+#include "../logo.h"
 #include "../photo.h"
 #include "../texts.h"
 
@@ -48,6 +49,7 @@ struct pdf {
 	double offset;          /* from the sheet's corner to the trim's */
 	double ppi;             /* photos' resolution at their printed size */
 	const char *cache_dir;  /* resampled photos, or NULL */
+	struct logo *logo;      /* the office's, or NULL */
 	bool growing;           /* photos may still grow to fill columns */
 	bool grown;             /* one did in this pass */
 	GHashTable *frames;     /* struct block * -> struct frame */
@@ -90,6 +92,8 @@ double say(struct pdf *p, const char *text, const char *family,
 void begin_page(struct pdf *p);
 void end_page(struct pdf *p);
 void furniture(struct pdf *p);
+/* The office's logo fitted into (x, y, w, h), when the edition has one. */
+void draw_logo(struct pdf *p, double x, double y, double w, double h);
 /* A rectangle of colour c; each side on the trim runs into the bleed. */
 void bleed_rect(struct pdf *p, double x, double y, double w, double h);
 void tag_begin(struct pdf *p, const char *tag);

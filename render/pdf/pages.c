@@ -50,8 +50,13 @@ void cover(struct pdf *p)
 			cairo_fill(p->cr);
 		}
 	}
-	say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, MARGIN_SIDE, 80,
-	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	double name_x = MARGIN_SIDE;
+	if (p->logo) {
+		draw_logo(p, MARGIN_SIDE, 48, 64 * logo_aspect(p->logo), 64);
+		name_x += 64 * logo_aspect(p->logo) + 14;
+	}
+	say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, name_x,
+	    p->logo ? 84 : 80, PAGE_W - MARGIN_SIDE - name_x, PANGO_ALIGN_LEFT);
 	say(p, l->title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
 	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char year[16];
@@ -251,6 +256,8 @@ void back_cover(struct pdf *p)
 		colour(p, l->main_colour);
 		bleed_rect(p, 0, PAGE_H - 260, PAGE_W, 260);
 	}
+	if (p->logo)
+		draw_logo(p, MARGIN_SIDE, 40, 56 * logo_aspect(p->logo), 56);
 	say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
 	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	PangoLayout *lay = text_layout(p, l->back, p->l->font_text, PANGO_WEIGHT_NORMAL, 9.5,

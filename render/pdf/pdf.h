@@ -23,6 +23,7 @@
 
 #include "../inputs.h"
 #include "../layout.h"
+#include "../logo.h"
 #include "../texts.h"
 
 /* The edition written: for screens (photos at 150 ppi), or for the
@@ -32,6 +33,7 @@
 struct pdf_edition {
 	bool print;
 	const char *cache_dir;
+	struct logo *logo;      /* on the cover and the back cover, or NULL */
 };
 
 int pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,

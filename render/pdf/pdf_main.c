@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *layout_dir = NULL, *figures = NULL, *out = NULL;
-	struct pdf_edition edition = { false, NULL };
+	struct pdf_edition edition = { 0 };
 	char *fonts_dir = NULL;
 	bool allow_missing = false;
 	int c;
@@ -134,9 +134,25 @@ int main(int argc, char **argv)
 				 keys[i], faces[i], fonts_dir ? fonts_dir : "fonts", all);
 			g_free(all);
 		}
+	/* the logo: a file under the layout, SVG or PNG */
+	if (*l.logo) {
+		char *path = g_build_filename(layout_dir, l.logo, NULL), *why = NULL;
+		if (g_path_is_absolute(l.logo) || strstr(l.logo, ".."))
+			why = g_strdup("not a path inside the layout");
+		else if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+			why = g_strdup("no such file in the layout");
+		else
+			edition.logo = logo_open(path, &why);
+		if (why)
+			diag_add(&d, DIAG_ERROR, ini, l.logo_line, 0, "logo '%s': %s", l.logo, why);
+		g_free(why);
+		g_free(path);
+	}
 	g_free(ini);
 	if (d.errors)
 		goto done;
+	/* text in an SVG logo is set with the private fonts too */
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(fonts));
 	int st = pdf_write(tmp, &edition, &l, &t, &x, fonts, date, &d);
 	if (st != 0) {
 		status = st > 0 ? 1 : 2;
@@ -157,6 +173,9 @@ done:
 	diag_release(&d);
 	if (fonts)
 		g_object_unref(fonts);
+	logo_close(edition.logo);
+	if (fonts)
+		pango_cairo_font_map_set_default(NULL);
 	texts_release(&x);
 	figures_release(&t);
 	layout_release(&l);
