@@ -43,14 +43,17 @@ static unsigned char *encode_jpeg(cairo_surface_t *s, unsigned long *len)
 	return out;
 }
 
-/* A surface of w x h whose pixels cairo's PDF writer never reads: it
- * embeds the attached JPEG bytes instead.  The pixels are left as
- * allocated (zero pages the system gives lazily), which keeps a rebuild
- * from decoding anything. */
+/* A surface that carries the JPEG bytes of a w x h image for cairo's PDF
+ * writer, which embeds them as they are (DCTDecode) and never reads the
+ * surface's pixels.  It is one pixel: drawn scaled to its frame, the
+ * image fills the frame at its own w x h pixels (cairo places an image in
+ * the unit square of its surface's extents), and a rebuild allocates and
+ * decodes nothing. */
 static cairo_surface_t *jpeg_surface(unsigned char *jpeg, size_t len, int w, int h,
 				     const char *id)
 {
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	(void)w, (void)h;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, len, g_free, jpeg);
 	char *uid = g_strdup(id);
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
@@ -109,13 +112,14 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 		cairo_surface_destroy(s);
 		s = NULL;
 	}
-	if (!g_file_get_contents(path, &data, &n, NULL)) {
+	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
+	if (!m) {
 		*error = g_strdup("cannot read it again");
 		goto out;
 	}
-	s = photo_render(ph, (unsigned char *)data, n, c, error);
-	g_free(data);
-	data = NULL;
+	s = photo_render(ph, (const unsigned char *)g_mapped_file_get_contents(m),
+			 g_mapped_file_get_length(m), c, error);
+	g_mapped_file_unref(m);
 	if (!s)
 		goto out;
 	if (cache_dir)
