@@ -260,6 +260,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/bad.sh $(BIN)
 	tests/atomic.sh $(BIN)
 	tests/pdf.sh $(BIN)
+	tests/photos.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \

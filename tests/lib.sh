@@ -6,7 +6,7 @@
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
 pass=0 fail=0
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3

@@ -24,6 +24,8 @@ static void figure_end(struct pdf *p, const char *alt)
 }
 
 
+static void place_image(struct pdf *p, const struct block *b, bool wide);
+
 static void new_article_page(struct pdf *p)
 {
 	begin_page(p);
@@ -31,6 +33,10 @@ static void new_article_page(struct pdf *p)
 	p->col = 0;
 	p->y = p->column_top[0];
 	p->ncolumn_frames = 0;
+	const struct block *b = p->pending;
+	p->pending = NULL;
+	if (b)
+		place_image(p, b, true);
 }
 
 static int lines_left(const struct pdf *p);
@@ -338,12 +344,11 @@ static void frame_crop(struct pdf *p, struct frame *f, const struct block *b,
 }
 
 /* A photo, or a drawn placeholder, with its caption in small capitals
- * beneath.  A photo that does not fit at a column's foot shrinks to the
- * room left when its crop allows, else moves to the next column. */
-static void image(struct pdf *p, const struct block *b)
+ * beneath, across both columns when wide.  A photo that does not fit at a
+ * column's foot shrinks to the room left when its crop allows, else moves
+ * to the next column. */
+static void place_image(struct pdf *p, const struct block *b, bool wide)
 {
-	/* across both columns only where it can head a page */
-	bool wide = b->wide && p->col == 0 && p->y <= p->column_top[0] + 1;
 	struct frame *f = frame_of(p, b, wide);
 	int caption = b->caption && *b->caption ? 1 : 0;
 	space_before_block(p);
@@ -354,8 +359,6 @@ static void image(struct pdf *p, const struct block *b)
 			lines = room;
 		else {
 			next_column(p);
-			f = frame_of(p, b, b->wide && p->col == 0);
-			wide = f->wide;
 			lines = MIN(f->lines + f->extra, f->max_lines);
 		}
 	}
@@ -393,6 +396,30 @@ static void image(struct pdf *p, const struct block *b)
 		p->column_top[1] = p->y;
 		snap(p);
 	}
+}
+
+static bool at_page_top(const struct pdf *p)
+{
+	return p->col == 0 && p->y <= p->column_top[0] + 1;
+}
+
+/* A wide photo heads a page: where the text is not at a page's top, it
+ * waits for the next page (one at a time), and the text goes on. */
+static void image(struct pdf *p, const struct block *b)
+{
+	if (b->wide && !at_page_top(p) && !p->pending) {
+		p->pending = b;
+		return;
+	}
+	place_image(p, b, b->wide && at_page_top(p));
+}
+
+void flow_end_loop(struct pdf *p)
+{
+	const struct block *b = p->pending;
+	p->pending = NULL;
+	if (b)          /* no page left in the loop: in the column, then */
+		place_image(p, b, false);
 }
 
 void flow_article(struct pdf *p, struct article *a, int index, int *figure)

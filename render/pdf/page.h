@@ -56,6 +56,7 @@ struct pdf {
 	struct frame *column_frames[MAX_COLUMN_FRAMES];
 	int ncolumn_frames;
 	double column_top[2];   /* where each column of the page starts */
+	const struct block *pending;    /* a wide photo waiting for a page */
 
 	cairo_surface_t *surface;
 	cairo_t *cr;            /* NULL in the measuring pass */

@@ -20,6 +20,7 @@ static void pass(struct pdf *p)
 	int figure = 0;
 	p->page = -1;
 	p->page_open = false;
+	p->pending = NULL;
 	cover(p);
 	contents(p);
 	for (size_t i = 0; i < p->l->nloops; i++) {
@@ -34,6 +35,7 @@ static void pass(struct pdf *p)
 			first = false;
 			flow_article(p, &p->x->v[k], (int)k, &figure);
 		}
+		flow_end_loop(p);
 	}
 	key_figures(p);
 	back_cover(p);

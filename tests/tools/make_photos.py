@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """make_photos.py — camera-like photos for the tests and the bench.
 
-    make_photos.py DIR NAME[:KIND] ...
+    make_photos.py DIR NAME[:KIND][@WxH] ...
 
-writes DIR/NAME for each name: a 4000 x 3000 landscape (12 MP) that
+writes DIR/NAME for each name: a 4000 x 3000 landscape (12 MP; WxH
+another size, the other shapes following it) that
 looks like a photo (sky, hills, a house, sensor noise), with a red band
 along its top and a blue band along its bottom in the upright view, so
 that a test can tell it is upright once drawn.  KIND says how it is
@@ -18,7 +19,7 @@ stored (default: baseline):
     gray                      grayscale JPEG
     alpha                     PNG with a transparent half
     webp                      WebP, quality 85
-    small                     JPEG of 800 x 600 (fewer pixels than a frame)
+    small                     JPEG of 800 x 600, or WxH (fewer pixels than a frame)
     heic, text, empty, truncated, bomb
                               broken ones: an ISO-BMFF 'ftypheic' header,
                               plain text, nothing, a JPEG cut in half, a
@@ -61,7 +62,7 @@ def scene(w, h, seed):
     noise = Image.effect_noise((w, h), 18).convert("RGB")
     im = Image.blend(im, noise, 0.08)
     d = ImageDraw.Draw(im)                    # the marks of the upright view
-    band = h // 12
+    band = h // 6
     d.rectangle([0, 0, w, band], fill=(220, 30, 30))
     d.rectangle([0, h - band, w, h], fill=(30, 40, 220))
     return im
@@ -94,11 +95,11 @@ def make(kind, seed):
         exif[0x0112] = n
         return jpeg(im, exif=exif.tobytes())
     if kind == "portrait":
-        return jpeg(scene(3000, 4000, seed))
+        return jpeg(scene(H, W, seed))
     if kind == "panorama":
-        return jpeg(scene(6000, 2000, seed))
+        return jpeg(scene(W * 3 // 2, W // 2, seed))
     if kind == "small":
-        return jpeg(scene(800, 600, seed))
+        return jpeg(scene(W, H, seed) if (W, H) != (4000, 3000) else scene(800, 600, seed))
     if kind == "cmyk":
         im = scene(W, H, seed).convert("CMYK")
         d = ImageDraw.Draw(im)
@@ -139,8 +140,11 @@ def main():
         raise SystemExit(__doc__)
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
+    global W, H
     for i, spec in enumerate(sys.argv[2:]):
+        spec, _, size = spec.partition("@")
         name, _, kind = spec.partition(":")
+        W, H = (int(v) for v in size.split("x")) if size else (4000, 3000)
         data = make(kind or "baseline", i)
         tmp = os.path.join(out, name + ".tmp")
         with open(tmp, "wb") as f:
