@@ -24,13 +24,15 @@ ifeq ($(SAN),1)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
+# photos: libjpeg(-turbo), libexif, lcms2, libwebp, libpng; the logo: librsvg
+PHOTO_PKGS := libjpeg libexif lcms2 libwebp libpng librsvg-2.0
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark \
-                                         libjpeg libexif lcms2 libwebp libpng librsvg-2.0)
+                                         $(PHOTO_PKGS))
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
-                                    libjpeg libexif lcms2 libwebp libpng librsvg-2.0) -lhyphen
+                                    $(PHOTO_PKGS)) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
@@ -206,7 +208,7 @@ bench-run: programs $(BENCH_SCALES:%=$(BUILD)/scaled/x%/.done)
 
 # ---- fuzzing ----------------------------------------------------------------
 
-FUZZERS   := reader sources fields layout texts
+FUZZERS   := reader sources fields layout texts photos
 FUZZ_LIBS  = $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC)
 
@@ -214,7 +216,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
 	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=undefined \
-	    $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark) \
+	    $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark \
+	                                $(PHOTO_PKGS)) \
 	    -o $@ $< $(FUZZ_DEPS) $(FUZZ_LIBS)
 
 # Seeds: the fixtures, the test files, and the 2023 layout (folders, kept).

@@ -1,6 +1,6 @@
 #!/bin/sh
 # seeds.sh HARNESS DIR — writes the starting corpus of a fuzz harness into
-# DIR: the fixtures, the small test files, and the 2023 layout.
+# DIR: the fixtures, the small test files, the 2023 layout, small photos.
 set -eu
 h=$1 dir=$2
 mkdir -p "$dir"
@@ -27,6 +27,15 @@ texts)
 	for f in layouts/2023/textes/*/*.md; do
 		{ printf '\000'; cat "$f"; } >"$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done ;;
+photos)
+	# small photos of every kind, the focal point byte first
+	t=$(mktemp -d)
+	/usr/bin/python3 tests/tools/make_photos.py "$t" \
+		b.jpg@64x48 p.jpg:progressive@64x48 o.jpg:orient6@64x48 c.jpg:cmyk@64x48 \
+		g.jpg:gray@64x48 a.png:alpha@64x48 w.webp:webp@64x48 h.heic:heic bomb.png:bomb \
+		cut.jpg:truncated@64x48
+	for f in "$t"/*; do { printf '\200'; cat "$f"; } >"$dir/$(basename "$f")"; done
+	rm -rf "$t" ;;
 *)
 	echo "seeds.sh: no harness '$h'" >&2; exit 2 ;;
 esac
