@@ -60,9 +60,13 @@ all:
 	@tools/deps.sh build
 	@$(MAKE) programs
 
+# The stages that do not wait on each other (the workbooks, the two PDF
+# editions) run side by side, one a core.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 report:
 	@tools/deps.sh build
-	@$(MAKE) report-run
+	@$(MAKE) -j$(JOBS) report-run
 
 workbooks:
 	@tools/deps.sh build

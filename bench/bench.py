@@ -163,7 +163,8 @@ def bench_scales(results, notes):
 
 
 def make_cmd(out, layout):
-    return ["make", "-C", ROOT, "BUILD=" + BUILD, "OUT=" + out, "LAYOUT=" + layout,
+    # as `make report` runs it: the independent stages side by side
+    return ["make", "-C", ROOT, "-j2", "BUILD=" + BUILD, "OUT=" + out, "LAYOUT=" + layout,
             "report-run"]
 
 
@@ -189,6 +190,53 @@ def bench_report():
     again, again_rss, (so, _) = repeat(make_cmd(out, layout), RUNS, prepare=touch)
     redone = [s for s in ("figures", "xlsx", "pdf") if re.search(r"carnet %s " % s, so)]
     return full, full_rss, again, again_rss, os.path.relpath(text, layout), redone
+
+
+def bench_photos():
+    """The bundled layout with 44 camera photos (12 MP, about 4 MB each,
+    made once by tests/tools/make_photos.py): both PDF editions from an
+    empty photo cache, then after touching one text; the sizes of the two
+    editions.  Runs make, as a service does."""
+    layout = os.path.join(BUILD, "bench-out", "photos-layout")
+    out = os.path.join(BUILD, "bench-out", "photos-report")
+    names = []
+    for dp, _, fs in os.walk(os.path.join(ROOT, "layouts", YEAR, "textes")):
+        for f in fs:
+            with open(os.path.join(dp, f), encoding="utf-8") as t:
+                names += re.findall(r"\]\(([a-z0-9-]+\.jpg)", t.read())
+    stamp = os.path.join(layout, ".photos-made")
+    if not os.path.exists(stamp):
+        shutil.rmtree(layout, ignore_errors=True)
+        shutil.copytree(os.path.join(ROOT, "layouts", YEAR), layout)
+        subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tests", "tools", "make_photos.py"),
+                        os.path.join(layout, "images")] + [n + ":camera" for n in names], check=True)
+        open(stamp, "w").close()
+    photos = size(os.path.join(layout, "images", n) for n in names)
+    cache = os.path.join(BUILD, "photos")
+    pdfs = [os.path.join(out, "carnet-%s.pdf" % YEAR), os.path.join(out, "carnet-%s-impression.pdf" % YEAR)]
+    cmd = make_cmd(out, layout)
+    subprocess.run(cmd, check=True, capture_output=True)         # figures and workbooks
+
+    def cold():
+        shutil.rmtree(cache, ignore_errors=True)
+        for p in pdfs:
+            if os.path.exists(p):
+                os.unlink(p)
+    runs = max(3, RUNS // 2)
+    cold_w, cold_rss, _ = repeat(cmd, runs, prepare=cold)
+    text = os.path.join(layout, "textes", "patrimoine", "01-vacance.md")
+    warm_w, warm_rss, (so, _) = repeat(cmd, runs, prepare=lambda: os.utime(text))
+    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout") if ("carnet %s" % s) in so]
+    # each edition alone, warm, as the stage takes it
+    stage = []
+    for extra in ([], ["--print"]):
+        w, r, _ = repeat([os.path.join(BIN, "carnet-pdf")] + extra + [
+            "--layout", layout, "--figures", os.path.join(BUILD, "report", YEAR, "figures.tsv"),
+            "--fonts", os.path.join(ROOT, "fonts"), "--cache", cache,
+            "-o", os.path.join(out, "stage.pdf")], runs)
+        stage.append((w, r))
+    return (len(names), photos, cold_w, cold_rss, warm_w, warm_rss, redone,
+            [os.path.getsize(p) for p in pdfs], stage)
 
 
 def bench_callgrind():
@@ -241,6 +289,7 @@ def main():
     t0 = time.perf_counter()
     bench_scales(results, notes)
     full, full_rss, again, again_rss, text, redone = bench_report()
+    photos = bench_photos()
     ir, top = bench_callgrind()
     perf_n, perf_top = bench_perf()
     took = time.perf_counter() - t0
@@ -292,6 +341,33 @@ def main():
         "|---:|---:|---:|---:|",
         "| %d | %s | %s | %.1f MiB |" % (len(again), fmt_s(min(again)), fmt_s(statistics.median(again)),
                                         again_rss / 1024),
+        "",
+    ]
+    n, nbytes, cold_w, cold_rss, warm_w, warm_rss, predone, sizes, stage = photos
+    lines += [
+        "## The 2023 carnet with its photos",
+        "",
+        "The bundled layout with %d camera photos of 12 MP (%.0f MB in all, made by "
+        "`tests/tools/make_photos.py`), through `make report-run`: both PDF editions "
+        "(screen at 150 ppi, print at 300 ppi, run side by side by make) from an empty "
+        "photo cache, then after touching `textes/patrimoine/01-vacance.md` (make redid: "
+        "**%s**). Targets: cold ≤ 3 s, rebuild ≤ 0,4 s, screen PDF ≤ 8 MB, print PDF ≤ "
+        "30 MB, peak RSS ≤ 200 MB." % (n, nbytes / 1e6, ", ".join(predone) or "nothing"),
+        "",
+        "| build | runs | wall min | wall median | peak RSS |",
+        "|---|---:|---:|---:|---:|",
+        "| cold (no cached photo) | %d | %s | %s | %.1f MiB |" % (
+            len(cold_w), fmt_s(min(cold_w)), fmt_s(statistics.median(cold_w)), cold_rss / 1024),
+        "| after a text edit | %d | %s | %s | %.1f MiB |" % (
+            len(warm_w), fmt_s(min(warm_w)), fmt_s(statistics.median(warm_w)), warm_rss / 1024),
+        "| screen edition alone, warm | %d | %s | %s | %.1f MiB |" % (
+            len(stage[0][0]), fmt_s(min(stage[0][0])), fmt_s(statistics.median(stage[0][0])),
+            stage[0][1] / 1024),
+        "| print edition alone, warm | %d | %s | %s | %.1f MiB |" % (
+            len(stage[1][0]), fmt_s(min(stage[1][0])), fmt_s(statistics.median(stage[1][0])),
+            stage[1][1] / 1024),
+        "",
+        "Screen PDF: **%.1f MB**; print PDF: **%.1f MB**." % (sizes[0] / 1e6, sizes[1] / 1e6),
         "",
         "## ETL instructions on x1 (callgrind)",
         "",

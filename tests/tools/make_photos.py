@@ -11,6 +11,7 @@ that a test can tell it is upright once drawn.  KIND says how it is
 stored (default: baseline):
 
     baseline, progressive     JPEG, 4:2:0, quality 90
+    camera                    the same with a phone's grain (about 4 MB)
     orientN                   JPEG stored turned, with EXIF orientation N
                               (1 to 8): upright once the tag is applied
     portrait, panorama        JPEG of 3000 x 4000, of 6000 x 2000
@@ -37,8 +38,9 @@ from PIL import Image, ImageDraw, ImageFilter
 W, H = 4000, 3000
 
 
-def scene(w, h, seed):
-    """A landscape drawn small then enlarged (smooth), with noise."""
+def scene(w, h, seed, grain=0.08):
+    """A landscape drawn small then enlarged (smooth), with sensor noise
+    (grain: its share)."""
     rnd = random.Random(seed)
     sw, sh = max(8, w // 8), max(8, h // 8)
     im = Image.new("RGB", (sw, sh))
@@ -59,8 +61,8 @@ def scene(w, h, seed):
     d.polygon([(hx - 5, hy), (hx + sw // 16, hy - sh // 10), (hx + sw // 8 + 5, hy)],
               fill=(160, 60, 50))
     im = im.resize((w, h), Image.BICUBIC)
-    noise = Image.effect_noise((w, h), 18).convert("RGB")
-    im = Image.blend(im, noise, 0.08)
+    noise = Image.effect_noise((w, h), 18 if grain < 0.1 else 60).convert("RGB")
+    im = Image.blend(im, noise, grain)
     d = ImageDraw.Draw(im)                    # the marks of the upright view
     band = h // 6
     d.rectangle([0, 0, w, band], fill=(220, 30, 30))
@@ -86,6 +88,8 @@ def jpeg(im, **kw):
 def make(kind, seed):
     if kind in ("baseline", "progressive"):
         return jpeg(scene(W, H, seed), progressive=kind == "progressive")
+    if kind == "camera":
+        return jpeg(scene(W, H, seed, grain=0.15))
     if kind.startswith("orient"):
         n = int(kind[6:])
         im = scene(W, H, seed)
