@@ -164,8 +164,10 @@ def bench_scales(results, notes):
 
 def make_cmd(out, layout):
     # as `make report` runs it: the independent stages side by side
-    return ["make", "-C", ROOT, "-j2", "BUILD=" + BUILD, "OUT=" + out, "LAYOUT=" + layout,
-            "report-run"]
+    # BUILD as make bench names it: the dependency files name their objects
+    # so, and an absolute BUILD would leave them unread (stale objects)
+    return ["make", "-C", ROOT, "-j2", "BUILD=" + os.path.relpath(BUILD, ROOT), "OUT=" + out,
+            "LAYOUT=" + layout, "report-run"]
 
 
 def bench_report():

@@ -75,16 +75,11 @@ int logo_draw(struct logo *g, cairo_t *cr, double x, double y, double w, double 
 	}
 	struct photo_crop c = photo_crop_for(&g->png, g->w / g->h, 0.5, 0.5,
 					     (int)ceil(dw / 72 * ppi), (int)ceil(dh / 72 * ppi));
-	cairo_surface_t *surf = photo_embed(g->path, &g->png, &c, NULL, error);
+	struct photo_view view;
+	cairo_surface_t *surf = photo_embed(g->path, &g->png, &c, NULL, &view, error);
 	if (!surf)
 		return -1;
-	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_scale(cr, dw / cairo_image_surface_get_width(surf),
-		    dh / cairo_image_surface_get_height(surf));
-	cairo_set_source_surface(cr, surf, 0, 0);
-	cairo_paint(cr);
-	cairo_restore(cr);
+	photo_paint(cr, surf, &view, x, y, dw, dh);
 	cairo_surface_destroy(surf);
 	return 0;
 }

@@ -69,8 +69,10 @@ static void jpeg_begin(struct jpeg_decompress_struct *ci, struct jerr *e,
 	e->pub.emit_message = jerr_emit;
 	jpeg_create_decompress(ci);
 	jpeg_mem_src(ci, data, (unsigned long)n);
-	jpeg_save_markers(ci, JPEG_APP0 + 1, 0xFFFF);   /* EXIF */
+	jpeg_save_markers(ci, JPEG_APP0 + 1, 0xFFFF);   /* EXIF, XMP */
 	jpeg_save_markers(ci, JPEG_APP0 + 2, 0xFFFF);   /* ICC */
+	jpeg_save_markers(ci, JPEG_APP0 + 13, 0);       /* IPTC: only noted */
+	jpeg_save_markers(ci, JPEG_COM, 0);
 }
 
 /* The EXIF orientation in the saved APP1 markers, 1 when none. */
@@ -106,6 +108,8 @@ static int jpeg_probe(const unsigned char *data, size_t n, struct photo *ph,
 	}
 	jpeg_read_header(&ci, TRUE);
 	ph->orientation = exif_orientation(&ci);
+	for (jpeg_saved_marker_ptr m = ci.marker_list; m; m = m->next)
+		ph->metadata |= m->marker != JPEG_APP0 + 2;
 	ph->cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
 	JOCTET *icc = NULL;
 	unsigned int icc_len = 0;
@@ -116,6 +120,41 @@ static int jpeg_probe(const unsigned char *data, size_t n, struct photo *ph,
 	ph->height = (int)(turned ? ci.image_width : ci.image_height);
 	jpeg_destroy_decompress(&ci);
 	return 0;
+}
+
+unsigned char *photo_jpeg_without_metadata(const unsigned char *data, size_t n,
+					   unsigned long *len, char **error)
+{
+	struct jpeg_decompress_struct in;
+	struct jpeg_compress_struct out;
+	struct jerr e;
+	unsigned char *volatile buf = NULL;
+	/* the encoder's buffer, kept where a longjmp cannot lose it */
+	unsigned char **mem = g_new0(unsigned char *, 1);
+	*len = 0;
+	jpeg_begin(&in, &e, data, n);
+	out.err = &e.pub;               /* one error manager, one jump */
+	jpeg_create_compress(&out);
+	if (setjmp(e.jb)) {
+		fail(error, "cannot copy the JPEG: %s", e.msg);
+		goto out;
+	}
+	jpeg_read_header(&in, TRUE);
+	jvirt_barray_ptr *coef = jpeg_read_coefficients(&in);
+	jpeg_mem_dest(&out, mem, len);
+	jpeg_copy_critical_parameters(&in, &out);
+	out.optimize_coding = TRUE;
+	jpeg_write_coefficients(&out, coef);    /* and no marker of the original */
+	jpeg_finish_compress(&out);
+	jpeg_finish_decompress(&in);
+	buf = *mem;
+	*mem = NULL;
+out:
+	free(*mem);             /* what an error left behind */
+	g_free(mem);
+	jpeg_destroy_compress(&out);
+	jpeg_destroy_decompress(&in);
+	return buf;
 }
 
 /* The smallest num/8 the decoder scales to that still gives at least
@@ -345,16 +384,19 @@ int photo_probe_data(const unsigned char *data, size_t n, struct photo *ph, char
 		     "reduce it first", ph->width, ph->height, PHOTO_MAX_PIXELS / 1000000);
 		return -1;
 	}
-	XXH128_hash_t h = XXH3_128bits(data, n);
-	snprintf(ph->key, sizeof ph->key, "%016llx%016llx",
-		 (unsigned long long)h.high64, (unsigned long long)h.low64);
 	return 0;
+}
+
+void photo_content_key(const unsigned char *data, size_t n, char key[33])
+{
+	XXH128_hash_t h = XXH3_128bits(data, n);
+	snprintf(key, 33, "%016llx%016llx", (unsigned long long)h.high64,
+		 (unsigned long long)h.low64);
 }
 
 int photo_probe(const char *path, struct photo *ph, char **error)
 {
-	/* mapped, not read: a rebuild hashes every photo, and copying them
-	 * was most of its time */
+	/* mapped, not read: the header is all a probe touches */
 	GError *ge = NULL;
 	GMappedFile *m = g_mapped_file_new(path, FALSE, &ge);
 	if (!m) {

@@ -36,8 +36,9 @@ struct photo {
 	int width, height;      /* upright, in pixels */
 	int orientation;        /* EXIF, 1 (as stored) to 8 */
 	bool cmyk, icc;         /* a CMYK JPEG; an embedded ICC profile */
+	bool metadata;          /* EXIF, XMP, IPTC or comments (a place, a
+				 * name, a camera's serial): never embedded */
 	bool alpha;             /* the format may carry transparency */
-	char key[33];           /* XXH3-128 of the file's bytes, in hex */
 };
 
 /* The part of a photo a frame shows, and at how many pixels. */
@@ -53,12 +54,15 @@ struct photo_crop {
 struct photo_crop photo_crop_for(const struct photo *ph, double aspect,
 				 double fx, double fy, int px_w, int px_h);
 
+/* The XXH3-128 of data[0..n), in hex: what names a photo's content. */
+void photo_content_key(const unsigned char *data, size_t n, char key[33]);
+
 /* Reads the header of the photo in data[0..n).  Returns 0, or -1 with
  * *error. */
 int photo_probe_data(const unsigned char *data, size_t n, struct photo *ph,
 		     char **error);
 
-/* The same, for a file. */
+/* The same, for a file (mapped: only its header is read). */
 int photo_probe(const char *path, struct photo *ph, char **error);
 
 /* The crop c of ph (read again from data), upright, in sRGB, as an image
@@ -67,6 +71,12 @@ int photo_probe(const char *path, struct photo *ph, char **error);
  * (truncated, corrupt). */
 cairo_surface_t *photo_render(const struct photo *ph, const unsigned char *data,
 			      size_t n, const struct photo_crop *c, char **error);
+
+/* The JPEG in data[0..n) without its metadata markers, its image data
+ * untouched (the DCT coefficients copied, as `jpegtran -copy none`
+ * does), in a new malloc'ed buffer of *len bytes; NULL with *error. */
+unsigned char *photo_jpeg_without_metadata(const unsigned char *data, size_t n,
+					   unsigned long *len, char **error);
 
 /* Is a pixel of the image surface s not opaque? */
 bool photo_has_transparency(cairo_surface_t *s);

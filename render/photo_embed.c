@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <jpeglib.h>
@@ -72,30 +74,104 @@ static void cache_put(const char *path, const void *data, size_t len)
 	g_free(tmp);
 }
 
+/* The content key of the photo at path.  With a cache, a note beside the
+ * resampled files keeps it with the file's size, modification time and
+ * inode, as make and git trust them, so that a rebuild hashes no photo;
+ * without one, or when the note does not match, the bytes are hashed. */
+static void content_key(const char *path, const char *cache_dir, char key[33])
+{
+	struct stat st;
+	char *note = NULL, *seen = NULL, *text = NULL;
+	bool have = stat(path, &st) == 0;
+	if (cache_dir && have) {
+		char name[33];
+		photo_content_key((const unsigned char *)path, strlen(path), name);
+		note = g_strdup_printf("%s/stat-%s", cache_dir, name);
+		seen = g_strdup_printf("%lld %lld.%09ld %llu %s\n", (long long)st.st_size,
+				       (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+				       (unsigned long long)st.st_ino, path);
+		gsize n = 0;
+		if (g_file_get_contents(note, &text, &n, NULL) && n == strlen(seen) + 33 &&
+		    !strncmp(text + 33, seen, strlen(seen)) && text[32] == ' ') {
+			memcpy(key, text, 32);
+			key[32] = '\0';
+			goto out;
+		}
+	}
+	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
+	photo_content_key(m ? (const unsigned char *)g_mapped_file_get_contents(m) : NULL,
+			  m ? g_mapped_file_get_length(m) : 0, key);
+	if (m)
+		g_mapped_file_unref(m);
+	if (note) {
+		char *line = g_strdup_printf("%s %s", key, seen);
+		g_mkdir_with_parents(cache_dir, 0777);
+		cache_put(note, line, strlen(line));
+		g_free(line);
+	}
+out:
+	g_free(text);
+	g_free(note);
+	g_free(seen);
+}
+
 static bool fits_as_is(const struct photo *ph, const struct photo_crop *c)
 {
+	/* the pixels the whole photo would need at the frame's resolution */
+	double need = c->px_w * ph->width / c->w;
 	return ph->kind == PHOTO_JPEG && ph->orientation == 1 && !ph->cmyk && !ph->icc &&
-	       c->w >= ph->width - 1 && c->h >= ph->height - 1 &&
-	       ph->width <= c->px_w * 1.15 + 1;
+	       c->w >= ph->width * 0.85 && c->h >= ph->height * 0.85 &&
+	       ph->width <= need * 1.15 + 1;
+}
+
+void photo_paint(cairo_t *cr, cairo_surface_t *s, const struct photo_view *view,
+		 double x, double y, double w, double h)
+{
+	double sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
+	double kx = w / (view->w * sw), ky = h / (view->h * sh);
+	cairo_save(cr);
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_clip(cr);
+	cairo_translate(cr, x - view->x * sw * kx, y - view->y * sh * ky);
+	cairo_scale(cr, kx, ky);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
 }
 
 cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 			     const struct photo_crop *c, const char *cache_dir,
-			     char **error)
+			     struct photo_view *view, char **error)
 {
 	gchar *data = NULL;
 	gsize n = 0;
-	char id[160];
+	char id[160], key[33];
 
+	*view = (struct photo_view){ 0, 0, 1, 1 };
+	content_key(path, cache_dir, key);
 	if (fits_as_is(ph, c)) {
 		if (!g_file_get_contents(path, &data, &n, NULL)) {
 			*error = g_strdup("cannot read it again");
 			return NULL;
 		}
-		snprintf(id, sizeof id, "%s-as-is", ph->key);
+		if (ph->metadata) {
+			unsigned long len = 0;
+			unsigned char *clean = photo_jpeg_without_metadata(
+				(unsigned char *)data, n, &len, error);
+			g_free(data);
+			if (!clean)
+				return NULL;
+			data = g_memdup2(clean, len);
+			n = len;
+			free(clean);
+		}
+		*view = (struct photo_view){ c->x / ph->width, c->y / ph->height,
+					     c->w / ph->width, c->h / ph->height };
+		snprintf(id, sizeof id, "%s-as-is", key);
 		return jpeg_surface((unsigned char *)data, n, ph->width, ph->height, id);
 	}
-	snprintf(id, sizeof id, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-v%d", ph->key, c->px_w,
+	snprintf(id, sizeof id, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-v%d", key, c->px_w,
 		 c->px_h, c->x, c->y, c->w, c->h, PHOTO_QUALITY, CACHE_VERSION);
 	char *jpg = cache_dir ? g_strdup_printf("%s/%s.jpg", cache_dir, id) : NULL;
 	char *png = cache_dir ? g_strdup_printf("%s/%s.png", cache_dir, id) : NULL;

@@ -3,14 +3,18 @@
  * pixels of its frame, encoded as JPEG at PHOTO_QUALITY and handed to
  * cairo as JPEG data (CAIRO_MIME_TYPE_JPEG, with CAIRO_MIME_TYPE_UNIQUE_ID
  * so that a photo set twice at one size is stored once).  A JPEG that
- * already fits — upright, RGB or grey, no profile to convert, not
- * cropped, at most 15 % more pixels than the frame needs — is embedded
- * byte for byte.  A photo with transparency keeps it (no JPEG data: cairo
- * writes its pixels and their alpha).
+ * already fits — upright, RGB or grey, no profile to convert, at least
+ * 85 % of each side shown, at most 15 % more pixels than the frame needs
+ * — is embedded as it is: byte for byte, or when it carries metadata (a
+ * place, a name, a camera's serial) with its image data copied and its
+ * metadata left out.  A photo with transparency keeps it (no JPEG data:
+ * cairo writes its pixels and their alpha).
  *
  * What is resampled is kept in cache_dir (when not NULL), named by the
  * file's content, the crop and the pixel size, so that a rebuild decodes
- * no photo: it reads the small JPEG back and cairo embeds its bytes.
+ * no photo: it reads the small JPEG back and cairo embeds its bytes.  A
+ * note per photo keeps its content key with its size, modification time
+ * and inode, so that a rebuild does not hash the photos either.
  * Files are written under a temporary name and renamed, so that two
  * builds may share the cache.
  */
@@ -21,10 +25,20 @@
 
 #define PHOTO_QUALITY 85
 
-/* The surface to draw into the frame (scaled to it), or NULL with
- * *error.  path is the photo's file, ph its probe, c its crop. */
+/* Which part of the surface the frame shows, as shares of its width and
+ * height: all of it (0, 0, 1, 1) but for a JPEG embedded as it is. */
+struct photo_view {
+	double x, y, w, h;
+};
+
+/* The surface to draw (its view scaled to the frame, clipped), or NULL
+ * with *error.  path is the photo's file, ph its probe, c its crop. */
 cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 			     const struct photo_crop *c, const char *cache_dir,
-			     char **error);
+			     struct photo_view *view, char **error);
+
+/* Draws s, as photo_embed() gave it with view, into (x, y, w, h). */
+void photo_paint(cairo_t *cr, cairo_surface_t *s, const struct photo_view *view,
+		 double x, double y, double w, double h);
 
 #endif

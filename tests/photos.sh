@@ -56,7 +56,7 @@ layout() {
 L=$tmp/kinds
 layout "$L"
 kinds="baseline progressive orient1 orient2 orient3 orient4 orient5 orient6 orient7 orient8
-       portrait panorama cmyk gray webp alpha small"
+       portrait panorama cmyk gray webp alpha small fits fitsclean"
 specs="" i=10
 for k in $kinds; do
 	case $k in webp) f=$k.webp ;; alpha) f=$k.png ;; *) f=$k.jpg ;; esac
@@ -78,13 +78,14 @@ for f in screen print; do
 done
 
 # pdfimages: one image a test photo, all JPEG but the PNG with alpha (its
-# pixels and an smask), at the edition's resolution but the small one
+# pixels and an smask), at the edition's resolution but the LOW ones (the
+# small photo, and in print the two that fit a screen column)
 check_images() {
 	pdfimages -list "$1" | tail -n +3 >"$tmp/images"
-	$py - "$tmp/images" "$2" "$3" <<'EOF' && ok || bad "pdfimages $1"
+	$py - "$tmp/images" "$2" "$3" "$4" <<'EOF' && ok || bad "pdfimages $1"
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
-want, n = float(sys.argv[2]), int(sys.argv[3])
+want, n, nlow = float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 images = [r for r in rows if r[2] == "image"]
 smasks = [r for r in rows if r[2] == "smask"]
 fail = []
@@ -94,8 +95,8 @@ flate = [r for r in images if r[8] != "jpeg"]
 if len(flate) != 1 or len(smasks) != 1 or smasks[0][0] != flate[0][0]:
     fail.append("want one image with an smask (the PNG with alpha), the others JPEG")
 low = [r for r in images if float(r[12]) < want * 0.9]
-if len(low) != 1:
-    fail.append(f"{len(low)} images below {want * 0.9:.0f} ppi, want 1 (the small photo)")
+if len(low) != nlow:
+    fail.append(f"{len(low)} images below {want * 0.9:.0f} ppi, want {nlow}")
 for r in images:
     if r not in low and not all(abs(float(v) - want) <= want * 0.1 for v in (r[12], r[13])):
         fail.append(f"page {r[0]}: {r[12]} x {r[13]} ppi, want {want:.0f}")
@@ -105,8 +106,8 @@ sys.exit(1 if fail else 0)
 EOF
 }
 n=$(echo $kinds | wc -w)
-check_images "$tmp/screen.pdf" 150 "$n"
-check_images "$tmp/print.pdf" 300 "$n"
+check_images "$tmp/screen.pdf" 150 "$n" 1
+check_images "$tmp/print.pdf" 300 "$n" 3
 
 # upright: on each photo's page, the red band is a wide band above the
 # blue one; the photos come in the order of the texts, one a page
@@ -128,7 +129,7 @@ red = lambda p: p[0] > 170 and p[1] < 90 and p[2] < 90
 blue = lambda p: p[2] > 160 and p[0] < 90 and p[1] < 100
 cyan = lambda p: p[0] < 90 and 120 < p[1] < 210 and p[2] > 170
 for kind, page in zip(kinds, pages):
-    if kind in ("gray", "alpha", "small"):
+    if kind in ("gray", "alpha", "small", "fits", "fitsclean"):
         continue
     d = tempfile.mkdtemp()
     subprocess.run(["pdftoppm", "-r", "30", "-f", str(page), "-l", str(page), "-png",
@@ -150,6 +151,27 @@ for f in fail:
     print("  " + f, file=sys.stderr)
 sys.exit(1 if fail else 0)
 EOF
+
+# a JPEG that fits its frame is embedded as it is: byte for byte, or with
+# its image data copied and its metadata (a name, a place) left out
+fits_page=$(sed -n "$(($(echo $kinds | wc -w) - 1))p" "$tmp/pages")
+clean_page=$(sed -n "$(echo $kinds | wc -w)p" "$tmp/pages")
+mkdir -p "$tmp/x"
+pdfimages -j -f "$clean_page" -l "$clean_page" "$tmp/screen.pdf" "$tmp/x/clean"
+pdfimages -j -f "$fits_page" -l "$fits_page" "$tmp/screen.pdf" "$tmp/x/fits"
+cmp -s "$tmp/x/clean-000.jpg" "$L/images/fitsclean.jpg" && ok \
+	|| bad "a JPEG that fits its frame is not embedded byte for byte"
+$py - "$tmp/x/fits-000.jpg" "$L/images/fits.jpg" <<'EOF' && ok || bad "a JPEG with metadata that fits its frame"
+import sys
+from PIL import Image
+got, orig = sys.argv[1], sys.argv[2]
+data = open(got, "rb").read()
+a, b = Image.open(got), Image.open(orig)
+sys.exit(0 if b"Jean Dupont" not in data and b"Exif" not in data and b"PhoneMaker" not in data
+         and b"Jean Dupont" in open(orig, "rb").read()
+         and a.size == b.size and a.tobytes() == b.tobytes() else 1)
+EOF
+grep -q "Jean Dupont\|PhoneMaker" "$tmp/screen.pdf" "$tmp/print.pdf" && bad "the photos' metadata reached a PDF" || ok
 
 # ---- the print edition's boxes: A4 trimmed, 3 mm of bleed, marks ----
 pdfinfo -box -f 1 -l 1 "$tmp/print.pdf" >"$tmp/box"
@@ -219,6 +241,39 @@ expect_status "missing photo" 0 pdf "$B" "$tmp/missing.pdf"
 expect_err "missing photo" "carnet pdf: $B/images/later.jpg: warning: not found, and 1 photo in all: drawn as placeholders"
 [ "$(pdfimages -list "$tmp/missing.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" = 0 ] \
 	&& ok || bad "a missing photo is not drawn as a placeholder"
+
+# ---- the logo: SVG as vectors, PNG with its alpha, a bad one located ----
+pdfimages -list -f 1 -l 1 "$tmp/screen.pdf" | awk 'NR > 2' | grep -q . \
+	&& bad "the SVG logo is not drawn as vectors" || ok
+pdftoppm -r 36 -f 1 -l 1 -png "$tmp/screen.pdf" "$tmp/logo"
+$py -c "
+import glob, sys
+from PIL import Image
+im = Image.open(glob.glob('$tmp/logo-*1.png')[0]).convert('RGB')
+green = [(x, y) for x in range(0, 120) for y in range(0, 90)
+         if (lambda p: p[1] > 150 and p[0] < 150 and p[2] < 110)(im.getpixel((x, y)))]
+sys.exit(0 if len(green) > 50 else 1)" && ok || bad "no logo on the cover"
+G=$tmp/logos
+layout "$G"
+{ echo "# Essai"; echo; echo "Un paragraphe."; } >"$G/textes/patrimoine/01-essai.md"
+line=$(grep -n '^logo=' "$G/edition.ini" | cut -d: -f1)
+try_logo() {
+	sed -i "s|^logo=.*|logo=$2|" "$G/edition.ini"
+	expect_status "logo $1" 1 pdf "$G" "$tmp/logo.pdf"
+	expect_err "logo $1" "carnet pdf: $G/edition.ini:$line: logo '$2': $3"
+}
+try_logo "missing" images/nope.svg "no such file in the layout"
+try_logo "outside" ../../etc/hostname "not a path inside the layout"
+echo "pas du SVG" >"$G/images/faux.svg"
+expect_status "logo not SVG" 1 sh -c "sed -i 's|^logo=.*|logo=images/faux.svg|' '$G/edition.ini'; \
+	'$bin/carnet' pdf --layout '$G' --figures '$s/figures.tsv' --fonts fonts -o '$tmp/logo.pdf'"
+grep -q "edition.ini:$line: logo 'images/faux.svg': not a readable SVG" "$tmp/err" && ok \
+	|| { bad "logo not SVG: message"; cat "$tmp/err" >&2; }
+$py tests/tools/make_photos.py "$G/images" logo.png:alpha@400x300 || bad "make_photos (logo)"
+sed -i "s|^logo=.*|logo=images/logo.png|" "$G/edition.ini"
+expect_status "PNG logo" 0 pdf "$G" "$tmp/logo.pdf"
+pdfimages -list -f 1 -l 1 "$tmp/logo.pdf" | awk 'NR > 2 { print $3 }' | sort | tr '\n' ' ' \
+	| grep -qx "image smask " && ok || bad "the PNG logo is not on the cover with its alpha"
 
 # ---- composed pages: the 2023 texts with every photo ----
 F=$tmp/full

@@ -1,6 +1,7 @@
 /* flow.c — see flow.h: the articles, flowed in two columns. */
 #include "flow.h"
 #include "../charts.h"
+#include "../photo_embed.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -316,23 +317,6 @@ static void sketch(struct pdf *p, double x, double top, double w, double h)
 	cairo_fill(p->cr);
 }
 
-/* Draws the photo of frame f, prepared by pdf.c, into (x, top, w, h). */
-static void photo(struct pdf *p, const struct frame *f, double x, double top,
-		  double w, double h)
-{
-	cairo_surface_t *s = f->surface;
-	double sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
-	cairo_save(p->cr);
-	cairo_rectangle(p->cr, x, top, w, h);
-	cairo_clip(p->cr);
-	cairo_translate(p->cr, x, top);
-	cairo_scale(p->cr, w / sw, h / sh);
-	cairo_set_source_surface(p->cr, s, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(p->cr), CAIRO_FILTER_GOOD);
-	cairo_paint(p->cr);
-	cairo_restore(p->cr);
-}
-
 /* The pixels a frame of w x h points needs at the edition's resolution. */
 static void frame_crop(struct pdf *p, struct frame *f, const struct block *b,
 		       double w, double h)
@@ -372,7 +356,7 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 	figure_begin(p);
 	if (p->cr) {
 		if (f->surface)
-			photo(p, f, x, top, w, h);
+			photo_paint(p->cr, f->surface, &f->view, x, top, w, h);
 		else
 			sketch(p, x, top, w, h);
 	}

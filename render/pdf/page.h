@@ -14,6 +14,7 @@
 #include "../layout.h"
 #include "../logo.h"
 #include "../photo.h"
+#include "../photo_embed.h"
 #include "../texts.h"
 
 /* A4 in points; the grid of the text. */
@@ -38,6 +39,7 @@ struct frame {
 	bool wide;              /* across both columns */
 	struct photo_crop crop; /* what it shows, at the edition's resolution */
 	cairo_surface_t *surface;       /* what is drawn: NULL for a placeholder */
+	struct photo_view view;         /* the part of it the frame shows */
 };
 
 #define MAX_COLUMN_FRAMES 8

@@ -43,16 +43,19 @@ static void pass(struct pdf *p)
 }
 
 /* The measuring passes: photos grow into the blank feet of columns until
- * none can (a few passes), then one more pass with the frames fixed
- * gives the pages of the articles that the drawing pass shows. */
+ * none can (a few passes); the pass in which none grew gives the pages of
+ * the articles that the drawing pass shows (after six, one more pass with
+ * the frames fixed does). */
 static void measure(struct pdf *p)
 {
 	p->growing = true;
 	for (int i = 0; i < 6; i++) {
 		p->grown = false;
 		pass(p);
-		if (!p->grown)
-			break;
+		if (!p->grown) {
+			p->growing = false;
+			return;         /* this pass was already the final one */
+		}
 	}
 	p->growing = false;
 	pass(p);
@@ -71,7 +74,7 @@ static void prepare_one(gpointer data, gpointer unused)
 	(void)unused;
 	struct prepare_job *j = data;
 	j->f->surface = photo_embed(j->b->image, &j->b->photo, &j->f->crop,
-				    j->p->cache_dir, &j->error);
+				    j->p->cache_dir, &j->f->view, &j->error);
 }
 
 /* Every photo resampled for its frame (or read from the cache), on both

@@ -21,7 +21,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,11 +76,6 @@ int main(int argc, char **argv)
 	int c;
 
 	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
-	/* A fixed threshold: pixel buffers are mapped afresh and returned at
-	 * once, so that the zero pages of a surface cairo only embeds as JPEG
-	 * bytes are never touched (glibc's adaptive threshold would take them
-	 * from the heap after the first large free, and clear them). */
-	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': layout_dir = optarg; break;

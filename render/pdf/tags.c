@@ -50,7 +50,15 @@ int pdf_tags_finish(const char *in, const char *out, const char *lang,
 	int status = -1;
 
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read(q, in, NULL) & QPDF_ERRORS)
+	/* read whole into memory: qpdf reading a file seeks before every read */
+	gchar *bytes = NULL;
+	gsize n = 0;
+	if (!g_file_get_contents(in, &bytes, &n, NULL)) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot read back the PDF cairo wrote");
+		qpdf_cleanup(&q);
+		return -1;
+	}
+	if (qpdf_read_memory(q, in, bytes, (unsigned long long)n, NULL) & QPDF_ERRORS)
 		goto fail;
 	qpdf_oh root = qpdf_get_root(q);
 	qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, lang));
@@ -88,5 +96,6 @@ fail:
 		diag_add(d, DIAG_ERROR, out, 0, 0, "cannot finish the PDF");
 out:
 	qpdf_cleanup(&q);
+	g_free(bytes);
 	return status;
 }

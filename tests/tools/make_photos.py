@@ -21,6 +21,8 @@ stored (default: baseline):
     alpha                     PNG with a transparent half
     webp                      WebP, quality 85
     small                     JPEG of 800 x 600, or WxH (fewer pixels than a frame)
+    fits, fitsclean           JPEG of 500 x 375, what a column needs at 150 ppi:
+                              with EXIF naming its author and its place, or none
     heic, text, empty, truncated, bomb
                               broken ones: an ISO-BMFF 'ftypheic' header,
                               plain text, nothing, a JPEG cut in half, a
@@ -104,6 +106,15 @@ def make(kind, seed):
         return jpeg(scene(W * 3 // 2, W // 2, seed))
     if kind == "small":
         return jpeg(scene(W, H, seed) if (W, H) != (4000, 3000) else scene(800, 600, seed))
+    if kind in ("fits", "fitsclean"):
+        im = scene(500, 375, seed)
+        if kind == "fitsclean":
+            return jpeg(im)
+        exif = Image.Exif()
+        exif[0x013B] = "Jean Dupont"                 # Artist
+        exif[0x010F] = "PhoneMaker"                  # Make
+        exif[0x0131] = "Camera firmware 1.0"         # Software
+        return jpeg(im, exif=exif.tobytes(), comment=b"Jean Dupont, 12 rue des Lilas")
     if kind == "cmyk":
         im = scene(W, H, seed).convert("CMYK")
         d = ImageDraw.Draw(im)

@@ -12,5 +12,6 @@ Suite *definitions_suite(void);
 Suite *published_suite(void);
 Suite *small_counts_suite(void);
 Suite *render_suite(void);
+Suite *photo_suite(void);
 
 #endif
