@@ -38,6 +38,15 @@ expect_same() {
 	fi
 }
 
+# stage_figures — the figures of fixtures/2023 into $s (table, table with
+# provenance, quality), for the renderers' tests.
+stage_figures() {
+	s=$tmp/stage
+	mkdir -p "$s"
+	"$bin/carnet" figures --in fixtures/2023 --year 2023 -o "$s/table.tsv" \
+		--provenance "$s/figures.tsv" --quality "$s/quality.tsv" 2>/dev/null || bad "figures"
+}
+
 # finish NAME — the closing line, and the exit status.
 finish() {
 	echo "$1: $pass passed, $fail failed"

@@ -21,10 +21,7 @@ bin=${1:?usage: tests/photos.sh BIN}
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 
-s=$tmp/stage
-mkdir -p "$s"
-"$bin/carnet" figures --in fixtures/2023 --year 2023 -o "$s/table.tsv" \
-	--provenance "$s/figures.tsv" --quality "$s/quality.tsv" 2>/dev/null || bad "figures"
+stage_figures
 
 # pdf LAYOUT OUT [ARGS...] — the PDF stage on the fixtures' figures
 pdf() {
