@@ -229,13 +229,15 @@ static void tiles(struct pdf *p, const struct block *b)
 			}
 			say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
 			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
-			char *caps = g_utf8_strup(b->tiles[k].label, -1);
-			PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_BOLD, 6.8,
-						       tw - 12);
-			colour(p, p->l->text_colour);
-			show(p, lay, x + 6, top + 36);
-			g_object_unref(lay);
-			g_free(caps);
+			if (p->cr) {
+				char *caps = g_utf8_strup(b->tiles[k].label, -1);
+				PangoLayout *lay = text_layout(p, caps, p->l->font_text,
+							       PANGO_WEIGHT_BOLD, 6.8, tw - 12);
+				colour(p, p->l->text_colour);
+				show(p, lay, x + 6, top + 36);
+				g_object_unref(lay);
+				g_free(caps);
+			}
 			g_string_append_printf(alt, "%s%s %s", alt->len ? " ; " : "",
 					       b->tiles[k].value, b->tiles[k].label);
 		}
@@ -362,7 +364,7 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 	}
 	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
 	p->y += (lines + 1) * LINE;
-	if (caption) {
+	if (caption && p->cr) {
 		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
 					       7, w);
 		PangoAttrList *attrs = pango_attr_list_new();
@@ -373,8 +375,9 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 		colour(p, p->l->text_colour);
 		show(p, lay, x, p->y - LINE + 6);
 		g_object_unref(lay);
-		p->y += LINE;
 	}
+	if (caption)
+		p->y += LINE;
 	if (wide) {
 		/* both columns go on beneath it */
 		p->column_top[1] = p->y;

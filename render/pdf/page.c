@@ -78,6 +78,8 @@ double say(struct pdf *p, const char *text, const char *family,
 		  PangoWeight weight, double size, uint32_t c, double x,
 		  double baseline, double w, PangoAlignment align)
 {
+	if (!p->cr)
+		return 0;       /* nothing placed depends on it: not shaped to measure */
 	PangoLayout *lay = text_layout(p, text, family, weight, size, w);
 	pango_layout_set_alignment(lay, align);
 	colour(p, c);

@@ -89,6 +89,8 @@ PangoLayout *text_layout(struct pdf *p, const char *text, const char *family,
 			 PangoWeight weight, double size, double w);
 void show(struct pdf *p, PangoLayout *lay, double x, double baseline);
 double layout_width(PangoLayout *lay);
+/* Text drawn at (x, baseline) in one call; its width (0 when measuring:
+ * the measuring pass does not shape what only the drawing shows). */
 double say(struct pdf *p, const char *text, const char *family,
 	   PangoWeight weight, double size, uint32_t c, double x,
 	   double baseline, double w, PangoAlignment align);
