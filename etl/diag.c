@@ -2,39 +2,163 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
-void diag_add(struct diag *d, enum diag_level level, const char *file,
-	      long line, long column, const char *fmt, ...)
+static bool grow(struct diag *d)
+{
+	size_t cap = d->cap ? 2 * d->cap : 16;
+	struct diag_entry *v = realloc(d->v, cap * sizeof *v);
+	if (!v)
+		return false;
+	d->v = v;
+	d->cap = cap;
+	return true;
+}
+
+/* The format with each of its values left out: "outside %d" gives
+ * "outside …". */
+static char *label_of(const char *fmt, const char *detail)
+{
+	GString *s = g_string_new("");
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			g_string_append_c(s, *p);
+			continue;
+		}
+		if (p[1] == '%') {
+			g_string_append_c(s, '%');
+			p++;
+			continue;
+		}
+		p++;
+		while (*p && strchr("-+ #0123456789.*hlLqjzt", *p))
+			p++;
+		if (!*p)
+			break;
+		g_string_append(s, "…");
+	}
+	if (detail)
+		g_string_append_printf(s, " in '%s'", detail);
+	return g_string_free(s, FALSE);
+}
+
+static size_t kind_of(struct diag *d, const char *file, const char *fmt, const char *detail)
+{
+	for (size_t k = d->nkinds; k-- > 0;) {
+		const struct diag_kind *x = &d->kinds[k];
+		if (x->fmt == fmt && x->detail == detail && !strcmp(x->file, file))
+			return k;
+	}
+	d->kinds = g_renew(struct diag_kind, d->kinds, d->nkinds + 1);
+	d->kinds[d->nkinds] = (struct diag_kind){ g_strdup(file), fmt, detail,
+						   label_of(fmt, detail), 0 };
+	return d->nkinds++;
+}
+
+/* Tabs and newlines would break the temporary file's lines. */
+static void put_field(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void add(struct diag *d, enum diag_level level, const char *file, long line,
+		long column, const char *kind, const char *detail, const char *fmt, va_list ap)
 {
 	size_t *kept = level == DIAG_ERROR ? &d->kept_errors : &d->kept_warnings;
+	bool all = level == DIAG_WARNING && d->all;
 
+	if (!file)
+		file = "";
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
-	if (*kept >= DIAG_KEEP)
+	if (*kept >= DIAG_KEEP && !all)
 		return;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? 2 * d->cap : 16;
-		struct diag_entry *v = realloc(d->v, cap * sizeof *v);
-		if (!v)
-			return;
-		d->v = v;
-		d->cap = cap;
-	}
-	va_list ap;
-	va_start(ap, fmt);
 	char *msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
+	if (detail) {
+		char *m = g_strdup_printf("%s in '%s'", msg, detail);
+		g_free(msg);
+		msg = m;
+	}
+	if (all) {
+		size_t k = kind_of(d, file, kind, detail);
+		d->kinds[k].count++;
+		fprintf(d->all, "%zu\t", k);
+		put_field(d->all, file);
+		fprintf(d->all, "\t%ld\t%ld\t", line, column);
+		put_field(d->all, msg);
+		fputc('\n', d->all);
+	}
+	if (*kept >= DIAG_KEEP || (d->n == d->cap && !grow(d))) {
+		g_free(msg);
+		return;
+	}
 	d->v[d->n++] = (struct diag_entry){
-		.level = level, .file = g_strdup(file ? file : ""),
+		.level = level, .file = g_strdup(file),
 		.line = line, .column = column, .msg = msg,
 	};
 	(*kept)++;
+}
+
+void diag_add(struct diag *d, enum diag_level level, const char *file,
+	      long line, long column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, level, file, line, column, fmt, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warn_kind(struct diag *d, const char *file, long line, long column,
+		    const char *kind, const char *detail, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_WARNING, file, line, column, kind, detail, fmt, ap);
+	va_end(ap);
+}
+
+int diag_keep_all(struct diag *d)
+{
+	if (!d->all)
+		d->all = tmpfile();
+	return d->all ? 0 : -1;
+}
+
+int diag_each_of_kind(const struct diag *d, size_t k,
+		      void (*fn)(const char *file, long line, long column,
+				 const char *msg, void *ctx), void *ctx)
+{
+	if (!d->all)
+		return 0;
+	fflush(d->all);
+	rewind(d->all);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, d->all)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		char *f[5], *p = line;
+		int i;
+		for (i = 0; i < 5 && p; i++) {
+			f[i] = p;
+			p = i < 4 ? strchr(p, '\t') : NULL;
+			if (p)
+				*p++ = '\0';
+		}
+		if (i == 5 && strtoul(f[0], NULL, 10) == k)
+			fn(f[1], strtol(f[2], NULL, 10), strtol(f[3], NULL, 10), f[4], ctx);
+	}
+	free(line);
+	fseek(d->all, 0, SEEK_END);
+	return ferror(d->all) ? -1 : 0;
 }
 
 char *diag_format(const struct diag_entry *e)
@@ -75,5 +199,12 @@ void diag_release(struct diag *d)
 		g_free(d->v[i].msg);
 	}
 	free(d->v);
+	for (size_t k = 0; k < d->nkinds; k++) {
+		g_free(d->kinds[k].file);
+		g_free(d->kinds[k].label);
+	}
+	g_free(d->kinds);
+	if (d->all)
+		fclose(d->all);
 	*d = (struct diag)DIAG_INIT;
 }

@@ -7,8 +7,12 @@
  * "the whole file", column 0 "the whole line").  Messages must never quote a
  * value from a personal column: callers name the column and the line.
  *
- * Memory is bounded: at most DIAG_KEEP entries of each level are kept, the
- * rest are only counted, so a file with a million bad rows costs nothing.
+ * Memory is bounded: at most DIAG_KEEP entries of each level are kept (what
+ * the terminal shows), the rest are only counted, so a file with a million
+ * bad rows costs nothing.  For the data-quality report, diag_keep_all()
+ * has every warning written to a temporary file as well, and each counted
+ * by its kind (the file, and the message's format): the report lists them
+ * all, grouped by kind.
  */
 #ifndef CARNET_DIAG_H
 #define CARNET_DIAG_H
@@ -28,12 +32,24 @@ struct diag_entry {
 	char *msg;             /* owned, UTF-8 */
 };
 
+/* A kind of warning: where, and the message with its values left out. */
+struct diag_kind {
+	char *file;
+	const char *fmt, *detail;       /* the format, and what it names */
+	char *label;           /* "session left out: date outside … in 'Date'" */
+	size_t count;
+};
+
 struct diag {
 	struct diag_entry *v;  /* kept entries, in the order they were added */
 	size_t n, cap;
 	size_t errors;         /* all errors, kept or not */
 	size_t warnings;       /* all warnings, kept or not */
 	size_t kept_errors, kept_warnings;
+	FILE *all;             /* every warning (kind, file, line, column,
+				* message), after diag_keep_all() */
+	struct diag_kind *kinds;        /* in the order first seen */
+	size_t nkinds;
 };
 
 #define DIAG_INIT { 0 }
@@ -43,6 +59,25 @@ struct diag {
 void diag_add(struct diag *d, enum diag_level level, const char *file,
 	      long line, long column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+
+/* From now on, every warning is also written to a temporary file (gone
+ * with the process) and counted by kind.  Returns 0, or -1 when no
+ * temporary file can be made. */
+int diag_keep_all(struct diag *d);
+
+/* diag_add() for a warning of a kind: kind (the format the message was
+ * made with, a string literal compared by address) and detail (a
+ * column's name, added to the message as " in 'name'", or NULL) say
+ * which.  diag_add() takes its own format as the kind. */
+void diag_warn_kind(struct diag *d, const char *file, long line, long column,
+		    const char *kind, const char *detail, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Calls fn for each warning of kind k (an index into d->kinds) in the
+ * order they came, from the temporary file; 0, or -1 on a read error. */
+int diag_each_of_kind(const struct diag *d, size_t k,
+		      void (*fn)(const char *file, long line, long column,
+				 const char *msg, void *ctx), void *ctx);
 
 /* Prints every kept entry as "prog: file:line:column: [warning: ]msg" and a
  * line for those that were only counted. */

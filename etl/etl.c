@@ -91,6 +91,12 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 		.survey_to = day_from_ymd(y, 12, 31),
 		.survey_first = INT32_MAX, .survey_last = INT32_MIN,
 	};
+	if (o->all_warnings && diag_keep_all(&res->diag) != 0) {
+		diag_add(&res->diag, DIAG_ERROR, "", 0, 0,
+			 "no temporary file for the quality report's warnings");
+		res->status = 2;
+		return;
+	}
 	res->status = read_sources(o, &e);
 	if (res->status == 0) {
 		char *rules = g_build_filename(o->in, "controles.csv", NULL);

@@ -27,6 +27,7 @@ struct etl_options {
 	const char *in;        /* the folder of exports */
 	int year;
 	bool progress;         /* show progress on stderr */
+	bool all_warnings;     /* keep every warning, for the quality report */
 	etl_read_fn *on_read;
 	void *ctx;
 };

@@ -169,9 +169,14 @@ void exp_warn(struct exp_reader *r, const struct exp_field *f,
 	va_start(ap, fmt);
 	char *what = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	diag_add(r->d, DIAG_WARNING, r->src->path, f->line, f->column,
-		 "%s in '%s'", what, f->header);
+	/* of a kind: the caller's format, for this column */
+	diag_warn_kind(r->d, r->src->path, f->line, f->column, fmt, f->header, "%s", what);
 	g_free(what);
+}
+
+void exp_outside_year(struct exp_reader *r)
+{
+	r->st->outside++;
 }
 
 void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
@@ -180,7 +185,7 @@ void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	diag_add(r->d, DIAG_WARNING, r->src->path, line, 0, "%s", msg);
+	diag_warn_kind(r->d, r->src->path, line, 0, fmt, NULL, "%s", msg);
 	g_free(msg);
 }
 

@@ -87,6 +87,9 @@ enum exp_encoding { EXP_ASCII, EXP_UTF8, EXP_UTF8_BOM, EXP_CP1252 };
 struct exp_stats {
 	long rows;            /* data rows handed to the callback */
 	long rejected;        /* of which with a rejected value */
+	long outside;         /* of which outside the year, kept for history
+			       * (a register's past contracts): counted, not
+			       * warned about */
 	long lines;           /* physical lines */
 	uint64_t bytes;
 	char sha256[65];      /* of the file's bytes, lower-case hex */
@@ -142,6 +145,9 @@ void exp_warn(struct exp_reader *r, const struct exp_field *f,
 	      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* A warning about the whole row at line. */
+/* Counts the current row as outside the year (exp_stats.outside). */
+void exp_outside_year(struct exp_reader *r);
+
 void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -148,7 +148,7 @@ int figures_write(const struct figures *t, FILE *out, bool provenance)
 
 	fputs("indicator\tdimensions\tvalue\tunit", out);
 	if (provenance)
-		fputs("\tsource\tsha256\trows_read\trows_rejected\trule", out);
+		fputs("\tsource\tsha256\trows_read\trows_rejected\trows_outside_year\trule", out);
 	fputc('\n', out);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct figure *f = &t->v[i];
@@ -156,9 +156,9 @@ int figures_write(const struct figures *t, FILE *out, bool provenance)
 		fprintf(out, "%s\t%s\t%s\t%s", f->indicator, f->dims, value, f->unit);
 		if (provenance) {
 			const struct figure_source *s = &t->sources[f->source];
-			fprintf(out, "\t%s\t%s\t%ld\t%ld\t%s", s->file,
+			fprintf(out, "\t%s\t%s\t%ld\t%ld\t%ld\t%s", s->file,
 				s->stats.sha256, s->stats.rows,
-				s->stats.rejected, f->rule);
+				s->stats.rejected, s->stats.outside, f->rule);
 		}
 		fputc('\n', out);
 	}

@@ -212,7 +212,7 @@ int main(int argc, char **argv)
 	struct etl_result res;
 	struct etl_options o = {
 		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
-		.on_read = verbose ? say_rows : NULL,
+		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2].path != NULL,
 	};
 	etl_run(&o, &res);
 	int status = res.status;

@@ -169,22 +169,34 @@ static void put_cell(FILE *out, const char *s)
 		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
 }
 
+static void warning_row(const char *file, long line, long column, const char *msg, void *out)
+{
+	fputs("warning\t", out);
+	put_cell(out, file);
+	fprintf(out, "\t%ld\t%ld\t", line, column);
+	put_cell(out, msg);
+	fputc('\n', out);
+}
+
 int quality_write(FILE *out, const struct diag *d, const struct checks *c)
 {
 	fputs("level\tfile\tline\tcolumn\tmessage\n", out);
-	for (size_t i = 0; i < d->n; i++) {
-		const struct diag_entry *w = &d->v[i];
-		if (w->level != DIAG_WARNING)
-			continue;
-		fputs("warning\t", out);
-		put_cell(out, w->file);
-		fprintf(out, "\t%ld\t%ld\t", w->line, w->column);
-		put_cell(out, w->msg);
+	/* first the kinds, with their counts; then every warning, by kind */
+	for (size_t k = 0; k < d->nkinds; k++) {
+		fputs("kind\t", out);
+		put_cell(out, d->kinds[k].file);
+		fprintf(out, "\t0\t0\t%zu × ", d->kinds[k].count);
+		put_cell(out, d->kinds[k].label);
 		fputc('\n', out);
 	}
-	if (d->warnings > d->kept_warnings)
-		fprintf(out, "warning\t\t0\t0\t… and %zu more warnings\n",
-			d->warnings - d->kept_warnings);
+	int st = 0;
+	for (size_t k = 0; k < d->nkinds; k++)
+		st |= diag_each_of_kind(d, k, warning_row, out);
+	if (!d->all)            /* only what was kept */
+		for (size_t i = 0; i < d->n; i++)
+			if (d->v[i].level == DIAG_WARNING)
+				warning_row(d->v[i].file, d->v[i].line, d->v[i].column,
+					    d->v[i].msg, out);
 	for (size_t i = 0; i < c->n; i++) {
 		fprintf(out, "%s\t", c->v[i].ok ? "ok" : "warning");
 		put_cell(out, c->v[i].file);
@@ -192,7 +204,7 @@ int quality_write(FILE *out, const struct diag *d, const struct checks *c)
 		put_cell(out, c->v[i].message);
 		fputc('\n', out);
 	}
-	return ferror(out) ? -1 : 0;
+	return ferror(out) || st ? -1 : 0;
 }
 
 void checks_release(struct checks *c)

@@ -3,8 +3,9 @@
  * row per beneficiary contract on an operation.  Operations = distinct
  * operation per type with hours in Y; hours = sum of the hours column
  * (hours worked in Y); CDDI = CDDI contracts starting in Y; exits to a
- * job = distinct beneficiaries with sortie_emploi on a contract ending
- * in Y.
+ * job = distinct beneficiaries whose export says they left for a job or
+ * training (sortie_emploi), as exports.md defines it; a flag on a
+ * contract still running after 31/12/Y is counted, and warned about.
  */
 #include "sources.h"
 
@@ -128,9 +129,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (debut >= s->e->first_day && debut <= s->e->last_day &&
 	    field_enum(contrat, clen, cddi) == 1)
 		s->cddi++;
-	if (sortie && got_fin == EXP_GOT && fin >= s->e->first_day &&
-	    fin <= s->e->last_day)
+	if (sortie) {
 		keyset_put(s->sorties, benef, blen, NULL);
+		if (got_fin != EXP_GOT || fin > s->e->last_day)
+			exp_warn(r, &f[C_SORTIE_EMPLOI],
+				 "counted as left for a job, though the contract runs past 31/12/%d,",
+				 s->e->year);
+	}
 }
 
 static void finish(void *state, bool emit)
@@ -157,7 +162,7 @@ static void finish(void *state, bool emit)
 			    "contracts of type CDDI starting in Y", NULL);
 		figures_add(f, "insertion.sorties_emploi",
 			    keyset_size(s->sorties), "bénéficiaires",
-			    "distinct beneficiaries leaving for a job or training on a contract ending in Y",
+			    "distinct beneficiaries the export says left for a job or training",
 			    NULL);
 	}
 	keyset_free(s->operations);

@@ -192,8 +192,8 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	/* Kept all the same: it tells whether a contract of Y renews it. */
 	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
-	if (!c.active)
-		exp_warn_row(r, row->line, "contract not active in %d", s->e->year);
+	if (!c.active)          /* the register's history: normal */
+		exp_outside_year(r);
 	uint64_t *last = keyset_put(s->people, m, mlen, NULL);
 	if (!last) {
 		exp_warn_row(r, row->line, "out of memory: contract left out");

@@ -48,7 +48,8 @@ static void fold_ascii(const char *s, size_t len, char joiner, char *buf,
 		size_t n = i - start;
 		if (n == 0)
 			break;
-		if (i < len && s[i] == '\'' && is_elision(run, n))
+		/* keys drop elisions; slugs keep every run (figures.md) */
+		if (!joiner && i < len && s[i] == '\'' && is_elision(run, n))
 			continue;
 		if (!joiner && is_connective(run, n))
 			continue;

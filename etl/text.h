@@ -2,15 +2,15 @@
  * text.h — folding of names written by people into stable forms.
  *
  * Both forms fold the text to lower-case ASCII (accents removed through
- * GLib's transliteration), drop French elisions ("d'", "l'", "qu'" …) and
- * keep only the runs of letters and digits:
- *   - a key joins the runs with nothing and also leaves out the words
- *     "de", "du" and "des": "Date d'entrée", "DATE_ENTREE", "date entree"
- *     all give "dateentree", and "Date de naissance" gives
- *     "datenaissance" (used to match headers and enumeration labels);
- *   - a slug joins them with '_': "Écluses du Nord" gives
- *     "ecluses_du_nord", "Chantier d'insertion" "chantier_insertion" (the
- *     dimension values of figures.md).
+ * GLib's transliteration) and keep only the runs of letters and digits:
+ *   - a key joins the runs with nothing and also leaves out French
+ *     elisions ("d'", "l'", "qu'" …) and the words "de", "du" and "des":
+ *     "Date d'entrée", "DATE_ENTREE", "date entree" all give
+ *     "dateentree", and "Date de naissance" gives "datenaissance" (used
+ *     to match headers and enumeration labels);
+ *   - a slug joins every run with '_', as figures.md defines dimension
+ *     values: "Écluses du Nord" gives "ecluses_du_nord", "Fin de période
+ *     d'essai" "fin_de_periode_d_essai".
  */
 #ifndef CARNET_TEXT_H
 #define CARNET_TEXT_H

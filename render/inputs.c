@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-enum { F_IND, F_DIMS, F_VALUE, F_UNIT, F_SOURCE, F_SHA, F_READ, F_REJECTED,
+enum { F_IND, F_DIMS, F_VALUE, F_UNIT, F_SOURCE, F_SHA, F_READ, F_REJECTED, F_OUTSIDE,
        F_RULE, NF };
 
 static const struct exp_col figure_cols[NF] = {
@@ -14,6 +14,7 @@ static const struct exp_col figure_cols[NF] = {
 	[F_SOURCE] = { "source", EXP_REQUIRED }, [F_SHA] = { "sha256", EXP_REQUIRED },
 	[F_READ] = { "rows_read", EXP_REQUIRED },
 	[F_REJECTED] = { "rows_rejected", EXP_REQUIRED },
+	[F_OUTSIDE] = { "rows_outside_year", 0 },
 	[F_RULE] = { "rule", 0 },
 };
 
@@ -21,11 +22,12 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 {
 	struct figures *t = ctx;
 	const struct exp_field *f = row->col;
-	double value, read = 0, rejected = 0;
+	double value, read = 0, rejected = 0, outside = 0;
 
 	if (exp_number(r, &f[F_VALUE], &value) != EXP_GOT ||
 	    exp_number(r, &f[F_READ], &read) != EXP_GOT ||
-	    exp_number(r, &f[F_REJECTED], &rejected) != EXP_GOT)
+	    exp_number(r, &f[F_REJECTED], &rejected) != EXP_GOT ||
+	    exp_number(r, &f[F_OUTSIDE], &outside) == EXP_BAD)
 		return;
 	char *file = exp_strdup(r, &f[F_SOURCE]);
 	/* figures of one source share its provenance record */
@@ -37,7 +39,8 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 		if (found >= 0) {
 			t->current = found;
 		} else {
-			struct exp_stats st = { .rows = (long)read, .rejected = (long)rejected };
+			struct exp_stats st = { .rows = (long)read, .rejected = (long)rejected,
+						.outside = (long)outside };
 			const char *sha;
 			size_t len;
 			if (exp_text(r, &f[F_SHA], &sha, &len) == EXP_GOT)

@@ -76,8 +76,15 @@ cp "$tmp/err" "$tmp/o/stderr.txt"
 expect_same "-o" "$tmp/figures.tsv" "$tmp/o/figures.tsv"
 [ ! -s "$tmp/out" ] && ok || bad "outputs: stdout not empty with -o"
 sha=$(sha256sum fixtures/2023/flotte.csv | cut -d' ' -f1)
-grep -q "^flotte.vehicules		90	véhicules	flotte.csv	$sha	95	0	distinct plates" "$tmp/o/provenance.tsv" \
+grep -q "^flotte.vehicules		90	véhicules	flotte.csv	$sha	95	0	0	distinct plates" "$tmp/o/provenance.tsv" \
 	&& ok || bad "provenance: flotte.vehicules line"
+# every warning, its kinds counted first
+sed -n 2,3p "$tmp/o/quality.tsv" >"$tmp/kinds"
+printf 'kind\tfixtures/2023/rh_formations.csv\t0\t0\t6 × session left out: date outside … in %s\nkind\tfixtures/2023/insertion.csv\t0\t0\t10 × counted as left for a job, though the contract runs past 31/12/…, in %s\n' \
+	"'Date'" "'Sortie emploi'" >"$tmp/kinds.want"
+expect_same "quality: kinds first" "$tmp/kinds.want" "$tmp/kinds"
+[ "$(grep -c '^warning	fixtures/2023/insertion.csv' "$tmp/o/quality.tsv")" = 10 ] && ok \
+	|| bad "quality: not every warning"
 grep -q "^warning	fixtures/2023/controles.csv	3	0	Parc individuel" "$tmp/o/quality.tsv" \
 	&& ok || bad "quality: the failed rule is not shown"
 grep -q "^ok	fixtures/2023/controles.csv	2	0	Logements collectifs" "$tmp/o/quality.tsv" \
@@ -92,7 +99,7 @@ fi
 echo keep >"$tmp/o/figures.tsv"
 expect_status "strict" 1 "$bin/carnet" figures --in fixtures/2023 --year 2023 \
 	--strict -o "$tmp/o/figures.tsv"
-grep -q "^carnet figures: --strict: 6 warnings and 1 failed checks count as errors$" "$tmp/err" \
+grep -q "^carnet figures: --strict: 16 warnings and 1 failed checks count as errors$" "$tmp/err" \
 	&& ok || bad "strict: message"
 [ "$(cat "$tmp/o/figures.tsv")" = keep ] && ok || bad "strict: the previous output was touched"
 

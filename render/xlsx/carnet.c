@@ -260,10 +260,11 @@ static void sources_sheet(const struct ctx *c)
 	struct sheet s = sheet_add(b, "Sources", 0);
 	static const char *const head[] = {
 		"Indicateur", "Dimensions", "Valeur", "Unité", "Fichier source",
-		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées", "Règle de calcul",
+		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées",
+		"Lignes hors de l'année", "Règle de calcul",
 	};
 	sheet_title(&s, 0, "Sources : chaque chiffre, son fichier et sa règle", b->title);
-	for (int i = 0; i < 9; i++)
+	for (int i = 0; i < 10; i++)
 		sheet_string(&s, 2, i, head[i], b->header);
 	for (size_t i = 0; i < c->t->n; i++) {
 		const struct figure *f = &c->t->v[i];
@@ -280,7 +281,8 @@ static void sources_sheet(const struct ctx *c)
 		sheet_string(&s, row, 5, src->stats.sha256, b->text);
 		sheet_number(&s, row, 6, (double)src->stats.rows, b->num[0]);
 		sheet_number(&s, row, 7, (double)src->stats.rejected, b->num[0]);
-		sheet_string(&s, row, 8, f->rule, b->text);
+		sheet_number(&s, row, 8, (double)src->stats.outside, b->num[0]);
+		sheet_string(&s, row, 9, f->rule, b->text);
 	}
 	sheet_finish(&s, 3, true);
 }
@@ -295,11 +297,21 @@ static void quality_sheet(const struct ctx *c, const struct quality_report *q)
 	sheet_title(&s, 0, "Qualité des données : avertissements et contrôles", b->title);
 	for (int i = 0; i < 5; i++)
 		sheet_string(&s, 2, i, head[i], b->header);
-	for (size_t i = 0; i < q->n; i++) {
+	/* Excel's last row: a report longer than the sheet says where the rest is */
+	const size_t rows = 1048576 - 4;
+	for (size_t i = 0; i < q->n && i <= rows; i++) {
 		const struct quality_row *r = &q->v[i];
 		int row = 3 + (int)i;
+		if (i == rows) {
+			char *more = g_strdup_printf("… et %zu lignes de plus dans le rapport "
+						     "de qualité (quality.tsv)", q->n - rows);
+			sheet_string(&s, row, 4, more, b->note);
+			g_free(more);
+			break;
+		}
 		char *file = g_path_get_basename(r->file);
 		sheet_string(&s, row, 0, !strcmp(r->level, "ok") ? "conforme"
+					  : !strcmp(r->level, "kind") ? "synthèse"
 					  : "avertissement", b->text);
 		sheet_string(&s, row, 1, file, b->text);
 		if (r->line > 0)

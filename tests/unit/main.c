@@ -15,6 +15,7 @@ int main(void)
 	srunner_add_suite(sr, small_counts_suite());
 	srunner_add_suite(sr, render_suite());
 	srunner_add_suite(sr, photo_suite());
+	srunner_add_suite(sr, quality_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

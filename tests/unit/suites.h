@@ -13,5 +13,6 @@ Suite *published_suite(void);
 Suite *small_counts_suite(void);
 Suite *render_suite(void);
 Suite *photo_suite(void);
+Suite *quality_suite(void);
 
 #endif

@@ -38,7 +38,10 @@ START_TEST(slugs_follow_figures_md)
 	ck_assert_str_eq(slug("Hybride rechargeable"), "hybride_rechargeable");
 	ck_assert_str_eq(slug("Écluses du Nord"), "ecluses_du_nord");
 	ck_assert_str_eq(slug("Q_Propreté"), "q_proprete");
-	ck_assert_str_eq(slug("Chantier d'insertion"), "chantier_insertion");
+	/* every run of other characters is one '_': elisions are kept */
+	ck_assert_str_eq(slug("Chantier d'insertion"), "chantier_d_insertion");
+	ck_assert_str_eq(slug("Fin de période d'essai"), "fin_de_periode_d_essai");
+	ck_assert_str_eq(slug("Côte d’Opale"), "cote_d_opale");
 	ck_assert_str_eq(slug("Chantier école"), "chantier_ecole");
 	ck_assert_str_eq(slug("--Siège--"), "siege");
 	ck_assert_str_eq(slug("Cœur de ville"), "coeur_de_ville");
@@ -50,7 +53,7 @@ END_TEST
 START_TEST(a_lone_d_without_apostrophe_is_kept)
 {
 	ck_assert_str_eq(slug("Lot D"), "lot_d");
-	ck_assert_str_eq(slug("l'Aa d'Or"), "aa_or");
+	ck_assert_str_eq(slug("l'Aa d'Or"), "l_aa_d_or");   /* a slug keeps every run */
 }
 END_TEST
 
