@@ -7,9 +7,11 @@
 #   make bench    times the stages at x1 to x1000 the 2023 exports, into
 #                 bench/RESULTS.md (a few minutes; BENCH_SCALES, BENCH_RUNS)
 #
-# Each public target first runs tools/deps.sh, which installs the missing
-# Debian packages, then calls make again for the real work, so that
-# pkg-config is asked only once the libraries are there.
+# Each public target first has tools/deps.sh install the missing Debian
+# packages, once: a stamp under build/ (build/.deps-KIND), which the script
+# (and so its package lists) invalidates, saves asking dpkg on every run.
+# Then it calls make again for the real work, so that pkg-config is asked
+# only once the libraries are there.
 
 YEAR    ?= 2023
 IN      ?= fixtures/$(YEAR)
@@ -56,43 +58,42 @@ MAKEFLAGS += --no-print-directory
 
 # ---- public targets -------------------------------------------------------
 
-all:
-	@tools/deps.sh build
+DEPS = build/.deps-$(1)
+
+build/.deps-%: tools/deps.sh
+	@tools/deps.sh $*
+	@mkdir -p $(@D) && touch $@
+
+all: $(call DEPS,build)
 	@$(MAKE) programs
 
 # The stages that do not wait on each other (the workbooks, the two PDF
 # editions) run side by side, one a core.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-report:
-	@tools/deps.sh build
+report: $(call DEPS,build)
 	@$(MAKE) -j$(JOBS) report-run
 
-workbooks:
-	@tools/deps.sh build
+workbooks: $(call DEPS,build)
 	@$(MAKE) workbooks-run
 
 # fontconfig and libhyphen keep caches they never free: tests/lsan.supp
 # names them, and only them, for LeakSanitizer.
-check:
-	@tools/deps.sh check
+check: $(call DEPS,check)
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    $(MAKE) BUILD=build/check SAN=1 CFLAGS="-O1 -g" check-run
 
-valgrind:
-	@tools/deps.sh valgrind
+valgrind: $(call DEPS,valgrind)
 	@$(MAKE) BUILD=build/valgrind CFLAGS="-O1 -g" valgrind-run
 
 # make fuzz FUZZ_SECONDS=N: each harness of tests/fuzz runs N seconds,
 # two at a time; what it finds lands in build/fuzz/artifacts/.
 FUZZ_SECONDS ?= 60
-fuzz:
-	@tools/deps.sh fuzz
+fuzz: $(call DEPS,fuzz)
 	@$(MAKE) -j2 fuzz-run
 
 # Optimised build of its own, so that the numbers are not the sanitizers'.
-bench:
-	@tools/deps.sh bench
+bench: $(call DEPS,bench)
 	@$(MAKE) BUILD=build/bench CFLAGS="-O2 -g" bench-run
 
 # The reference page images of tests/pdf.sh, redone from the current
