@@ -164,26 +164,36 @@ PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
 PHOTOS  := $(BUILD)/photos
 TEXTS   := $(shell find $(LAYOUT) -type f 2>/dev/null) $(wildcard fonts/*)
 
+# DRAFT=1: a draft (n.d. for an absent figure, PROJET on every page).  The
+# options of the last run are kept in $(STAGE)/options, rewritten only when
+# they change, so that changing one rebuilds what it touches.
+DRAFT   ?=
+STAGE_OPTIONS := $(STAGE)/options
+OPTIONS := draft=$(DRAFT)
+$(shell mkdir -p $(STAGE) && { [ "$$(cat $(STAGE_OPTIONS) 2>/dev/null)" = "$(OPTIONS)" ] \
+	|| echo "$(OPTIONS)" >$(STAGE_OPTIONS); })
+DRAFT_FLAG := $(if $(DRAFT),--draft)
+
 $(FIGURES) $(STAGED) &: $(EXPORTS) $(BIN)/carnet-figures
 	@mkdir -p $(OUT) $(STAGE)
 	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
 	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv \
 	    --hr-detail $(STAGE)/hr-detail.tsv
 
-$(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(BIN)/carnet-xlsx
+$(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
-	    --out $(OUT)
+	    --out $(OUT) $(DRAFT_FLAG)
 
 # The screen and the print editions; resampled photos are kept in
 # $(PHOTOS), so that a text edit redoes the pages, not the photos.
-$(PDF): $(STAGE)/figures.tsv $(TEXTS) $(BIN)/carnet-pdf
+$(PDF): $(STAGE)/figures.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --fonts fonts --cache $(PHOTOS) -o $@
+	    --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
 
-$(PRINT): $(STAGE)/figures.tsv $(TEXTS) $(BIN)/carnet-pdf
+$(PRINT): $(STAGE)/figures.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --fonts fonts --cache $(PHOTOS) -o $@
+	    --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 

@@ -387,43 +387,45 @@ char *layout_close_matches(const struct figures *t, const char *id)
 }
 
 static void absent(const struct layout *l, const struct figures *t,
-		   struct diag *d, const char *file, long line,
+		   struct diag *d, bool draft, const char *file, long line,
 		   const char *indicator, const char *dims)
 {
 	char *path = g_build_filename(l->dir, file, NULL);
+	enum diag_level level = draft ? DIAG_WARNING : DIAG_ERROR;
+	const char *then = draft ? ": printed n.d." : "";
 	if (figures_has(t, indicator)) {
-		diag_add(d, DIAG_ERROR, path, line, 0,
-			 "no figure '%s' with dimensions '%s' in the %d table",
-			 indicator, dims, l->year);
+		diag_add(d, level, path, line, 0,
+			 "no figure '%s' with dimensions '%s' in the %d table%s",
+			 indicator, dims, l->year, then);
 	} else {
 		char *close = layout_close_matches(t, indicator);
-		diag_add(d, DIAG_ERROR, path, line, 0,
-			 "unknown indicator '%s' in the %d table%s", indicator,
-			 l->year, close);
+		diag_add(d, level, path, line, 0,
+			 "unknown indicator '%s' in the %d table%s%s", indicator,
+			 l->year, close, then);
 		g_free(close);
 	}
 	g_free(path);
 }
 
-size_t layout_check(const struct layout *l, const struct figures *t,
+size_t layout_check(const struct layout *l, const struct figures *t, bool draft,
 		    struct diag *d)
 {
 	size_t missing = 0;
 	for (size_t i = 0; i < l->nentries; i++) {
 		const struct entry *e = &l->entries[i];
 		if (!figures_for_year(t, e->indicator, e->dims, l->year)) {
-			absent(l, t, d, "chiffres.csv", e->line, e->indicator, e->dims);
+			absent(l, t, d, draft, "chiffres.csv", e->line, e->indicator, e->dims);
 			missing++;
 		}
 	}
 	for (size_t i = 0; i < l->ncharts; i++) {
 		const struct chart_spec *c = &l->charts[i];
 		if (!figures_has(t, c->indicator)) {
-			absent(l, t, d, "graphiques.csv", c->line, c->indicator, "");
+			absent(l, t, d, draft, "graphiques.csv", c->line, c->indicator, "");
 			missing++;
 		}
 	}
-	return missing;
+	return draft ? 0 : missing;
 }
 
 time_t layout_date(const struct layout *l)

@@ -85,9 +85,9 @@ struct layout {
 int layout_load(const char *dir, struct layout *l, struct diag *d);
 
 /* Checks that every figure the layout names is in t for the edition's
- * year; each one absent is an error naming the close matches.  Returns
- * the number of absent figures. */
-size_t layout_check(const struct layout *l, const struct figures *t,
+ * year; each one absent is an error naming the close matches, or in a
+ * draft a warning (it prints n.d.).  Returns the number of errors. */
+size_t layout_check(const struct layout *l, const struct figures *t, bool draft,
 		    struct diag *d);
 
 /* " (close: 'a', 'b')" for the indicators of t that look like id, or

@@ -16,7 +16,7 @@
 struct loader {
 	const struct layout *l;
 	const struct figures *t;
-	bool allow_missing;
+	bool draft;             /* absent figures print n.d. */
 	struct diag *d;
 	const char *path;       /* the file being read */
 };
@@ -63,7 +63,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 
 	const struct figure *f = figures_for_year(ld->t, id, dims, ld->l->year);
 	if (!f) {
-		if (ld->allow_missing) {
+		if (ld->draft) {
 			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
 				 "no figure '%s%s%s' in the %d table: printed n.d.", id,
 				 *dims ? " " : "", dims, ld->l->year);
@@ -275,8 +275,14 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 	else if (*c.indicator && !figures_has(ld->t, c.indicator) &&
 		 !(!strcmp(c.type, "etiquettes") && has_letter(ld->t, c.indicator))) {
 		char *close = layout_close_matches(ld->t, c.indicator);
-		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-			 "chart: unknown indicator '%s'%s", c.indicator, close);
+		if (ld->draft) {
+			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
+				 "chart: unknown indicator '%s'%s: an empty frame, n.d.",
+				 c.indicator, close);
+			c.missing = true;
+		} else
+			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+				 "chart: unknown indicator '%s'%s", c.indicator, close);
 		g_free(close);
 	}
 	struct block *b = push(a);
@@ -472,9 +478,9 @@ static GPtrArray *markdown_files(const char *dir)
 }
 
 int texts_load(const struct layout *l, const struct figures *t,
-	       bool allow_missing, struct texts *out, struct diag *d)
+	       bool draft, struct texts *out, struct diag *d)
 {
-	struct loader ld = { l, t, allow_missing, d, NULL };
+	struct loader ld = { l, t, draft, d, NULL };
 	size_t errors = d->errors;
 	*out = (struct texts){ 0 };
 

@@ -25,8 +25,9 @@
  *                          keeps, "large" across both columns
  *
  * A placeholder whose figure is not in the table is an error
- * "file:line: …" naming the close matches, unless allow_missing: then it
- * reads "n.d." and a warning says so.
+ * "file:line: …" naming the close matches, unless draft: then it reads
+ * "n.d." and a warning says so (a chart whose indicator is absent is then
+ * an empty frame saying n.d.).
  */
 #ifndef CARNET_TEXTS_H
 #define CARNET_TEXTS_H
@@ -50,6 +51,7 @@ struct tile {
 struct chart_block {
 	char *type, *title, *indicator, *axis, *filter, *target;
 	bool descending;
+	bool missing;           /* a draft's chart whose indicator is absent */
 	char *alt;              /* the text alternative, made from the data */
 };
 
@@ -88,7 +90,7 @@ struct texts {
  * photo that is there but cannot be read, is not one carnet reads, is too
  * large, or whose path leaves images/ is an error at its line. */
 int texts_load(const struct layout *l, const struct figures *t,
-	       bool allow_missing, struct texts *out, struct diag *d);
+	       bool draft, struct texts *out, struct diag *d);
 
 void texts_release(struct texts *x);
 

@@ -139,9 +139,48 @@ expect_status "missing figure" 1 "$bin/carnet" pdf --layout "$tmp/layout" \
 	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/keep.pdf"
 expect_err "missing figure" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:3: no figure 'rh.effectifs' in the 2023 table (close: 'rh.effectif')"
 [ "$(cat "$tmp/keep.pdf")" = keep ] && ok || bad "missing figure: the PDF was written"
-expect_status "allow missing" 0 "$bin/carnet" pdf --layout "$tmp/layout" \
-	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/e.pdf" --allow-missing
-expect_err "allow missing" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:3: warning: no figure 'rh.effectifs' in the 2023 table: printed n.d."
-pdftotext "$tmp/e.pdf" - | grep -q "Les n.d. salariés" && ok || bad "allow missing: no n.d. in the text"
+# ---- a draft: n.d. and listed, an empty chart frame, PROJET on every page ----
+printf '\n```graphique\ntype=barres\ntitre=Un graphique sans données\nindicateur=rh.inconnu\naxe=direction\n```\n' \
+	>>"$tmp/layout/textes/rh/99-essai.md"
+echo 'rh;rh.inconnu;;Indicateur inconnu;0;nombre' >>"$tmp/layout/chiffres.csv"
+line=$(wc -l <"$tmp/layout/chiffres.csv")
+expect_status "draft" 0 "$bin/carnet" pdf --layout "$tmp/layout" \
+	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/e.pdf" --draft
+expect_err "draft" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:3: warning: no figure 'rh.effectifs' in the 2023 table: printed n.d."
+expect_err "draft: chart" "carnet pdf: $tmp/layout/textes/rh/99-essai.md:5: warning: chart: unknown indicator 'rh.inconnu': an empty frame, n.d."
+expect_err "draft: key figure" "carnet pdf: $tmp/layout/chiffres.csv:$line: warning: unknown indicator 'rh.inconnu' in the 2023 table: printed n.d."
+pdftotext "$tmp/e.pdf" - | grep -q "Les n.d. salariés" && ok || bad "draft: no n.d. in the text"
+pdftotext "$tmp/e.pdf" - | tr '\n' ' ' | tr -s ' ' | grep -q "Un graphique sans données n.d." && ok || bad "draft: no empty chart frame"
+n=$(pdfinfo "$tmp/e.pdf" | sed -n 's/^Pages: *//p')
+marked=0
+for p in $(seq 1 "$n"); do
+	pdftotext -f "$p" -l "$p" "$tmp/e.pdf" - | grep -q "PROJET — document de travail" && marked=$((marked + 1))
+done
+[ "$marked" = "$n" ] && ok || bad "draft: PROJET on $marked of $n pages"
+# and visible: the mark's red across the middle of a page of text
+pdftoppm -r 20 -f 6 -l 6 -png "$tmp/e.pdf" "$tmp/draft"
+$py -c "
+import glob, sys
+from PIL import Image
+im = Image.open(glob.glob('$tmp/draft-*.png')[0]).convert('RGB')
+red = sum(1 for x in range(im.width) for y in range(im.height)
+          if (lambda p: p[0] > 200 and 120 < p[1] < 220 and p[1] - p[2] < 30 and p[0] - p[1] > 40)(im.getpixel((x, y))))
+sys.exit(0 if red > 300 else 1)" && ok || bad "draft: the mark is not visible"
+pdftotext "$tmp/a.pdf" - | grep -q PROJET && bad "PROJET in the edition" || ok
+# the workbooks of a draft
+mkdir -p "$tmp/xd"
+expect_status "xlsx draft" 0 "$bin/carnet" xlsx --layout "$tmp/layout" --figures "$s/figures.tsv" \
+	--quality "$s/quality.tsv" --hr-detail "$s/figures.tsv" --out "$tmp/xd" --draft
+expect_err "xlsx draft" "carnet xlsx: $tmp/layout/chiffres.csv:$line: warning: unknown indicator 'rh.inconnu' in the 2023 table: printed n.d."
+$py - "$tmp/xd/carnet-2023.xlsx" <<'EOF' && ok || bad "xlsx draft: n.d. and PROJET"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Ressources humaines"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+sys.exit(0 if ["Indicateur inconnu", "n.d."] in [r[:2] for r in rows]
+         and str(ws["A1"].value).startswith("PROJET") else 1)
+EOF
+expect_status "xlsx not a draft" 1 "$bin/carnet" xlsx --layout "$tmp/layout" --figures "$s/figures.tsv" \
+	--quality "$s/quality.tsv" --hr-detail "$s/figures.tsv" --out "$tmp/xd"
 
 finish pdf

@@ -88,14 +88,16 @@ static int exec_stage(const char *name, int argc, char **argv)
 static void build_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR]\n"
+		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR] [--draft]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx,\n"
 		"carnet-Y.pdf (screen) and carnet-Y-impression.pdf (print); what\n"
 		"the stages pass to each other, and the resampled photos, go to\n"
 		"--out/.carnet-Y/.  The edition's layout is --layout, else\n"
-		"layouts/Y in the current folder or in carnet's own repository.\n");
+		"layouts/Y in the current folder or in carnet's own repository.\n"
+		"--draft builds a draft: n.d. for an absent figure (each one listed),\n"
+		"an empty frame for a chart without data, PROJET on every page.\n");
 }
 
 /* Runs stage name with args (args[0] is filled in); returns its exit
@@ -169,8 +171,13 @@ static char *default_layout(const char *year)
 static int build(int argc, char **argv)
 {
 	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL;
+	char *draft = NULL;     /* "--draft", passed on to the renderers */
 
 	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--draft")) {
+			draft = "--draft";
+			continue;
+		}
 		const char **dst = !strcmp(argv[i], "--in") ? &in :
 				   !strcmp(argv[i], "--year") ? &year :
 				   !strcmp(argv[i], "--out") ? &out :
@@ -213,7 +220,7 @@ static int build(int argc, char **argv)
 	if (st == 0) {
 		char *xlsx[] = { NULL, "--layout", lay, "--figures", prov,
 				 "--quality", quality, "--hr-detail", detail,
-				 "--out", (char *)out, NULL };
+				 "--out", (char *)out, draft, NULL };
 		st = run_stage("xlsx", xlsx);
 	}
 	char *photos = join(work, "photos");
@@ -221,7 +228,7 @@ static int build(int argc, char **argv)
 	char *pdf = join(out, name);
 	if (st == 0 && pdf && photos) {
 		char *args[] = { NULL, "--layout", lay, "--figures", prov, "--cache", photos,
-				 "-o", pdf, NULL };
+				 "-o", pdf, draft, NULL };
 		st = run_stage("pdf", args);
 	}
 	free(pdf);
@@ -229,7 +236,7 @@ static int build(int argc, char **argv)
 	pdf = join(out, name);
 	if (st == 0 && pdf && photos) {
 		char *args[] = { NULL, "--print", "--layout", lay, "--figures", prov,
-				 "--cache", photos, "-o", pdf, NULL };
+				 "--cache", photos, "-o", pdf, draft, NULL };
 		st = run_stage("pdf", args);
 	}
 	free(pdf);

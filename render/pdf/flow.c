@@ -247,10 +247,31 @@ static void tiles(struct pdf *p, const struct block *b)
 	}
 }
 
+/* A draft's chart whose indicator is absent: its frame and title, n.d. */
+static char *empty_chart(struct pdf *p, const struct chart_block *c, uint32_t colour,
+			 double x, double top, double w, double h)
+{
+	if (p->cr) {
+		cairo_set_source_rgb(p->cr, ((colour >> 16) & 255) / 255.0,
+				     ((colour >> 8) & 255) / 255.0, (colour & 255) / 255.0);
+		cairo_set_line_width(p->cr, 0.8);
+		static const double dash[] = { 4, 3 };
+		cairo_set_dash(p->cr, dash, 2, 0);
+		cairo_rectangle(p->cr, x + 0.5, top + 0.5, w - 1, h - 1);
+		cairo_stroke(p->cr);
+		cairo_set_dash(p->cr, NULL, 0, 0);
+	}
+	say(p, c->title, p->l->font_text, PANGO_WEIGHT_BOLD, 8, colour, x + 8, top + 16, w - 16,
+	    PANGO_ALIGN_LEFT);
+	say(p, "n.d.", p->l->font_text, PANGO_WEIGHT_HEAVY, 18, colour, x, top + h / 2 + 8, w,
+	    PANGO_ALIGN_CENTER);
+	return g_strdup_printf("%s : n.d.", c->title);
+}
+
 static void chart(struct pdf *p, struct block *b, int *figure)
 {
 	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
-	int lines = chart_lines(&b->chart, p->t);
+	int lines = b->chart.missing ? 8 : chart_lines(&b->chart, p->t);
 	space_before_block(p);
 	need(p, lines + 1);
 	double top = p->y - LINE + 3;
@@ -260,8 +281,9 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 	};
 	g_free(b->chart.alt);
 	figure_begin(p);
-	b->chart.alt = chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(),
-				  lines * LINE);
+	b->chart.alt = b->chart.missing
+		? empty_chart(p, &b->chart, c, col_x(p->col), top, col_width(), lines * LINE - 6)
+		: chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(), lines * LINE);
 	figure_end(p, b->chart.alt);
 	(*figure)++;
 	p->y += lines * LINE;

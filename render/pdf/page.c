@@ -113,11 +113,33 @@ static void crop_marks(struct pdf *p)
 	cairo_restore(cr);
 }
 
+/* A draft's mark, across the page, over everything: a draft must never
+ * pass for the edition. */
+static void draft_mark(struct pdf *p)
+{
+	cairo_save(p->cr);
+	cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
+	cairo_rotate(p->cr, -atan2(PAGE_H, PAGE_W));
+	PangoLayout *lay = text_layout(p, "PROJET", p->l->font_text, PANGO_WEIGHT_HEAVY, 120, 0);
+	int w, h;
+	pango_layout_get_size(lay, &w, &h);
+	cairo_set_source_rgba(p->cr, 0.85, 0.1, 0.1, 0.28);
+	cairo_move_to(p->cr, -w / 2.0 / PANGO_SCALE, -h / 2.0 / PANGO_SCALE);
+	pango_cairo_show_layout(p->cr, lay);
+	g_object_unref(lay);
+	cairo_restore(p->cr);
+	cairo_new_path(p->cr);
+	say(p, "PROJET — document de travail, ne pas imprimer ni diffuser", p->l->font_text,
+	    PANGO_WEIGHT_BOLD, 8, 0xC81E1E, 0, 24, PAGE_W, PANGO_ALIGN_CENTER);
+}
+
 void end_page(struct pdf *p)
 {
 	if (!p->page_open)
 		return;
 	if (p->cr) {
+		if (p->draft)
+			draft_mark(p);
 		if (p->print)
 			crop_marks(p);
 		cairo_restore(p->cr);

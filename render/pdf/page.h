@@ -47,6 +47,7 @@ struct frame {
 struct pdf {
 	/* the edition */
 	bool print;             /* the print edition: bleed, crop marks, 300 ppi */
+	bool draft;             /* every page marked PROJET */
 	double bleed;           /* how far what touches the trim runs past it */
 	double offset;          /* from the sheet's corner to the trim's */
 	double ppi;             /* photos' resolution at their printed size */

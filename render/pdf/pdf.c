@@ -154,7 +154,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	      time_t date, struct diag *d)
 {
-	struct pdf p = { .l = l, .t = t, .x = x, .d = d, .print = e->print,
+	struct pdf p = { .l = l, .t = t, .x = x, .d = d, .print = e->print, .draft = e->draft,
 			 .cache_dir = e->cache_dir, .logo = e->logo };
 	size_t errors = d->errors;
 	int status = -1;

@@ -32,6 +32,7 @@
  * kept in cache_dir (NULL: none). */
 struct pdf_edition {
 	bool print;
+	bool draft;             /* "PROJET" across every page */
 	const char *cache_dir;
 	struct logo *logo;      /* on the cover and the back cover, or NULL */
 };

@@ -2,14 +2,15 @@
  * pdf_main.c — the PDF stage, `carnet pdf`.
  *
  *   carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]
- *              [--print] [--cache DIR] [--allow-missing]
+ *              [--print] [--cache DIR] [--draft]
  *
  * Typesets the edition's layout and texts with the figures of FILE (the
  * table with provenance written by `carnet figures`) into the carnet PDF,
  * written under a temporary name and renamed once complete.  The fonts
  * are those of --fonts (default: fonts/ here, or in carnet's own
  * repository).  A placeholder whose figure is absent stops the build,
- * unless --allow-missing, which prints "n.d." and warns.  --print writes
+ * unless --draft: a draft prints "n.d." and warns, draws a chart whose
+ * indicator is absent as an empty frame, and marks every page "PROJET".  --print writes
  * the print edition (bleed, crop marks, 300 ppi photos) instead of the
  * screen edition; --cache keeps the resampled photos for the next build.
  * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
@@ -34,13 +35,14 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
-		"                  [--print] [--cache DIR] [--allow-missing]\n"
+		"                  [--print] [--cache DIR] [--draft]\n"
 		"\n"
 		"Typesets the carnet: the edition of --layout (edition.ini, chiffres.csv,\n"
 		"libelles.csv, textes/, images/), with the figures of --figures.\n"
 		"  --print      the print edition: 3 mm bleed, crop marks, photos at 300 ppi\n"
 		"               (default: the screen edition, photos at 150 ppi)\n"
-		"  --cache DIR  keep resampled photos in DIR, so that a rebuild decodes none\n");
+		"  --cache DIR  keep resampled photos in DIR, so that a rebuild decodes none\n"
+		"  --draft      a draft: n.d. for an absent figure, PROJET on every page\n");
 }
 
 /* fonts/ here, else in the repository this program was built in. */
@@ -63,7 +65,7 @@ int main(int argc, char **argv)
 		{ "figures", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "fonts", required_argument, NULL, 'F' },
-		{ "allow-missing", no_argument, NULL, 'm' },
+		{ "draft", no_argument, NULL, 'm' },
 		{ "print", no_argument, NULL, 'p' },
 		{ "cache", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -72,7 +74,6 @@ int main(int argc, char **argv)
 	const char *layout_dir = NULL, *figures = NULL, *out = NULL;
 	struct pdf_edition edition = { 0 };
 	char *fonts_dir = NULL;
-	bool allow_missing = false;
 	int c;
 
 	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 		case 'f': figures = optarg; break;
 		case 'o': out = optarg; break;
 		case 'F': g_free(fonts_dir); fonts_dir = g_strdup(optarg); break;
-		case 'm': allow_missing = true; break;
+		case 'm': edition.draft = true; break;
 		case 'p': edition.print = true; break;
 		case 'c': edition.cache_dir = optarg; break;
 		case 'h': usage(stdout); return 0;
@@ -106,8 +107,8 @@ int main(int argc, char **argv)
 
 	if (layout_load(layout_dir, &l, &d) != 0 ||
 	    inputs_read_figures(figures, &t, &d) != 0 ||
-	    layout_check(&l, &t, &d) != 0 ||
-	    texts_load(&l, &t, allow_missing, &x, &d) != 0)
+	    layout_check(&l, &t, edition.draft, &d) != 0 ||
+	    texts_load(&l, &t, edition.draft, &x, &d) != 0)
 		goto done;
 	time_t date = layout_date(&l);
 	if (date < 0) {

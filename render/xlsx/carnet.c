@@ -16,6 +16,7 @@ struct ctx {
 	const struct layout *l;
 	const struct figures *t;
 	enum sc_cell *cell;  /* per figure of t */
+	bool draft;          /* absent figures and charts say n.d. */
 };
 
 /* ---- the figures of a loop ---- */
@@ -94,6 +95,12 @@ static int write_entries(struct sheet *s, const struct ctx *c, const char *loop,
 			continue;
 		const struct figure *f = figures_for_year(c->t, e->indicator, e->dims,
 						       c->l->year);
+		if (!f && c->draft) {   /* layout_check() warned */
+			sheet_string(s, row, 0, e->label, b->text);
+			sheet_string(s, row, 1, "n.d.", b->note);
+			row++;
+			continue;
+		}
 		if (!f)
 			continue;       /* layout_check() said so */
 		sheet_string(s, row, 0, e->label, b->text);
@@ -135,6 +142,12 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 	size_t na = data.axis->len, ns = data.series->len;
 	if (na == 0) {
 		chart_data_release(&data);
+		if (c->draft) {         /* the chart's place, and why it is empty */
+			char *nd = g_strdup_printf("Graphique « %s » : n.d.", spec->title);
+			sheet_string(s, row, 0, nd, b->note);
+			g_free(nd);
+			return row + 1;
+		}
 		return row;
 	}
 	bool percent = data.fig[0] >= 0 && !strcmp(c->t->v[data.fig[0]].unit, "%");
@@ -243,7 +256,9 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 static void loop_sheet(const struct ctx *c, const struct loop *loop)
 {
 	struct sheet s = sheet_add(c->b, loop->sheet, loop->colour);
-	sheet_title(&s, 0, loop->title, c->b->title);
+	char *title = g_strdup_printf("%s%s", c->draft ? "PROJET — " : "", loop->title);
+	sheet_title(&s, 0, title, c->b->title);
+	g_free(title);
 	int row = write_entries(&s, c, loop->id, 2);
 	int index = 0;
 	for (size_t i = 0; i < c->l->ncharts; i++) {
@@ -328,15 +343,16 @@ static void quality_sheet(const struct ctx *c, const struct quality_report *q)
 
 int xlsx_carnet(const char *path, const struct layout *l,
 		const struct figures *t, const struct quality_report *q,
-		time_t date, struct diag *d)
+		bool draft, time_t date, struct diag *d)
 {
 	struct book b;
-	char *title = g_strdup_printf("%s — %s", l->title, l->subtitle);
+	char *title = g_strdup_printf("%s%s — %s", draft ? "PROJET — " : "", l->title,
+				      l->subtitle);
 	int status = book_open(&b, path, l, title, l->subject, date, d);
 	g_free(title);
 	if (status != 0)
 		return -1;
-	struct ctx c = { &b, l, t, g_new0(enum sc_cell, t->n ? t->n : 1) };
+	struct ctx c = { &b, l, t, g_new0(enum sc_cell, t->n ? t->n : 1), draft };
 	secrecy_apply(t, c.cell);
 	loop_sheet(&c, &l->keyfigures);
 	for (size_t i = 0; i < l->nloops; i++)

@@ -18,14 +18,17 @@
 #ifndef CARNET_XLSX_H
 #define CARNET_XLSX_H
 
+#include <stdbool.h>
 #include <time.h>
 
 #include "../inputs.h"
 #include "../layout.h"
 
+/* draft: an absent figure, or a chart with no data, says n.d., and the
+ * titles say PROJET. */
 int xlsx_carnet(const char *path, const struct layout *l,
 		const struct figures *t, const struct quality_report *q,
-		time_t date, struct diag *d);
+		bool draft, time_t date, struct diag *d);
 
 int xlsx_effectifs(const char *path, const struct layout *l,
 		   const struct figures *t, const struct figures *detail,

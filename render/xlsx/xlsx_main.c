@@ -2,13 +2,15 @@
  * xlsx_main.c — the workbook stage, `carnet xlsx`.
  *
  *   carnet xlsx --layout DIR --figures FILE --quality FILE
- *               --hr-detail FILE --out DIR
+ *               --hr-detail FILE --out DIR [--draft]
  *
  * Writes OUT/carnet-Y.xlsx and OUT/effectifs-Y.xlsx (Y: the edition's
  * year) from the ETL's outputs and the edition's layout.  Both are written
  * under temporary names and renamed together once both are complete.
  * Dates come from SOURCE_DATE_EPOCH, else 31/12/Y: the same inputs give
- * the same bytes.  Exit status: 0 done, 1 bad input, 2 usage or I/O.
+ * the same bytes.  A figure the layout names and the table lacks stops
+ * the stage, but with --draft: it then says n.d. and warns.  Exit status:
+ * 0 done, 1 bad input, 2 usage or I/O.
  */
 #include "xlsx.h"
 #include "book.h"
@@ -28,12 +30,12 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet xlsx --layout DIR --figures FILE --quality FILE\n"
-		"                   --hr-detail FILE --out DIR\n"
+		"                   --hr-detail FILE --out DIR [--draft]\n"
 		"\n"
 		"Writes the carnet workbook (carnet-Y.xlsx) and HR's headcount\n"
 		"workbook (effectifs-Y.xlsx) into --out, from the outputs of\n"
 		"`carnet figures` (--provenance, --quality, --hr-detail) and the\n"
-		"edition's layout.\n");
+		"edition's layout.  --draft: an absent figure says n.d. (and is listed).\n");
 }
 
 int main(int argc, char **argv)
@@ -44,11 +46,13 @@ int main(int argc, char **argv)
 		{ "quality", required_argument, NULL, 'q' },
 		{ "hr-detail", required_argument, NULL, 'd' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "draft", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *layout_dir = NULL, *figures = NULL, *quality = NULL,
 		   *detail = NULL, *out = NULL;
+	bool draft = false;
 	int c;
 
 	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
@@ -59,6 +63,7 @@ int main(int argc, char **argv)
 		case 'q': quality = optarg; break;
 		case 'd': detail = optarg; break;
 		case 'o': out = optarg; break;
+		case 'D': draft = true; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -79,7 +84,7 @@ int main(int argc, char **argv)
 	    inputs_read_figures(figures, &t, &d) != 0 ||
 	    inputs_read_figures(detail, &hr, &d) != 0 ||
 	    inputs_read_quality(quality, &q, &d) != 0 ||
-	    layout_check(&l, &t, &d) != 0)
+	    layout_check(&l, &t, draft, &d) != 0)
 		goto done;
 	time_t date = layout_date(&l);
 	if (date < 0) {
@@ -91,7 +96,7 @@ int main(int argc, char **argv)
 	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", out, l.year);
 	for (int i = 0; i < 2; i++)
 		tmp[i] = g_strdup_printf("%s.tmp", path[i]);
-	if (xlsx_carnet(tmp[0], &l, &t, &q, date, &d) != 0 ||
+	if (xlsx_carnet(tmp[0], &l, &t, &q, draft, date, &d) != 0 ||
 	    xlsx_effectifs(tmp[1], &l, &t, &hr, date, &d) != 0) {
 		status = 2;
 		goto done;

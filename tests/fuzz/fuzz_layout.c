@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag d = DIAG_INIT;
 	struct layout l;
 	if (layout_load(dir, &l, &d) == 0)
-		layout_check(&l, &t, &d);
+		layout_check(&l, &t, data[0] & 1, &d);
 	for (size_t i = 0; i < d.n; i++)
 		g_free(diag_format(&d.v[i]));
 	layout_release(&l);
