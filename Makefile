@@ -164,21 +164,25 @@ PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
 PHOTOS  := $(BUILD)/photos
 TEXTS   := $(shell find $(LAYOUT) -type f 2>/dev/null) $(wildcard fonts/*)
 
-# DRAFT=1: a draft (n.d. for an absent figure, PROJET on every page).  The
+# DRAFT=1: a draft (n.d. for an absent figure, PROJET on every page).
+# PREVIOUS=FILE: last edition's figures table, for the Y-1 values; found by
+# itself beside $(OUT) (out/2022/figures-2022.tsv for out/2023).  The
 # options of the last run are kept in $(STAGE)/options, rewritten only when
 # they change, so that changing one rebuilds what it touches.
 DRAFT   ?=
+PREV_YEAR := $(shell echo $$(($(YEAR) - 1)))
+PREVIOUS ?= $(wildcard $(dir $(OUT:/=))$(PREV_YEAR)/figures-$(PREV_YEAR).tsv)
 STAGE_OPTIONS := $(STAGE)/options
-OPTIONS := draft=$(DRAFT)
+OPTIONS := draft=$(DRAFT) previous=$(PREVIOUS)
 $(shell mkdir -p $(STAGE) && { [ "$$(cat $(STAGE_OPTIONS) 2>/dev/null)" = "$(OPTIONS)" ] \
 	|| echo "$(OPTIONS)" >$(STAGE_OPTIONS); })
 DRAFT_FLAG := $(if $(DRAFT),--draft)
 
-$(FIGURES) $(STAGED) &: $(EXPORTS) $(BIN)/carnet-figures
+$(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-figures
 	@mkdir -p $(OUT) $(STAGE)
 	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
 	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv \
-	    --hr-detail $(STAGE)/hr-detail.tsv
+	    --hr-detail $(STAGE)/hr-detail.tsv $(if $(PREVIOUS),--previous $(PREVIOUS))
 
 $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \

@@ -28,6 +28,7 @@ struct etl_options {
 	int year;
 	bool progress;         /* show progress on stderr */
 	bool all_warnings;     /* keep every warning, for the quality report */
+	const char *previous;  /* the previous edition's figures table, or NULL */
 	etl_read_fn *on_read;
 	void *ctx;
 };

@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,22 @@ const struct figure *figures_for_year(const struct figures *t,
 	return f;
 }
 
+const struct figure *figures_previous(const struct figures *t,
+				      const char *indicator, const char *dims,
+				      int year)
+{
+	char own[32];
+	snprintf(own, sizeof own, "annee=%d", year);
+	size_t k = strlen(own);
+	const char *rest = dims;
+	if (!strncmp(dims, own, k) && (dims[k] == '\0' || dims[k] == ','))
+		rest = dims[k] ? dims + k + 1 : "";
+	char *with = g_strdup_printf("annee=%d%s%s", year - 1, *rest ? "," : "", rest);
+	const struct figure *f = figures_get(t, indicator, with);
+	g_free(with);
+	return f;
+}
+
 bool figures_has(const struct figures *t, const char *indicator)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -152,6 +169,8 @@ int figures_write(const struct figures *t, FILE *out, bool provenance)
 	fputc('\n', out);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct figure *f = &t->v[i];
+		if (!provenance && t->sources[f->source].previous)
+			continue;       /* last year's, read from its own table */
 		figures_format_value(f->value, value, sizeof value);
 		fprintf(out, "%s\t%s\t%s\t%s", f->indicator, f->dims, value, f->unit);
 		if (provenance) {

@@ -31,6 +31,8 @@ struct figure {
 struct figure_source {
 	char *file;            /* file name, without the folder */
 	struct exp_stats stats;
+	bool previous;         /* the previous edition's table: its figures
+				* are in the provenance table only */
 };
 
 struct figures {
@@ -67,6 +69,12 @@ const struct figure *figures_get(const struct figures *t,
  * figure declared for several years, with annee=year added.  NULL when
  * there is none. */
 const struct figure *figures_for_year(const struct figures *t,
+				      const char *indicator, const char *dims,
+				      int year);
+
+/* The figure of year - 1 for indicator/dims (dims of this year, with or
+ * without their annee=year): the one with annee=year-1, or NULL. */
+const struct figure *figures_previous(const struct figures *t,
 				      const char *indicator, const char *dims,
 				      int year);
 

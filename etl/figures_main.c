@@ -2,7 +2,8 @@
  * figures_main.c — the ETL stage, `carnet figures`.
  *
  *   carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]
- *                  [--quality FILE] [--hr-detail FILE] [--strict] [-v]
+ *                  [--quality FILE] [--hr-detail FILE] [--previous FILE]
+ *                  [--strict] [-v]
  *
  * Reads the exports of DIR (sources.h), computes the figures table of
  * figures.md and writes it to FILE or standard output; the same table with
@@ -29,7 +30,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
-		"                      [--quality FILE] [--hr-detail FILE] [--strict] [-v]\n"
+		"                      [--quality FILE] [--hr-detail FILE] [--previous FILE]\n"
+		"                      [--strict] [-v]\n"
 		"\n"
 		"Reads the exports of DIR (rh_effectifs.csv, rh_formations.csv,\n"
 		"insertion.csv, enquete_satisfaction.csv, flotte.csv, chiffres_cles.csv;\n"
@@ -44,6 +46,8 @@ static void usage(FILE *out)
 		"  --quality FILE     write the data-quality report\n"
 		"  --hr-detail FILE   write HR's internal breakdowns (exact counts, never\n"
 		"                     to be published: the headcount workbook's input)\n"
+		"  --previous FILE    the previous edition's figures table (figures-Y-1.tsv):\n"
+		"                     its figures join the provenance table as annee=Y-1\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
 		"  -h, --help         show this help\n");
@@ -162,6 +166,7 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "provenance", required_argument, NULL, 'p' },
 		{ "quality", required_argument, NULL, 'q' },
+		{ "previous", required_argument, NULL, 'P' },
 		{ "hr-detail", required_argument, NULL, 'd' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -169,7 +174,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct output out[4] = { 0 };     /* table, provenance, quality, detail */
-	const char *in = NULL;
+	const char *in = NULL, *previous = NULL;
 	bool verbose = false, strict = false;
 	int year = 0, c;
 
@@ -188,6 +193,7 @@ int main(int argc, char **argv)
 		case 'o': out[0].path = optarg; break;
 		case 'p': out[1].path = optarg; break;
 		case 'q': out[2].path = optarg; break;
+		case 'P': previous = optarg; break;
 		case 'd': out[3].path = optarg; break;
 		case 's': strict = true; break;
 		case 'v': verbose = true; break;
@@ -213,6 +219,7 @@ int main(int argc, char **argv)
 	struct etl_options o = {
 		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
 		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2].path != NULL,
+		.previous = previous,
 	};
 	etl_run(&o, &res);
 	int status = res.status;

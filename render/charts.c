@@ -334,13 +334,14 @@ static void labels(const struct chart_ctx *cc, const struct chart_block *c, GStr
 static void comparison(const struct chart_ctx *cc, const struct chart_block *c,
 		       GString *alt, double x, double y, double w, double h)
 {
-	char dims[32];
+	/* this year's figure, and last year's: declared for both years, or
+	 * from the previous edition's table */
 	double v[2];
-	bool found[2];
-	for (int k = 0; k < 2; k++) {
-		snprintf(dims, sizeof dims, "annee=%d", cc->l->year - 1 + k);
-		v[k] = figure_value(cc, c->indicator, dims, &found[k]);
-	}
+	const struct figure *now = figures_for_year(cc->t, c->indicator, "", cc->l->year);
+	const struct figure *before = figures_previous(cc->t, c->indicator,
+						       now ? now->dims : "", cc->l->year);
+	v[0] = before ? before->value : 0;
+	v[1] = now ? now->value : 0;
 	double max = fmax(v[0], v[1]), bw = w / 5;
 	for (int k = 0; k < 2; k++) {
 		double bh = max > 0 ? (h - 28) * v[k] / max : 0, bx = x + w / 2 - bw - 8 + k * (bw + 16);

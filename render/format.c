@@ -1,6 +1,8 @@
 /* format.c — see format.h. */
 #include "format.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +51,24 @@ char *format_value(double value, enum value_format format, int decimals,
 		french_number(value, decimals, buf, cap);
 		break;
 	}
+	return buf;
+}
+
+char *format_change(double now, double before, enum value_format format,
+		    char *buf, size_t cap)
+{
+	char num[64];
+	bool points = format == FMT_POURCENT;
+	if (!points && before == 0) {
+		snprintf(buf, cap, "n.d.");
+		return buf;
+	}
+	double d = points ? now - before : 100.0 * (now - before) / fabs(before);
+	double r = round(fabs(d) * 10) / 10;
+	/* the minus sign U+2212, as French typography prints it */
+	const char *sign = r == 0 ? "" : d > 0 ? "+" : "\xE2\x88\x92";
+	french_number(r, 1, num, sizeof num);
+	snprintf(buf, cap, "%s%s" "%s", sign, num, points ? NBSP "pt" : NNBSP "%");
 	return buf;
 }
 

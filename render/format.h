@@ -15,6 +15,12 @@
 char *format_value(double value, enum value_format format, int decimals,
 		   char *buf, size_t cap);
 
+/* The change from last year's value to this year's, signed: for a
+ * percentage the difference in points ("+1,4 pt"), else the relative
+ * change ("+3,2 %", "−0,5 %"), one decimal; "n.d." when last year's is 0. */
+char *format_change(double now, double before, enum value_format format,
+		    char *buf, size_t cap);
+
 /* French typography on plain text (no markup): no-break spaces before
  * ; ! ? and % (narrow) and : (normal), inside « », typographic apostrophe
  * and quotes.  Returns a new string. */

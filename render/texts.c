@@ -61,7 +61,31 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 	const char *id = what;
 	char *out = NULL, buf[96];
 
+	/* the edition's year, and the one before */
+	if ((!strcmp(id, "annee") || !strcmp(id, "annee_precedente")) && !*dims && !bar) {
+		out = g_strdup_printf("%d", ld->l->year - (id[5] == '_'));
+		goto done;
+	}
+	/* "| annee_precedente": last year's value; "| evolution": the change */
+	char *mod = bar ? g_strstrip(bar) : NULL;
+	bool last = mod && !strcmp(mod, "annee_precedente"), change = mod && !strcmp(mod, "evolution");
+	if (last || change)
+		bar = NULL;
 	const struct figure *f = figures_for_year(ld->t, id, dims, ld->l->year);
+	const struct figure *before = f && (last || change)
+		? figures_previous(ld->t, id, f->dims, ld->l->year) : NULL;
+	if (f && (last || change) && !before) {
+		if (ld->draft) {
+			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
+				 "no %d figure '%s%s%s' (give --previous, or declare it): printed n.d.",
+				 ld->l->year - 1, id, *dims ? " " : "", dims);
+			out = g_strdup("n.d.");
+		} else
+			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+				 "no %d figure '%s%s%s': give the previous edition's table (--previous) or declare it",
+				 ld->l->year - 1, id, *dims ? " " : "", dims);
+		goto done;
+	}
 	if (!f) {
 		if (ld->draft) {
 			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
@@ -108,7 +132,10 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 			dec = CLAMP(atoi(words[1]), 0, 6);
 		g_strfreev(words);
 	}
-	out = g_strdup(format_value(f->value, fmt, dec, buf, sizeof buf));
+	if (change)
+		out = g_strdup(format_change(f->value, before->value, fmt, buf, sizeof buf));
+	else
+		out = g_strdup(format_value(last ? before->value : f->value, fmt, dec, buf, sizeof buf));
 done:
 	g_free(dims);
 	g_free(copy);

@@ -9,7 +9,11 @@
  * **bold**.  Figures appear only as placeholders: {{rh.effectif}},
  * {{enquete.satisfaction item=q_global}}, {{solidarite.expulsions
  * annee=2022}}, formatted as chiffres.csv says for that figure, or as
- * asked: {{rh.part_femmes | pourcent 1}}.  Fenced blocks add:
+ * asked: {{rh.part_femmes | pourcent 1}}; last year's value,
+ * {{rh.effectif | annee_precedente}}, and the change,
+ * {{rh.effectif | evolution}} ("+3,2 %", "+1,4 pt" for a percentage);
+ * {{annee}} and {{annee_precedente}}, the edition's year and the one
+ * before.  Fenced blocks add:
  *
  *   ```chiffres            big-number tiles, one a line:
  *   rh.effectif | salariés en CDI ou CDD

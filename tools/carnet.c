@@ -89,6 +89,7 @@ static void build_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR] [--draft]\n"
+		"                    [--previous FILE]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx,\n"
@@ -97,7 +98,9 @@ static void build_usage(FILE *out)
 		"--out/.carnet-Y/.  The edition's layout is --layout, else\n"
 		"layouts/Y in the current folder or in carnet's own repository.\n"
 		"--draft builds a draft: n.d. for an absent figure (each one listed),\n"
-		"an empty frame for a chart without data, PROJET on every page.\n");
+		"an empty frame for a chart without data, PROJET on every page.\n"
+		"--previous FILE is last edition's figures table, for the Y-1 values;\n"
+		"without it, --out/../Y-1/figures-Y-1.tsv is used when it exists.\n");
 }
 
 /* Runs stage name with args (args[0] is filled in); returns its exit
@@ -170,7 +173,7 @@ static char *default_layout(const char *year)
 
 static int build(int argc, char **argv)
 {
-	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL;
+	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL, *previous = NULL;
 	char *draft = NULL;     /* "--draft", passed on to the renderers */
 
 	for (int i = 1; i < argc; i++) {
@@ -181,7 +184,8 @@ static int build(int argc, char **argv)
 		const char **dst = !strcmp(argv[i], "--in") ? &in :
 				   !strcmp(argv[i], "--year") ? &year :
 				   !strcmp(argv[i], "--out") ? &out :
-				   !strcmp(argv[i], "--layout") ? &layout : NULL;
+				   !strcmp(argv[i], "--layout") ? &layout :
+				   !strcmp(argv[i], "--previous") ? &previous : NULL;
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			build_usage(stdout);
 			return 0;
@@ -213,9 +217,21 @@ static int build(int argc, char **argv)
 	if (!work || !table || !prov || !quality || !detail ||
 	    make_dir(out) != 0 || make_dir(work) != 0)
 		goto out;
+	/* last year's table: given, or beside --out */
+	char *prev = previous ? strdup(previous) : NULL;
+	if (!prev) {
+		char rel[96];
+		int y = atoi(year) - 1;
+		snprintf(rel, sizeof rel, "../%d/figures-%d.tsv", y, y);
+		prev = join(out, rel);
+		if (prev && access(prev, R_OK) != 0) {
+			free(prev);
+			prev = NULL;
+		}
+	}
 	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year,
 			    "-o", table, "--provenance", prov, "--quality", quality,
-			    "--hr-detail", detail, NULL };
+			    "--hr-detail", detail, prev ? "--previous" : NULL, prev, NULL };
 	st = run_stage("figures", figures);
 	if (st == 0) {
 		char *xlsx[] = { NULL, "--layout", lay, "--figures", prov,
@@ -241,6 +257,7 @@ static int build(int argc, char **argv)
 	}
 	free(pdf);
 	free(photos);
+	free(prev);
 out:
 	free(lay);
 	free(work);

@@ -77,6 +77,9 @@ static void make_formats(struct book *b)
 		b->pct[i] = format(b, pct[i]);
 		b->meuros[i] = format(b, meur[i]);
 	}
+	/* signed changes, the minus as French typography prints it */
+	b->change = format(b, "+0.0\\ %;\"−\"0.0\\ %;0.0\\ %");
+	b->points = format(b, "+0.0\\ \"pt\";\"−\"0.0\\ \"pt\";0.0\\ \"pt\"");
 	b->euros = format(b, "#,##0\\ \"€\"");
 	b->date = format(b, "dd/mm/yyyy");
 	b->small = format(b, NULL);

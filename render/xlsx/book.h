@@ -29,6 +29,7 @@ struct book {
 	lxw_format *pct[3];     /* 0 %, 0,0 %, 0,00 % (values in 0–1) */
 	lxw_format *euros, *meuros[3], *date;
 	lxw_format *small;      /* a count hidden by the small-count rule */
+	lxw_format *change, *points;    /* +0,0 % (a rate), +0,0 pt (points) */
 };
 
 struct sheet {

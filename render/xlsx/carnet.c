@@ -4,11 +4,12 @@
 #include "book.h"
 #include "../chart_data.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib.h>
 
-#define CHART_COL 6          /* charts stand right of the figures table */
+#define CHART_COL 7          /* charts stand right of the figures table */
 #define CHART_ROWS 20        /* rows between two charts */
 
 struct ctx {
@@ -30,18 +31,24 @@ static char *source_of(const struct ctx *c, const struct figure *f)
 	return g_strdup(file);
 }
 
-/* The figure of the year before, for a figure declared for several
- * years; NULL otherwise. */
+/* The figure of the year before: declared for both years, or from the
+ * previous edition's table; NULL when there is none. */
 static const struct figure *previous(const struct ctx *c, const struct figure *f)
 {
-	char year[16];
-	if (!dims_get(f->dims, "annee", year, sizeof year))
-		return NULL;
-	const char *rest = strchr(f->dims, ',');
-	char *dims = g_strdup_printf("annee=%d%s", c->l->year - 1, rest ? rest : "");
-	const struct figure *p = figures_get(c->t, f->indicator, dims);
-	g_free(dims);
-	return p;
+	return figures_previous(c->t, f->indicator, f->dims, c->l->year);
+}
+
+/* The change from p to f: points for a percentage, else a rate; nothing
+ * when either is hidden by the small-count rule. */
+static void write_change(struct sheet *s, int row, int col, const struct ctx *c,
+			 const struct figure *f, const struct figure *p, const struct entry *e)
+{
+	if (c->cell[f - c->t->v] != SC_SHOWN || c->cell[p - c->t->v] != SC_SHOWN)
+		return;
+	if (e->format == FMT_POURCENT)
+		sheet_number(s, row, col, f->value - p->value, c->b->points);
+	else if (p->value != 0 && e->format != FMT_DATE)
+		sheet_number(s, row, col, (f->value - p->value) / fabs(p->value), c->b->change);
 }
 
 static void write_value(struct sheet *s, int row, int col, const struct ctx *c,
@@ -85,8 +92,8 @@ static int write_entries(struct sheet *s, const struct ctx *c, const char *loop,
 	char prev_year[32];
 
 	snprintf(prev_year, sizeof prev_year, "%d", c->l->year - 1);
-	const char *head[] = { "Indicateur", "Valeur", "Unité", prev_year, "Source" };
-	for (int i = 0; i < 5; i++)
+	const char *head[] = { "Indicateur", "Valeur", "Unité", prev_year, "Évolution", "Source" };
+	for (int i = 0; i < 6; i++)
 		sheet_string(s, row, i, head[i], b->header);
 	row++;
 	for (size_t i = 0; i < c->l->nentries; i++) {
@@ -107,10 +114,12 @@ static int write_entries(struct sheet *s, const struct ctx *c, const char *loop,
 		write_value(s, row, 1, c, f, e);
 		sheet_string(s, row, 2, f->unit, b->text);
 		const struct figure *p = previous(c, f);
-		if (p)
+		if (p) {
 			write_value(s, row, 3, c, p, e);
+			write_change(s, row, 4, c, f, p, e);
+		}
 		char *src = source_of(c, f);
-		sheet_string(s, row, 4, src, b->text);
+		sheet_string(s, row, 5, src, b->text);
 		g_free(src);
 		row++;
 	}

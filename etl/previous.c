@@ -1,0 +1,117 @@
+/* previous.c — see previous.h. */
+#include "previous.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+enum { P_IND, P_DIMS, P_VALUE, P_UNIT, NP };
+
+static const struct exp_col cols[NP] = {
+	[P_IND] = { "indicator", EXP_REQUIRED }, [P_DIMS] = { "dimensions", 0 },
+	[P_VALUE] = { "value", EXP_REQUIRED }, [P_UNIT] = { "unit", 0 },
+};
+
+static const char DIFFERS[] =
+	"'%s %s' is %s in the %d edition's table but declared %s in chiffres_cles.csv: "
+	"the declared value is kept";
+
+struct merge {
+	struct figures *t;
+	int year;               /* the previous edition's */
+	size_t before;          /* figures of this year's table */
+	const char *path;
+	struct diag *d;
+	GPtrArray *add;         /* what to add once the file is read */
+};
+
+struct pending {
+	char *indicator, *dims, *unit;
+	double value;
+};
+
+/* A figure of this year's table only (not one added from the file). */
+static const struct figure *this_year(const struct merge *m, const char *id,
+				      const char *dims)
+{
+	for (size_t i = 0; i < m->before; i++)
+		if (!strcmp(m->t->v[i].indicator, id) && !strcmp(m->t->v[i].dims, dims))
+			return &m->t->v[i];
+	return NULL;
+}
+
+static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	struct merge *m = ctx;
+	const struct exp_field *f = row->col;
+	double value;
+	if (exp_number(r, &f[P_VALUE], &value) != EXP_GOT)
+		return;
+	char *id = exp_strdup(r, &f[P_IND]), *dims = exp_strdup(r, &f[P_DIMS]);
+	char year[16], *with = NULL;
+	snprintf(year, sizeof year, "annee=%d", m->year);
+	if (g_str_has_prefix(dims, "annee=")) {
+		/* declared for several years then: only its own year is last year */
+		if (!strcmp(dims, year) || (g_str_has_prefix(dims, year) && dims[strlen(year)] == ','))
+			with = g_strdup(dims);
+	} else {
+		/* "annee" sorts before every other key of figures.md */
+		with = g_strdup_printf("%s%s%s", year, *dims ? "," : "", dims);
+	}
+	if (with) {
+		const struct figure *declared = this_year(m, id, with);
+		if (declared) {
+			if (fabs(declared->value - value) > 1e-9 * fmax(1, fabs(value))) {
+				char was[64], now[64];
+				figures_format_value(value, was, sizeof was);
+				figures_format_value(declared->value, now, sizeof now);
+				diag_warn_kind(m->d, m->path, row->line, 0, DIFFERS, NULL, DIFFERS,
+					       id, with, was, m->year, now);
+			}
+			g_free(with);
+		} else {
+			struct pending *p = g_new(struct pending, 1);
+			*p = (struct pending){ g_strdup(id), with, exp_strdup(r, &f[P_UNIT]), value };
+			g_ptr_array_add(m->add, p);
+		}
+	}
+	g_free(id);
+	g_free(dims);
+}
+
+static void pending_free(gpointer data)
+{
+	struct pending *p = data;
+	g_free(p->indicator);
+	g_free(p->dims);
+	g_free(p->unit);
+	g_free(p);
+}
+
+int previous_merge(const char *path, int year, struct figures *t, struct diag *d)
+{
+	struct merge m = { t, year - 1, t->n, path, d,
+			   g_ptr_array_new_with_free_func(pending_free) };
+	struct exp_source src = { .path = path, .cols = cols, .ncols = NP,
+				  .on_row = on_row, .ctx = &m };
+	struct exp_stats st;
+	int status = exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	if (status == 0) {
+		char *base = g_path_get_basename(path);
+		int keep = t->current;
+		figures_source(t, base, &st);
+		t->sources[t->current].previous = true;
+		char *rule = g_strdup_printf("the %d edition's figures table", m.year);
+		for (guint i = 0; i < m.add->len; i++) {
+			struct pending *p = m.add->pdata[i];
+			figures_add_raw(t, p->indicator, p->dims, p->value, p->unit, rule);
+		}
+		g_free(rule);
+		g_free(base);
+		t->current = keep;
+	}
+	g_ptr_array_free(m.add, TRUE);
+	return status;
+}
