@@ -157,7 +157,7 @@ STAGE   := $(BUILD)/report/$(YEAR)
 EXPORTS := $(wildcard $(IN)/*.csv)
 LAYOUT  ?= layouts/$(YEAR)
 FIGURES := $(OUT)/figures-$(YEAR).tsv
-STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv
+STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv $(STAGE)/labels.tsv
 WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
 PDF     := $(OUT)/carnet-$(YEAR).pdf
 PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
@@ -182,22 +182,23 @@ $(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-fi
 	@mkdir -p $(OUT) $(STAGE)
 	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
 	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv \
-	    --hr-detail $(STAGE)/hr-detail.tsv $(if $(PREVIOUS),--previous $(PREVIOUS))
+	    --hr-detail $(STAGE)/hr-detail.tsv --labels $(STAGE)/labels.tsv \
+	    $(if $(PREVIOUS),--previous $(PREVIOUS))
 
 $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
-	    --out $(OUT) $(DRAFT_FLAG)
+	    --labels $(STAGE)/labels.tsv --out $(OUT) $(DRAFT_FLAG)
 
 # The screen and the print editions; resampled photos are kept in
 # $(PHOTOS), so that a text edit redoes the pages, not the photos.
-$(PDF): $(STAGE)/figures.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
+$(PDF): $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
 
-$(PRINT): $(STAGE)/figures.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
+$(PRINT): $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 

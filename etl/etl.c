@@ -3,6 +3,7 @@
 #include "previous.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -91,7 +92,9 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 		.survey_from = day_from_ymd(y, 1, 1),
 		.survey_to = day_from_ymd(y, 12, 31),
 		.survey_first = INT32_MAX, .survey_last = INT32_MIN,
+		.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
 	};
+	res->spellings = e.spellings;
 	if (o->all_warnings && diag_keep_all(&res->diag) != 0) {
 		diag_add(&res->diag, DIAG_ERROR, "", 0, 0,
 			 "no temporary file for the quality report's warnings");
@@ -142,10 +145,23 @@ int etl_default_year(const char *in)
 
 void etl_result_release(struct etl_result *res)
 {
+	if (res->spellings)
+		g_hash_table_destroy(res->spellings);
 	if (!res)
 		return;
 	checks_release(&res->checks);
 	figures_release(&res->fig);
 	figures_release(&res->detail);
 	diag_release(&res->diag);
+}
+
+int etl_write_labels(const struct etl_result *res, FILE *out)
+{
+	GList *keys = g_list_sort(g_hash_table_get_keys(res->spellings), (GCompareFunc)strcmp);
+	fputs("value\tlabel\n", out);
+	for (GList *k = keys; k; k = k->next)
+		fprintf(out, "%s\t%s\n", (const char *)k->data,
+			(const char *)g_hash_table_lookup(res->spellings, k->data));
+	g_list_free(keys);
+	return ferror(out) ? -1 : 0;
 }

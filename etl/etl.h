@@ -8,6 +8,8 @@
 #ifndef CARNET_ETL_H
 #define CARNET_ETL_H
 
+#include <stdio.h>
+
 #include "quality.h"
 #include "sources.h"
 
@@ -16,8 +18,14 @@ struct etl_result {
 	struct figures detail;  /* internal HR breakdowns: never published */
 	struct diag diag;
 	struct checks checks;
+	GHashTable *spellings; /* slug -> first spelling of a dimension value */
 	int status;            /* 0 done, 1 bad data, 2 I/O */
 };
+
+/* Writes the spellings of res as a TSV table (value, label), sorted by
+ * value: the labels of the values the exports spell (directions, reasons),
+ * which the renderers show where libelles.csv says nothing.  0 or -1. */
+int etl_write_labels(const struct etl_result *res, FILE *out);
 
 /* Called after each export is read (rows, encoding …); may be NULL. */
 typedef void etl_read_fn(const char *path, const struct exp_stats *st,

@@ -2,7 +2,8 @@
  * figures_main.c — the ETL stage, `carnet figures`.
  *
  *   carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]
- *                  [--quality FILE] [--hr-detail FILE] [--previous FILE]
+ *                  [--quality FILE] [--hr-detail FILE] [--labels FILE]
+ *                  [--previous FILE]
  *                  [--strict] [-v]
  *
  * Reads the exports of DIR (sources.h), computes the figures table of
@@ -44,6 +45,8 @@ static void usage(FILE *out)
 		"  -o, --output FILE  write the table to FILE instead of standard output\n"
 		"  --provenance FILE  write the table with its sources and rules\n"
 		"  --quality FILE     write the data-quality report\n"
+		"  --labels FILE      write the values the exports spell (directions,\n"
+		"                     reasons) with their first spelling: their labels\n"
 		"  --hr-detail FILE   write HR's internal breakdowns (exact counts, never\n"
 		"                     to be published: the headcount workbook's input)\n"
 		"  --previous FILE    the previous edition's figures table (figures-Y-1.tsv):\n"
@@ -122,7 +125,7 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 		st->crlf ? "CRLF" : "LF");
 }
 
-#define NOUT 4
+#define NOUT 5
 
 static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 {
@@ -133,7 +136,8 @@ static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 	int failed = figures_write(&res->fig, table, false) != 0 ? 0 :
 		     out[1].f && figures_write(&res->fig, out[1].f, true) != 0 ? 1 :
 		     out[2].f && quality_write(out[2].f, &res->diag, &res->checks) != 0 ? 2 :
-		     out[3].f && figures_write(&res->detail, out[3].f, true) != 0 ? 3 : -1;
+		     out[3].f && figures_write(&res->detail, out[3].f, true) != 0 ? 3 :
+		     out[4].f && etl_write_labels(res, out[4].f) != 0 ? 4 : -1;
 	if (failed >= 0) {
 		fprintf(stderr, "%s: %s: cannot write: %s\n", prog,
 			out[failed].tmp ? out[failed].tmp : "standard output",
@@ -168,12 +172,13 @@ int main(int argc, char **argv)
 		{ "quality", required_argument, NULL, 'q' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "hr-detail", required_argument, NULL, 'd' },
+		{ "labels", required_argument, NULL, 'L' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct output out[4] = { 0 };     /* table, provenance, quality, detail */
+	struct output out[NOUT] = { 0 };  /* table, provenance, quality, detail, labels */
 	const char *in = NULL, *previous = NULL;
 	bool verbose = false, strict = false;
 	int year = 0, c;
@@ -195,6 +200,7 @@ int main(int argc, char **argv)
 		case 'q': out[2].path = optarg; break;
 		case 'P': previous = optarg; break;
 		case 'd': out[3].path = optarg; break;
+		case 'L': out[4].path = optarg; break;
 		case 's': strict = true; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); return 0;

@@ -18,7 +18,7 @@ GHashTable *slug_cache_new(void)
 	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
-const char *slug_cached(GHashTable *cache, const char *text, size_t len)
+const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len)
 {
 	char raw[128], slug[128];
 
@@ -31,6 +31,13 @@ const char *slug_cached(GHashTable *cache, const char *text, size_t len)
 	}
 	text_slug(text, len, slug, sizeof slug);
 	char *v = g_strdup(slug);
+	/* the first spelling of a value is its label (carnet figures --labels) */
+	if (e->spellings && !g_hash_table_contains(e->spellings, slug)) {
+		const char *t = text;
+		size_t n = len;
+		text_trim(&t, &n);
+		g_hash_table_insert(e->spellings, g_strdup(slug), g_strndup(t, n));
+	}
 	/* a raw text too long for the buffer is keyed by its slug */
 	g_hash_table_insert(cache, len < sizeof raw ? g_strdup(raw) : g_strdup(slug), v);
 	return v;

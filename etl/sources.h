@@ -31,6 +31,9 @@ struct etl {
 	 * 1.  NULL when the register was not read. */
 	struct keyset *employees;
 	long present;                   /* how many map to 2 */
+	/* slug -> the first spelling met of a dimension value (a direction,
+	 * a reason), as the exports write it: its label */
+	GHashTable *spellings;
 };
 
 struct source {
@@ -50,7 +53,7 @@ struct source {
  * through GLib, too slow to do on every row for the few names a column
  * holds. */
 GHashTable *slug_cache_new(void);
-const char *slug_cached(GHashTable *cache, const char *text, size_t len);
+const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len);
 
 extern const struct source source_rh_effectifs;
 extern const struct source source_rh_formations;

@@ -109,7 +109,7 @@ struct state {
 
 static const char *intern(struct state *s, const char *text, size_t len)
 {
-	return slug_cached(s->strings, text, len);
+	return slug_cached(s->e, s->strings, text, len);
 }
 
 /* The contracts of the person whose last one is last (+ 1), in file order,

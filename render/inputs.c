@@ -117,3 +117,25 @@ void quality_report_release(struct quality_report *q)
 		*q = (struct quality_report){ 0 };
 	}
 }
+
+/* ---- the labels the exports spell ---- */
+
+enum { S_VALUE, S_LABEL, NS };
+
+static const struct exp_col label_cols[NS] = {
+	[S_VALUE] = { "value", EXP_REQUIRED }, [S_LABEL] = { "label", EXP_REQUIRED },
+};
+
+static void on_label(struct exp_reader *r, const struct exp_row *row, void *ctx)
+{
+	GHashTable *t = ctx;
+	g_hash_table_insert(t, exp_strdup(r, &row->col[S_VALUE]), exp_strdup(r, &row->col[S_LABEL]));
+}
+
+int inputs_read_labels(const char *path, struct layout *l, struct diag *d)
+{
+	struct exp_source src = { path, label_cols, NS, on_label, l->spellings, NULL,
+				  .allow_empty = true };
+	struct exp_stats st;
+	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+}

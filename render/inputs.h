@@ -8,6 +8,7 @@
 #define CARNET_INPUTS_H
 
 #include "../etl/figures.h"
+#include "layout.h"
 
 /* One line of the data-quality report. */
 struct quality_row {
@@ -29,5 +30,10 @@ int inputs_read_quality(const char *path, struct quality_report *q,
 			struct diag *d);
 
 void quality_report_release(struct quality_report *q);
+
+/* Reads the labels `carnet figures --labels` wrote (value, label: the
+ * first spelling of a direction or a reason in the exports) into
+ * l->spellings, which layout_label() falls back on. */
+int inputs_read_labels(const char *path, struct layout *l, struct diag *d);
 
 #endif

@@ -328,6 +328,7 @@ int layout_load(const char *dir, struct layout *l, struct diag *d)
 	*l = (struct layout){ .dir = g_strdup(dir) };
 	l->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	l->ranks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	char *ini = g_build_filename(dir, "edition.ini", NULL);
 	load_edition(l, ini, d);
 	g_free(ini);
@@ -451,6 +452,8 @@ const char *layout_label(const struct layout *l, const char *dim,
 	char *key = g_strdup_printf("%s=%s", dim, value);
 	const char *label = g_hash_table_lookup(l->labels, key);
 	g_free(key);
+	if (!label && l->spellings)
+		label = g_hash_table_lookup(l->spellings, value);
 	return label ? label : value;
 }
 
@@ -525,5 +528,7 @@ void layout_release(struct layout *l)
 		g_hash_table_destroy(l->labels);
 	if (l->ranks)
 		g_hash_table_destroy(l->ranks);
+	if (l->spellings)
+		g_hash_table_destroy(l->spellings);
 	*l = (struct layout){ 0 };
 }

@@ -79,6 +79,7 @@ struct layout {
 	size_t ncharts;
 	GHashTable *labels;    /* "dimension=value" -> label */
 	GHashTable *ranks;     /* "dimension=value" -> line in libelles.csv */
+	GHashTable *spellings; /* value -> as the exports spell it (--labels) */
 };
 
 /* Loads the edition of dir.  Returns 0, or 1 after errors in d. */
@@ -99,7 +100,8 @@ char *layout_close_matches(const struct figures *t, const char *id);
  * SOURCE_DATE_EPOCH is not a number. */
 time_t layout_date(const struct layout *l);
 
-/* The label of a dimension value: the layout's, or the value itself. */
+/* The label of a dimension value: the layout's, else as the exports spell
+ * it, else the value itself. */
 const char *layout_label(const struct layout *l, const char *dim,
 			 const char *value);
 

@@ -213,8 +213,9 @@ static int build(int argc, char **argv)
 	char *prov = work ? join(work, "figures.tsv") : NULL;
 	char *quality = work ? join(work, "quality.tsv") : NULL;
 	char *detail = work ? join(work, "hr-detail.tsv") : NULL;
+	char *labels = work ? join(work, "labels.tsv") : NULL;
 	int st = 2;
-	if (!work || !table || !prov || !quality || !detail ||
+	if (!work || !table || !prov || !quality || !detail || !labels ||
 	    make_dir(out) != 0 || make_dir(work) != 0)
 		goto out;
 	/* last year's table: given, or beside --out */
@@ -231,12 +232,13 @@ static int build(int argc, char **argv)
 	}
 	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year,
 			    "-o", table, "--provenance", prov, "--quality", quality,
-			    "--hr-detail", detail, prev ? "--previous" : NULL, prev, NULL };
+			    "--hr-detail", detail, "--labels", labels,
+			    prev ? "--previous" : NULL, prev, NULL };
 	st = run_stage("figures", figures);
 	if (st == 0) {
 		char *xlsx[] = { NULL, "--layout", lay, "--figures", prov,
 				 "--quality", quality, "--hr-detail", detail,
-				 "--out", (char *)out, draft, NULL };
+				 "--labels", labels, "--out", (char *)out, draft, NULL };
 		st = run_stage("xlsx", xlsx);
 	}
 	char *photos = join(work, "photos");
@@ -244,7 +246,7 @@ static int build(int argc, char **argv)
 	char *pdf = join(out, name);
 	if (st == 0 && pdf && photos) {
 		char *args[] = { NULL, "--layout", lay, "--figures", prov, "--cache", photos,
-				 "-o", pdf, draft, NULL };
+				 "--labels", labels, "-o", pdf, draft, NULL };
 		st = run_stage("pdf", args);
 	}
 	free(pdf);
@@ -252,7 +254,7 @@ static int build(int argc, char **argv)
 	pdf = join(out, name);
 	if (st == 0 && pdf && photos) {
 		char *args[] = { NULL, "--print", "--layout", lay, "--figures", prov,
-				 "--cache", photos, "-o", pdf, draft, NULL };
+				 "--cache", photos, "--labels", labels, "-o", pdf, draft, NULL };
 		st = run_stage("pdf", args);
 	}
 	free(pdf);
@@ -265,6 +267,7 @@ out:
 	free(prov);
 	free(quality);
 	free(detail);
+	free(labels);
 	return st;
 }
 

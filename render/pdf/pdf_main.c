@@ -2,7 +2,7 @@
  * pdf_main.c — the PDF stage, `carnet pdf`.
  *
  *   carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]
- *              [--print] [--cache DIR] [--draft]
+ *              [--print] [--cache DIR] [--labels FILE] [--draft]
  *
  * Typesets the edition's layout and texts with the figures of FILE (the
  * table with provenance written by `carnet figures`) into the carnet PDF,
@@ -35,13 +35,15 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
-		"                  [--print] [--cache DIR] [--draft]\n"
+		"                  [--print] [--cache DIR] [--labels FILE] [--draft]\n"
 		"\n"
 		"Typesets the carnet: the edition of --layout (edition.ini, chiffres.csv,\n"
 		"libelles.csv, textes/, images/), with the figures of --figures.\n"
 		"  --print      the print edition: 3 mm bleed, crop marks, photos at 300 ppi\n"
 		"               (default: the screen edition, photos at 150 ppi)\n"
 		"  --cache DIR  keep resampled photos in DIR, so that a rebuild decodes none\n"
+		"  --labels FILE the values the exports spell (carnet figures --labels),\n"
+		"               shown where libelles.csv has no label\n"
 		"  --draft      a draft: n.d. for an absent figure, PROJET on every page\n");
 }
 
@@ -68,10 +70,11 @@ int main(int argc, char **argv)
 		{ "draft", no_argument, NULL, 'm' },
 		{ "print", no_argument, NULL, 'p' },
 		{ "cache", required_argument, NULL, 'c' },
+		{ "labels", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *layout_dir = NULL, *figures = NULL, *out = NULL;
+	const char *layout_dir = NULL, *figures = NULL, *out = NULL, *labels = NULL;
 	struct pdf_edition edition = { 0 };
 	char *fonts_dir = NULL;
 	int c;
@@ -86,6 +89,7 @@ int main(int argc, char **argv)
 		case 'm': edition.draft = true; break;
 		case 'p': edition.print = true; break;
 		case 'c': edition.cache_dir = optarg; break;
+		case 'L': labels = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -106,6 +110,7 @@ int main(int argc, char **argv)
 	int status = 1;
 
 	if (layout_load(layout_dir, &l, &d) != 0 ||
+	    (labels && inputs_read_labels(labels, &l, &d) != 0) ||
 	    inputs_read_figures(figures, &t, &d) != 0 ||
 	    layout_check(&l, &t, edition.draft, &d) != 0 ||
 	    texts_load(&l, &t, edition.draft, &x, &d) != 0)

@@ -2,7 +2,7 @@
  * xlsx_main.c — the workbook stage, `carnet xlsx`.
  *
  *   carnet xlsx --layout DIR --figures FILE --quality FILE
- *               --hr-detail FILE --out DIR [--draft]
+ *               --hr-detail FILE --out DIR [--labels FILE] [--draft]
  *
  * Writes OUT/carnet-Y.xlsx and OUT/effectifs-Y.xlsx (Y: the edition's
  * year) from the ETL's outputs and the edition's layout.  Both are written
@@ -30,7 +30,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet xlsx --layout DIR --figures FILE --quality FILE\n"
-		"                   --hr-detail FILE --out DIR [--draft]\n"
+		"                   --hr-detail FILE --out DIR [--labels FILE] [--draft]\n"
 		"\n"
 		"Writes the carnet workbook (carnet-Y.xlsx) and HR's headcount\n"
 		"workbook (effectifs-Y.xlsx) into --out, from the outputs of\n"
@@ -47,11 +47,12 @@ int main(int argc, char **argv)
 		{ "hr-detail", required_argument, NULL, 'd' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "draft", no_argument, NULL, 'D' },
+		{ "labels", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *layout_dir = NULL, *figures = NULL, *quality = NULL,
-		   *detail = NULL, *out = NULL;
+		   *detail = NULL, *out = NULL, *labels = NULL;
 	bool draft = false;
 	int c;
 
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
 		case 'd': detail = optarg; break;
 		case 'o': out = optarg; break;
 		case 'D': draft = true; break;
+		case 'L': labels = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -81,6 +83,7 @@ int main(int argc, char **argv)
 	char *path[2] = { NULL, NULL }, *tmp[2] = { NULL, NULL };
 
 	if (layout_load(layout_dir, &l, &d) != 0 ||
+	    (labels && inputs_read_labels(labels, &l, &d) != 0) ||
 	    inputs_read_figures(figures, &t, &d) != 0 ||
 	    inputs_read_figures(detail, &hr, &d) != 0 ||
 	    inputs_read_quality(quality, &q, &d) != 0 ||
