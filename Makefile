@@ -49,7 +49,10 @@ XLSX_OBJ := $(XLSX_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
-PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf
+PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf \
+            $(BIN)/carnet-init
+INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
+INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
@@ -141,6 +144,10 @@ $(BUILD)/libxlsx.a: $(XLSX_OBJ)
 $(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(XLSX_LIBS) $(ETL_LIBS)
+
+$(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
 
 $(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
@@ -284,6 +291,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/atomic.sh $(BIN)
 	tests/pdf.sh $(BIN)
 	tests/photos.sh $(BIN)
+	tests/init.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
@@ -308,5 +316,5 @@ valgrind-run: programs $(BUILD)/tests/unit
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
          $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx/xlsx_main.d \
-         $(BUILD)/obj/render/pdf/pdf_main.d \
+         $(BUILD)/obj/render/pdf/pdf_main.d $(BUILD)/obj/init/init_main.d $(INIT_OBJ:.o=.d) \
          $(BUILD)/obj/tools/carnet.d

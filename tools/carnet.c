@@ -23,7 +23,7 @@
 #define CARNET_VERSION "0.0.0"
 #endif
 
-static const char *const stages[] = { "figures", "xlsx", "pdf" };
+static const char *const stages[] = { "figures", "xlsx", "pdf", "init" };
 
 static void usage(FILE *out)
 {
@@ -38,6 +38,7 @@ static void usage(FILE *out)
 		"  xlsx     write the carnet and headcount workbooks\n"
 		"  pdf      typeset the carnet PDF\n"
 		"  build    run the whole pipeline: carnet build --in DIR --year Y --out DIR\n"
+		"  init     a new edition's layout from a folder of exports\n"
 		"\n"
 		"`carnet COMMAND --help` tells more; --version prints the version.\n");
 }
@@ -136,8 +137,18 @@ static int run_stage(const char *name, char **args)
 	return 2;
 }
 
+/* mkdir -p dir */
 static int make_dir(const char *dir)
 {
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s", dir);
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(path, 0777) != 0 && errno != EEXIST)
+				break;
+			*p = '/';
+		}
 	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
 		return 0;
 	fprintf(stderr, "carnet build: %s: cannot create: %s\n", dir, strerror(errno));

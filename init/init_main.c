@@ -1,0 +1,217 @@
+/*
+ * init_main.c — `carnet init`, a new edition from a folder of exports.
+ *
+ *   carnet init --in EXPORTS --year Y --out LAYOUT [--office NAME]
+ *               [--from OLD_LAYOUT] [--force]
+ *
+ * Reads the exports (as `carnet figures` does) and writes LAYOUT, a layout
+ * that builds at once (init.h), checked before it is put in place: written
+ * into a temporary folder, renamed once complete.  An existing LAYOUT is
+ * kept unless --force.  With --from, the old edition's loops, colours,
+ * texts, charts and photos are kept, and LAYOUT.a-revoir.txt lists, with
+ * file:line, every placeholder, chart and photo that no longer resolves.
+ * Exit status: 0 done, 1 bad input, 2 usage or I/O.
+ */
+#include "init.h"
+#include "../etl/etl.h"
+#include "../render/texts.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+static const char *prog = "carnet init";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: carnet init --in EXPORTS --year Y --out LAYOUT [--office NAME]\n"
+		"                   [--from OLD_LAYOUT] [--force]\n"
+		"\n"
+		"Writes a new edition's layout from the exports of EXPORTS: edition.ini,\n"
+		"chiffres.csv with every figure they give, libelles.csv, graphiques.csv,\n"
+		"and texts to rewrite.  --from keeps an old edition's loops, colours,\n"
+		"texts, charts and photos, and lists in LAYOUT.a-revoir.txt what no\n"
+		"longer resolves.  An existing LAYOUT is kept unless --force.\n");
+}
+
+/* layouts/modele here, else in carnet's own repository. */
+static char *find_model(void)
+{
+	if (g_file_test("layouts/modele/edition.ini", G_FILE_TEST_EXISTS))
+		return g_strdup("layouts/modele");
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *dir = exe ? g_path_get_dirname(exe) : NULL;
+	char *model = dir ? g_build_filename(dir, "..", "..", "layouts", "modele", NULL) : NULL;
+	g_free(exe);
+	g_free(dir);
+	return model;
+}
+
+static void rm_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	if (dir) {
+		const char *name;
+		while ((name = g_dir_read_name(dir))) {
+			char *p = g_build_filename(path, name, NULL);
+			if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK))
+				rm_tree(p);
+			else
+				g_unlink(p);
+			g_free(p);
+		}
+		g_dir_close(dir);
+	}
+	g_rmdir(path);
+}
+
+/* What of the new layout does not resolve with the year's figures: every
+ * placeholder, chart and photo, as warnings of a draft; 0 when all do. */
+static size_t review(const char *layout_dir, const struct figures *t, GString *out)
+{
+	struct diag d = DIAG_INIT;
+	struct layout l;
+	struct texts x = { 0 };
+	size_t n = 0;
+	if (layout_load(layout_dir, &l, &d) == 0) {
+		layout_check(&l, t, true, &d);
+		texts_load(&l, t, true, &x, &d);
+		for (size_t i = 0; i < x.n; i++)
+			for (size_t k = 0; k < x.v[i].n; k++) {
+				const struct block *b = &x.v[i].v[k];
+				if (b->kind == BLOCK_IMAGE && !b->present)
+					diag_add(&d, DIAG_WARNING, x.v[i].file, b->line, 0,
+						 "photo '%s' is not in images/", b->image_name);
+			}
+	}
+	for (size_t i = 0; i < d.n; i++) {
+		if (strstr(d.v[i].msg, "photos in all: drawn as placeholders") ||
+		    strstr(d.v[i].msg, "photo in all: drawn as placeholders"))
+			continue;       /* each photo is listed on its own */
+		char *m = diag_format(&d.v[i]);
+		g_string_append_printf(out, "%s\n", m);
+		g_free(m);
+		n++;
+	}
+	texts_release(&x);
+	layout_release(&l);
+	diag_release(&d);
+	return n;
+}
+
+/* Does the new layout build as it is (no draft)? */
+static bool builds(const char *layout_dir, const struct figures *t, struct diag *d)
+{
+	struct layout l;
+	struct texts x = { 0 };
+	size_t errors = d->errors;
+	if (layout_load(layout_dir, &l, d) == 0 && layout_check(&l, t, false, d) == 0)
+		texts_load(&l, t, false, &x, d);
+	texts_release(&x);
+	layout_release(&l);
+	return d->errors == errors;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "in", required_argument, NULL, 'i' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "office", required_argument, NULL, 'O' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *in = NULL, *out = NULL, *office = NULL, *from = NULL;
+	int year = 0, c;
+	bool force = false;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i': in = optarg; break;
+		case 'y': year = atoi(optarg); break;
+		case 'o': out = optarg; break;
+		case 'O': office = optarg; break;
+		case 'F': from = optarg; break;
+		case 'f': force = true; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!in || !out || year < 1900 || year > 2100 || optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
+		fprintf(stderr, "%s: %s exists: give --force to replace it\n", prog, out);
+		return 2;
+	}
+	char *model = find_model();
+	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
+		fprintf(stderr, "%s: no layouts/modele here or in carnet's repository\n", prog);
+		g_free(model);
+		return 2;
+	}
+
+	struct etl_result res;
+	struct etl_options o = { .in = in, .year = year };
+	etl_run(&o, &res);
+	int status = res.status;
+	struct diag d = DIAG_INIT;
+	char *tmp = g_strdup_printf("%s.tmp-init", out);
+	GString *report = g_string_new("");
+	if (status != 0) {
+		diag_print(&res.diag, stderr, prog);
+		goto done;
+	}
+	rm_tree(tmp);
+	if (g_mkdir_with_parents(tmp, 0777) != 0) {
+		fprintf(stderr, "%s: %s: cannot make: %s\n", prog, tmp, strerror(errno));
+		status = 2;
+		goto done;
+	}
+	struct init init = { from ? from : model, model, from != NULL, year, office, &res.fig,
+			     res.spellings };
+	status = init_write(&init, tmp, &d);
+	size_t open_points = 0;
+	if (status == 0 && !from && !builds(tmp, &res.fig, &d))
+		status = 1;     /* a layout init wrote must build: say why */
+	if (status == 0 && force && g_file_test(out, G_FILE_TEST_EXISTS))
+		rm_tree(out);
+	if (status == 0 && g_rename(tmp, out) != 0) {
+		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
+		status = 2;
+	}
+	if (status == 0 && from) {
+		open_points = review(out, &res.fig, report);    /* named where it stays */
+		char *path = g_strdup_printf("%s.a-revoir.txt", out);
+		char *text = g_strdup_printf(
+			"# %s: what of %s no longer resolves with the %d exports (%zu)\n%s",
+			out, from, year, open_points, report->str);
+		g_file_set_contents(path, text, -1, NULL);
+		fprintf(stderr, "%s: %zu placeholders, charts and photos to review: %s\n", prog,
+			open_points, path);
+		g_free(text);
+		g_free(path);
+	}
+	if (status == 0)
+		fprintf(stderr, "%s: %s is ready for %d\n", prog, out, year);
+done:
+	diag_print(&d, stderr, prog);
+	if (status != 0)
+		rm_tree(tmp);
+	g_string_free(report, TRUE);
+	g_free(tmp);
+	g_free(model);
+	diag_release(&d);
+	etl_result_release(&res);
+	return status;
+}

@@ -1,0 +1,114 @@
+#!/bin/sh
+# init.sh BIN — a new edition for an office that is not the bundled one
+# (tests/tools/other_office.py: five directions of its own, other reasons,
+# other declared figures, 2025): `carnet init` then `carnet build` with no
+# edit, read back (its labels, its figures, no n.d.); last year beside this
+# year (--previous: the workbook's 2024 column and change, an evolution
+# placeholder, the quality report on a declared value that differs);
+# --from an old edition, with its report of what no longer resolves; the
+# layout kept without --force.  Prints "init: N passed, N failed".
+set -u
+bin=${1:?usage: tests/init.sh BIN}
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+
+X=$tmp/exports
+$py tests/tools/other_office.py "$X/2025" 2025 || bad "other_office 2025"
+$py tests/tools/other_office.py "$X/2024" 2024 0.95 || bad "other_office 2024"
+
+# ---- carnet init, then carnet build with no edit ----
+L=$tmp/layouts/2025
+expect_status "init" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L" \
+	--office "Habitat de la Vallée, OPH"
+expect_err "init" "carnet init: $L is ready for 2025"
+for f in edition.ini chiffres.csv libelles.csv graphiques.csv textes/edito.md textes/rh/01-rh.md; do
+	[ -s "$L/$f" ] && ok || bad "init: no $f"
+done
+grep -qx "direction;coeur_de_vallee;Cœur de Vallée" "$L/libelles.csv" && ok || bad "init: the directions as the exports spell them"
+grep -qx "motif;fin_de_periode_d_essai;Fin de période d'essai" "$L/libelles.csv" && ok || bad "init: the reasons as the exports spell them"
+grep -qx "annee=2025" "$L/edition.ini" && grep -q "^organisme=Habitat de la Vallée, OPH" "$L/edition.ini" \
+	&& ok || bad "init: the year and the office"
+grep -q "^patrimoine;patrimoine.jardins_partages;;" "$L/chiffres.csv" && ok || bad "init: a declared figure of its own"
+grep -q "^rh;rh.effectif;direction=coeur_de_vallee;" "$L/chiffres.csv" && ok || bad "init: a breakdown"
+# kept unless --force
+echo mine >"$L/textes/edito.md"
+expect_status "init again" 2 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L"
+expect_err "init again" "carnet init: $L exists: give --force to replace it"
+[ "$(cat "$L/textes/edito.md")" = mine ] && ok || bad "init: an existing layout was touched"
+expect_status "init --force" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L" \
+	--office "Habitat de la Vallée, OPH" --force
+[ "$(cat "$L/textes/edito.md")" != mine ] && ok || bad "init --force kept the old layout"
+
+# the first edition of last year, then this year's beside it
+expect_status "init 2024" 0 "$bin/carnet" init --in "$X/2024" --year 2024 \
+	--out "$tmp/layouts/2024" --office "Habitat de la Vallée, OPH"
+O=$tmp/builds
+expect_status "build 2024" 0 "$bin/carnet" build --in "$X/2024" --year 2024 --out "$O/2024" \
+	--layout "$tmp/layouts/2024"
+# an evolution placeholder, as a service would write one
+printf '\nL'"'"'effectif passe de {{rh.effectif | annee_precedente}} en {{annee_precedente}} à {{rh.effectif}} en {{annee}}, soit {{rh.effectif | evolution}} ; la part des femmes varie de {{rh.part_femmes | evolution}}.\n' \
+	>>"$L/textes/rh/01-rh.md"
+expect_status "build 2025" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/2025" --layout "$L"
+for f in carnet-2025.pdf carnet-2025-impression.pdf carnet-2025.xlsx effectifs-2025.xlsx figures-2025.tsv; do
+	[ -s "$O/2025/$f" ] && ok || bad "build: no $f"
+done
+pdftotext "$O/2025/carnet-2025.pdf" - | sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g; s/\xc2\xad//g' \
+	| tr '\n' ' ' | tr -s ' ' >"$tmp/text"
+grep -q "n\.d\." "$tmp/text" && bad "build: n.d. in a first carnet" || ok
+grep -q "PROJET" "$tmp/text" && bad "build: PROJET in an edition" || ok
+for want in "Habitat de la Vallée, OPH" "Carnet de voyage(s)" "2025" "Les chiffres clés 2025" \
+	    "6 400" "200" "L’effectif passe de 190 en 2024 à 200 en 2025, soit +5,3 %"; do
+	grep -qF -- "$want" "$tmp/text" && ok || bad "pdftotext lacks: $want"
+done
+pdftotext "$O/2025/carnet-2025.pdf" - | grep -q "la part des femmes varie de [+−]\?[0-9],[0-9] pt\|la part des femmes varie de 0,0 pt" \
+	&& ok || bad "an evolution in points for a percentage"
+qpdf --check "$O/2025/carnet-2025.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check"
+# the workbook: its labels, its figures, last year beside this year
+$py - "$O/2025/carnet-2025.xlsx" <<'EOF' && ok || bad "the 2025 workbook"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Ressources humaines"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+head = next(r for r in rows if r and r[0] == "Indicateur")
+fail = []
+if head[:6] != ["Indicateur", "Valeur", "Unité", "2024", "Évolution", "Source"]:
+    fail.append(f"header {head}")
+row = next((r for r in rows if r[0] == "Salariés en CDI ou CDD au 31 décembre"), None)
+if not row or row[1] != 200 or row[3] != 190 or abs(row[4] - 10 / 190) > 1e-9:
+    fail.append(f"headcount row {row}")
+if not any(r[0] and "Cœur de Vallée" in str(r[0]) for r in rows):
+    fail.append("no direction label")
+if "PROJET" in str(ws["A1"].value):
+    fail.append("PROJET in an edition")
+q = [[c.value for c in r] for r in wb["Qualité des données"].iter_rows()]
+if not any("declared 15 in chiffres_cles.csv" in str(r[4]) for r in q):
+    fail.append("the quality sheet does not say the declared 2024 value differs")
+for f in fail:
+    print("  " + f, file=sys.stderr)
+sys.exit(1 if fail else 0)
+EOF
+grep -q "figures-2024.tsv.*'solidarite.expulsions annee=2024' is 12 in the 2024 edition's table but declared 15 in chiffres_cles.csv" \
+	"$O/2025/.carnet-2025/quality.tsv" && ok || bad "quality: a declared value that differs from last year's table"
+grep -q "^rh.effectif	annee=2024" "$O/2025/figures-2025.tsv" && bad "last year's figures in the public table" || ok
+grep -q "^rh.effectif	annee=2024	190	salariés	figures-2024.tsv" "$O/2025/.carnet-2025/figures.tsv" \
+	&& ok || bad "last year's figures not in the provenance table"
+
+# ---- --from an old edition: its texts kept, what no longer resolves listed ----
+F=$tmp/layouts/from
+expect_status "init --from" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$F" --from layouts/2023
+[ -s "$F/textes/patrimoine/01-vacance.md" ] && [ -s "$F/images/logo.svg" ] && ok || bad "--from: texts and images not kept"
+grep -q "^couleur=#E2703A" "$F/edition.ini" && grep -qx "annee=2025" "$F/edition.ini" \
+	&& grep -q "^titre=Les chiffres clés 2025" "$F/edition.ini" && ok || bad "--from: colours, year"
+R=$F.a-revoir.txt
+grep -q "^$F/textes/patrimoine/01-vacance.md:3: warning: no figure 'patrimoine.subvention_vacance' in the 2025 table" "$R" \
+	&& ok || { bad "--from: an unresolved placeholder"; head -5 "$R" >&2; }
+grep -q "^$F/textes/patrimoine/01-vacance.md:5: warning: photo 'vacance.jpg' is not in images/" "$R" \
+	&& ok || bad "--from: a missing photo"
+grep -q "warning: chart: unknown indicator" "$R" && ok || bad "--from: a chart that no longer resolves"
+grep -q "$F.a-revoir.txt" "$tmp/err" && ok || bad "--from: the report is not named"
+# it builds as a draft, with n.d. where the old texts ask for figures this office has not
+expect_status "draft of --from" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/from" \
+	--layout "$F" --draft
+pdftotext "$O/from/carnet-2025.pdf" - | grep -q "n\.d\." && ok || bad "--from draft: no n.d."
+
+finish init
