@@ -102,9 +102,8 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 		return;
 	}
 	res->status = read_sources(o, &e);
-	if (res->status == 0 && o->previous &&
-	    previous_merge(o->previous, y, &res->fig, &res->diag) != 0)
-		res->status = 1;
+	if (res->status == 0 && o->previous)
+		res->status = previous_merge(o->previous, y, &res->fig, &res->diag);
 	if (res->status == 0) {
 		char *rules = g_build_filename(o->in, "controles.csv", NULL);
 		checks_run(&e, rules, &res->checks, &res->diag);

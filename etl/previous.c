@@ -97,7 +97,8 @@ int previous_merge(const char *path, int year, struct figures *t, struct diag *d
 	struct exp_source src = { .path = path, .cols = cols, .ncols = NP,
 				  .on_row = on_row, .ctx = &m };
 	struct exp_stats st;
-	int status = exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	enum exp_status got = exp_read(&src, d, &st);
+	int status = got == EXP_OK ? 0 : got == EXP_EIO ? 2 : 1;
 	if (status == 0) {
 		char *base = g_path_get_basename(path);
 		int keep = t->current;

@@ -36,6 +36,10 @@ run() {
 		cp "$1" "$tmp/layout/$2"
 		"$bin/carnet" pdf --layout "$tmp/layout" --figures "$s/figures.tsv" \
 			--fonts fonts -o "$tmp/o/carnet-2023.xlsx" >"$tmp/out" 2>"$tmp/err" ;;
+	previous)                       # last edition's figures table
+		"$bin/carnet" figures --in "$tmp/in" --year 2023 -o "$tmp/o/figures.tsv" \
+			--provenance "$tmp/o/provenance.tsv" --quality "$tmp/o/quality.tsv" \
+			--hr-detail "$tmp/o/detail.tsv" --previous "$1" >"$tmp/out" 2>"$tmp/err" ;;
 	edition.ini|chiffres.csv|graphiques.csv|libelles.csv)
 		cp "$1" "$tmp/layout/$2"
 		"$bin/carnet" xlsx --layout "$tmp/layout" --figures "$s/figures.tsv" \
@@ -53,7 +57,7 @@ run() {
 # check NAME WANT_EXIT MESSAGE GOT_EXIT
 check() {
 	[ "$4" = "$2" ] && ok || bad "$1: exit $4, want $2"
-	want=$(printf '%s' "$3" | sed "s|{in}|$tmp/in|; s|{layout}|$tmp/layout|")
+	want=$(printf '%s' "$3" | sed "s|{in}|$tmp/in|; s|{layout}|$tmp/layout|; s|{bad}|tests/bad|")
 	grep -qxF -- "$want" "$tmp/err" && ok || {
 		bad "$1: stderr lacks: $want"; sed 's/^/  | /' "$tmp/err" >&2; }
 	for f in "$tmp/o"/*; do
