@@ -70,18 +70,24 @@ build/.deps-%: tools/deps.sh
 	@tools/deps.sh $*
 	@mkdir -p $(@D) && touch $@
 
-all: $(call DEPS,build)
-	@$(MAKE) programs
+# `make`, `make report`, `make workbooks`: the build's packages as an
+# included makefile, which make remakes (running tools/deps.sh) when it is
+# missing or older than the script, and then restarts itself, so that
+# pkg-config is asked once the libraries are there; when it is up to date
+# nothing runs, and the report is one make process.
+ifneq ($(filter all report workbooks programs,$(or $(MAKECMDGOALS),all)),)
+include build/.deps-build.mk
+endif
 
-# The stages that do not wait on each other (the workbooks, the two PDF
-# editions) run side by side, one a core.
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+build/.deps-build.mk: tools/deps.sh
+	@tools/deps.sh build
+	@mkdir -p $(@D) && echo "# tools/deps.sh build has run" >$@
 
-report: $(call DEPS,build)
-	@$(MAKE) -j$(JOBS) report-run
+all: programs
 
-workbooks: $(call DEPS,build)
-	@$(MAKE) workbooks-run
+report: report-run
+
+workbooks: workbooks-run
 
 # fontconfig and libhyphen keep caches they never free: tests/lsan.supp
 # names them, and only them, for LeakSanitizer.
@@ -210,13 +216,14 @@ $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet
 
 # The screen and the print editions; resampled photos are kept in
 # $(PHOTOS), so that a text edit redoes the pages, not the photos.
-$(PDF): $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
+# Both editions in one recipe, side by side (one a core), so that a text
+# edit costs what the slower of the two does; either failing fails it.
+$(PDF) $(PRINT) &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
-
-$(PRINT): $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PDF) & \
 	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $@
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PRINT); \
+	    st=$$?; wait $$! || exit 1; exit $$st
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 
