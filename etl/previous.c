@@ -21,7 +21,7 @@ static const char DIFFERS[] =
 struct merge {
 	struct figures *t;
 	int year;               /* the previous edition's */
-	size_t before;          /* figures of this year's table */
+	GHashTable *own;        /* "indicator\tdims" -> this year's figure */
 	const char *path;
 	struct diag *d;
 	GPtrArray *add;         /* what to add once the file is read */
@@ -32,14 +32,14 @@ struct pending {
 	double value;
 };
 
-/* A figure of this year's table only (not one added from the file). */
+/* A figure of this year's table (not one the file adds). */
 static const struct figure *this_year(const struct merge *m, const char *id,
 				      const char *dims)
 {
-	for (size_t i = 0; i < m->before; i++)
-		if (!strcmp(m->t->v[i].indicator, id) && !strcmp(m->t->v[i].dims, dims))
-			return &m->t->v[i];
-	return NULL;
+	char *key = g_strdup_printf("%s\t%s", id, dims);
+	const struct figure *f = g_hash_table_lookup(m->own, key);
+	g_free(key);
+	return f;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
@@ -92,8 +92,13 @@ static void pending_free(gpointer data)
 
 int previous_merge(const char *path, int year, struct figures *t, struct diag *d)
 {
-	struct merge m = { t, year - 1, t->n, path, d,
+	struct merge m = { t, year - 1,
+			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), path, d,
 			   g_ptr_array_new_with_free_func(pending_free) };
+	/* looked up once a row: a table of this year's figures, not a scan */
+	for (size_t i = 0; i < t->n; i++)
+		g_hash_table_insert(m.own, g_strdup_printf("%s\t%s", t->v[i].indicator,
+							   t->v[i].dims), &t->v[i]);
 	struct exp_source src = { .path = path, .cols = cols, .ncols = NP,
 				  .on_row = on_row, .ctx = &m };
 	struct exp_stats st;
@@ -114,5 +119,6 @@ int previous_merge(const char *path, int year, struct figures *t, struct diag *d
 		t->current = keep;
 	}
 	g_ptr_array_free(m.add, TRUE);
+	g_hash_table_destroy(m.own);
 	return status;
 }

@@ -1,5 +1,6 @@
 /* charts.c — see charts.h. */
 #include "charts.h"
+#include "fonts.h"
 #include "chart_data.h"
 #include "format.h"
 #include "inputs.h"
@@ -22,17 +23,9 @@ static double text(const struct chart_ctx *cc, const char *s, PangoWeight weight
 		   double size, uint32_t c, double x, double baseline, double w,
 		   PangoAlignment align)
 {
-	PangoLayout *lay = pango_layout_new(cc->ctx);
-	PangoFontDescription *fd = pango_font_description_from_string(cc->l->font_text);
-	pango_font_description_set_weight(fd, weight);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_layout_set_font_description(lay, fd);
-	pango_font_description_free(fd);
-	if (w > 0)
-		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+	PangoLayout *lay = fonts_layout(cc->ctx, s, cc->l->font_text, weight, size, w);
 	pango_layout_set_alignment(lay, align);
 	pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-	pango_layout_set_text(lay, s, -1);
 	int lw, lh;
 	pango_layout_get_size(lay, &lw, &lh);
 	if (cc->cr) {

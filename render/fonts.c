@@ -99,3 +99,19 @@ char *fonts_families(PangoFontMap *map)
 	g_free(families);
 	return all;
 }
+
+PangoLayout *fonts_layout(PangoContext *ctx, const char *text, const char *family,
+			  PangoWeight weight, double size, double w)
+{
+	PangoLayout *lay = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_weight(fd, weight);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(lay, fd);
+	pango_font_description_free(fd);
+	if (w > 0)
+		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+	pango_layout_set_text(lay, text, -1);
+	return lay;
+}

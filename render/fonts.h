@@ -19,6 +19,12 @@ PangoFontMap *fonts_open(const char *dir, char **error);
 /* True when map has a face of family (as fontconfig names it). */
 bool fonts_have(PangoFontMap *map, const char *family);
 
+/* A layout of text in family (one of the map's), weight and size (in
+ * points, absolute), wrapped at width w (0: not wrapped): what the PDF's
+ * pages and its charts both set text with. */
+PangoLayout *fonts_layout(PangoContext *ctx, const char *text, const char *family,
+			  PangoWeight weight, double size, double w);
+
 /* "Lato, Kaushan Script": the families of map (to free). */
 char *fonts_families(PangoFontMap *map);
 

@@ -1,4 +1,5 @@
 /* layout.c — see layout.h. */
+#define _XOPEN_SOURCE 700      /* realpath() */
 #include "layout.h"
 #include "inputs.h"
 
@@ -427,6 +428,27 @@ size_t layout_check(const struct layout *l, const struct figures *t, bool draft,
 		}
 	}
 	return draft ? 0 : missing;
+}
+
+bool layout_inside(const char *dir, const char *name)
+{
+	if (!*name || g_path_is_absolute(name) || strchr(name, '\\'))
+		return false;
+	char **parts = g_strsplit(name, "/", -1);
+	bool ok = true;
+	for (char **p = parts; *p; p++)
+		ok = ok && strcmp(*p, "..") != 0;
+	g_strfreev(parts);
+	char *path = g_build_filename(dir, name, NULL);
+	if (ok && g_file_test(path, G_FILE_TEST_EXISTS)) {
+		char *real_dir = realpath(dir, NULL), *real = realpath(path, NULL);
+		size_t k = real_dir ? strlen(real_dir) : 0;
+		ok = real_dir && real && strncmp(real, real_dir, k) == 0 && real[k] == '/';
+		free(real_dir);
+		free(real);
+	}
+	g_free(path);
+	return ok;
 }
 
 time_t layout_date(const struct layout *l)

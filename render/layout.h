@@ -114,6 +114,11 @@ struct label_order {
 };
 int layout_compare(gconstpointer a, gconstpointer b, gpointer order);
 
+/* Does name, a path the layout gives under folder dir, stay inside it?
+ * No absolute path, no '..', and, for a file that exists, not a link
+ * leading out of dir. */
+bool layout_inside(const char *dir, const char *name);
+
 /* The loop whose id is id (the key figures for "cles"), or NULL. */
 const struct loop *layout_loop(const struct layout *l, const char *id);
 

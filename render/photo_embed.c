@@ -45,21 +45,25 @@ static unsigned char *encode_jpeg(cairo_surface_t *s, unsigned long *len)
 	return out;
 }
 
-/* A surface that carries the JPEG bytes of a w x h image for cairo's PDF
+/* A surface that carries the JPEG bytes of an image for cairo's PDF
  * writer, which embeds them as they are (DCTDecode) and never reads the
  * surface's pixels.  It is one pixel: drawn scaled to its frame, the
  * image fills the frame at its own w x h pixels (cairo places an image in
  * the unit square of its surface's extents), and a rebuild allocates and
  * decodes nothing. */
-static cairo_surface_t *jpeg_surface(unsigned char *jpeg, size_t len, int w, int h,
-				     const char *id)
+/* So that cairo stores a photo drawn in several places once. */
+static void set_unique_id(cairo_surface_t *s, const char *id)
 {
-	(void)w, (void)h;
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, len, g_free, jpeg);
 	char *uid = g_strdup(id);
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
 				    strlen(uid), g_free, uid);
+}
+
+static cairo_surface_t *jpeg_surface(unsigned char *jpeg, size_t len, const char *id)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, len, g_free, jpeg);
+	set_unique_id(s, id);
 	return s;
 }
 
@@ -169,7 +173,7 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 		*view = (struct photo_view){ c->x / ph->width, c->y / ph->height,
 					     c->w / ph->width, c->h / ph->height };
 		snprintf(id, sizeof id, "%s-as-is", key);
-		return jpeg_surface((unsigned char *)data, n, ph->width, ph->height, id);
+		return jpeg_surface((unsigned char *)data, n, id);
 	}
 	snprintf(id, sizeof id, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-v%d", key, c->px_w,
 		 c->px_h, c->x, c->y, c->w, c->h, PHOTO_QUALITY, CACHE_VERSION);
@@ -178,7 +182,7 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 	cairo_surface_t *s = NULL;
 
 	if (jpg && g_file_get_contents(jpg, &data, &n, NULL)) {
-		s = jpeg_surface((unsigned char *)data, n, c->px_w, c->px_h, id);
+		s = jpeg_surface((unsigned char *)data, n, id);
 		goto out;
 	}
 	if (png && g_file_test(png, G_FILE_TEST_EXISTS)) {
@@ -218,12 +222,10 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 	/* g_free must be able to release what cairo is given */
 	unsigned char *mine = g_memdup2(bytes, len);
 	free(bytes);
-	s = jpeg_surface(mine, len, c->px_w, c->px_h, id);
+	s = jpeg_surface(mine, len, id);
 	goto out;
-unique:;
-	char *uid = g_strdup(id);
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
-				    strlen(uid), g_free, uid);
+unique:
+	set_unique_id(s, id);
 out:
 	g_free(jpg);
 	g_free(png);

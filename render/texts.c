@@ -1,5 +1,4 @@
 /* texts.c — see texts.h. */
-#define _XOPEN_SOURCE 700      /* realpath() */
 #include "texts.h"
 #include "format.h"
 #include "hyphenate.h"
@@ -346,28 +345,6 @@ static void image_options(const struct loader *ld, struct block *b, const char *
 	g_strfreev(opts);
 }
 
-/* Is the file name of a photo inside images/?  Lexically (no absolute
- * path, no '..'), then once links are followed. */
-static bool inside_images(const struct loader *ld, const char *name, const char *path)
-{
-	if (!*name || g_path_is_absolute(name) || strchr(name, '\\'))
-		return false;
-	char **parts = g_strsplit(name, "/", -1);
-	bool ok = true;
-	for (char **p = parts; *p; p++)
-		ok = ok && strcmp(*p, "..") != 0;
-	g_strfreev(parts);
-	if (!ok || !g_file_test(path, G_FILE_TEST_EXISTS))
-		return ok;
-	char *images = g_build_filename(ld->l->dir, "images", NULL);
-	char *real_dir = realpath(images, NULL), *real = realpath(path, NULL);
-	size_t k = real_dir ? strlen(real_dir) : 0;
-	ok = real_dir && real && strncmp(real, real_dir, k) == 0 && real[k] == '/';
-	free(real_dir);
-	free(real);
-	g_free(images);
-	return ok;
-}
 
 /* A paragraph that holds an image and nothing else is an image block. */
 static bool image_block(const struct loader *ld, struct article *a, cmark_node *para)
@@ -388,7 +365,10 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 	b->caption = g_string_free(cap, FALSE);
 	image_options(ld, b, cmark_node_get_title(img));
 	char *error = NULL;
-	if (!inside_images(ld, b->image_name, b->image))
+	char *images = g_build_filename(ld->l->dir, "images", NULL);
+	bool inside = layout_inside(images, b->image_name);
+	g_free(images);
+	if (!inside)
 		diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0,
 			 "photo '%s': not inside the layout's images/ folder", b->image_name);
 	else if (g_file_test(b->image, G_FILE_TEST_EXISTS)) {

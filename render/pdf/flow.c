@@ -143,7 +143,7 @@ static void paragraph(struct pdf *p, const struct block *b)
 
 static void heading(struct pdf *p, const struct block *b)
 {
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	uint32_t c = loop_colour(p);
 	PangoLayout *lay = paragraph_layout(p, b, 10.5, PANGO_WEIGHT_BOLD,
 					    col_width(), false);
 	int n = pango_layout_get_line_count(lay);
@@ -155,10 +155,17 @@ static void heading(struct pdf *p, const struct block *b)
 	g_object_unref(lay);
 }
 
+/* Snaps p->y to the grid below it. */
+static void snap(struct pdf *p)
+{
+	double top = MARGIN_TOP + LINE;
+	p->y = top + ceil((p->y - top) / LINE - 1e-6) * LINE;
+}
+
 /* The article's title, in capitals, kept with three lines of text. */
 static void title(struct pdf *p, const struct article *a, int index)
 {
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	uint32_t c = loop_colour(p);
 	char *caps = g_utf8_strup(a->title, -1);
 	PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 13,
 				       col_width());
@@ -190,9 +197,9 @@ static void title(struct pdf *p, const struct article *a, int index)
 		p->y += LINE * 1.25;
 	}
 	tag_end(p, "H2");
-	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	snap(p);
 	p->y += LINE * 0.5;
-	p->y = MARGIN_TOP + LINE + ceil((p->y - MARGIN_TOP - LINE) / LINE - 1e-6) * LINE;
+	snap(p);
 	g_object_unref(lay);
 	g_free(caps);
 }
@@ -210,7 +217,7 @@ static void space_before_block(struct pdf *p)
 /* Big numbers with their label in capitals beneath, two a row. */
 static void tiles(struct pdf *p, const struct block *b)
 {
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	uint32_t c = loop_colour(p);
 	double w = col_width();
 	space_before_block(p);
 	for (size_t i = 0; i < b->ntiles; i += 2) {
@@ -222,8 +229,7 @@ static void tiles(struct pdf *p, const struct block *b)
 			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
 			double tw = w / 2 - 3;
 			if (p->cr) {
-				cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
-						      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, 0.12);
+				colour_alpha(p, c, 0.12);
 				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
 				cairo_fill(p->cr);
 			}
@@ -252,8 +258,7 @@ static char *empty_chart(struct pdf *p, const struct chart_block *c, uint32_t co
 			 double x, double top, double w, double h)
 {
 	if (p->cr) {
-		cairo_set_source_rgb(p->cr, ((colour >> 16) & 255) / 255.0,
-				     ((colour >> 8) & 255) / 255.0, (colour & 255) / 255.0);
+		colour_alpha(p, colour, 1);
 		cairo_set_line_width(p->cr, 0.8);
 		static const double dash[] = { 4, 3 };
 		cairo_set_dash(p->cr, dash, 2, 0);
@@ -270,7 +275,7 @@ static char *empty_chart(struct pdf *p, const struct chart_block *c, uint32_t co
 
 static void chart(struct pdf *p, struct block *b, int *figure)
 {
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+	uint32_t c = loop_colour(p);
 	int lines = b->chart.missing ? 8 : chart_lines(&b->chart, p->t);
 	space_before_block(p);
 	need(p, lines + 1);
@@ -289,12 +294,6 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 	p->y += lines * LINE;
 }
 
-/* Snaps p->y to the grid below it. */
-static void snap(struct pdf *p)
-{
-	double top = MARGIN_TOP + LINE;
-	p->y = top + ceil((p->y - top) / LINE - 1e-6) * LINE;
-}
 
 /* The frame of photo b, sized once: its width is the column's (both
  * columns' when wide); its height follows the photo's proportions, and
@@ -323,12 +322,11 @@ static struct frame *frame_of(struct pdf *p, const struct block *b, bool wide)
 /* The soft landscape drawn where a photo has not arrived yet. */
 static void sketch(struct pdf *p, double x, double top, double w, double h)
 {
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
-	double r = ((c >> 16) & 255) / 255.0, g = ((c >> 8) & 255) / 255.0, bl = (c & 255) / 255.0;
-	cairo_set_source_rgba(p->cr, r, g, bl, 0.10);
+	uint32_t c = loop_colour(p);
+	colour_alpha(p, c, 0.10);
 	cairo_rectangle(p->cr, x, top, w, h);
 	cairo_fill(p->cr);
-	cairo_set_source_rgba(p->cr, r, g, bl, 0.35);
+	colour_alpha(p, c, 0.35);
 	cairo_move_to(p->cr, x, top + h);
 	cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
 		       top + h * 0.55, x + w * 0.6, top + h * 0.7);

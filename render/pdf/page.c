@@ -1,5 +1,6 @@
 /* page.c — see page.h: the primitives every page drawer uses. */
 #include "page.h"
+#include "../fonts.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +28,18 @@ void colour(struct pdf *p, uint32_t c)
 				     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
+void colour_alpha(struct pdf *p, uint32_t c, double a)
+{
+	if (p->cr)
+		cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
+				      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, a);
+}
+
+uint32_t loop_colour(const struct pdf *p)
+{
+	return p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
+}
+
 double col_width(void)
 {
 	return (PAGE_W - 2 * MARGIN_SIDE - GUTTER) / 2;
@@ -42,17 +55,7 @@ PangoLayout *text_layout(struct pdf *p, const char *text,
 				const char *family, PangoWeight weight, double size,
 				double w)
 {
-	PangoLayout *lay = pango_layout_new(p->ctx);
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, family);
-	pango_font_description_set_weight(fd, weight);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_layout_set_font_description(lay, fd);
-	pango_font_description_free(fd);
-	if (w > 0)
-		pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
-	pango_layout_set_text(lay, text, -1);
-	return lay;
+	return fonts_layout(p->ctx, text, family, weight, size, w);
 }
 
 /* Draws lay with its first baseline at (x, baseline). */
@@ -202,7 +205,7 @@ void bleed_rect(struct pdf *p, double x, double y, double w, double h)
 void furniture(struct pdf *p)
 {
 	const struct layout *l = p->l;
-	uint32_t c = p->loop && p->loop->colour ? p->loop->colour : l->main_colour;
+	uint32_t c = loop_colour(p);
 	char folio[16];
 
 	if (!p->cr)

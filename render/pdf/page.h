@@ -84,6 +84,10 @@ struct pdf {
 
 
 void colour(struct pdf *p, uint32_t c);
+/* The same colour with alpha a (tints of a loop's colour). */
+void colour_alpha(struct pdf *p, uint32_t c, double a);
+/* The current loop's colour, else the edition's main one. */
+uint32_t loop_colour(const struct pdf *p);
 double col_width(void);
 double col_x(int col);
 PangoLayout *text_layout(struct pdf *p, const char *text, const char *family,

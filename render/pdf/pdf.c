@@ -103,11 +103,12 @@ static size_t prepare_photos(struct pdf *p)
 			diag_add(p->d, DIAG_ERROR, j->a->file, j->b->line, 0, "photo '%s': %s",
 				 j->b->image_name, j->error ? j->error : "cannot be decoded");
 			bad++;
-		} else if (j->f->crop.px_w * 72 / j->f->w < p->ppi * 0.75) {
-			diag_add(p->d, DIAG_WARNING, j->a->file, j->b->line, 0,
-				 "photo '%s': %.0f ppi at its printed size, fewer than the %.0f "
-				 "this edition asks", j->b->image_name,
-				 j->f->crop.px_w * 72 / j->f->w, p->ppi);
+		} else {
+			double ppi = j->f->crop.px_w * 72 / j->f->w;
+			if (ppi < p->ppi * 0.75)
+				diag_add(p->d, DIAG_WARNING, j->a->file, j->b->line, 0,
+					 "photo '%s': %.0f ppi at its printed size, fewer than "
+					 "the %.0f this edition asks", j->b->image_name, ppi, p->ppi);
 		}
 		g_free(j->error);
 	}

@@ -143,7 +143,7 @@ int main(int argc, char **argv)
 	/* the logo: a file under the layout, SVG or PNG */
 	if (*l.logo) {
 		char *path = g_build_filename(layout_dir, l.logo, NULL), *why = NULL;
-		if (g_path_is_absolute(l.logo) || strstr(l.logo, ".."))
+		if (!layout_inside(layout_dir, l.logo))
 			why = g_strdup("not a path inside the layout");
 		else if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
 			why = g_strdup("no such file in the layout");
