@@ -33,11 +33,12 @@ PHOTO_PKGS := libjpeg libexif lcms2 libwebp libpng librsvg-2.0
 # headers an object on every run (it made `make report` twice as slow).
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags glib-2.0 xlsxwriter \
-                          pangocairo pangofc fontconfig libcmark $(PHOTO_PKGS)))
+                          pangocairo pangofc fontconfig libcmark harfbuzz-subset $(PHOTO_PKGS)))
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
                                     $(PHOTO_PKGS)) -lhyphen
+HTML_LIBS  = $(shell pkg-config --libs harfbuzz-subset)
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
@@ -47,13 +48,15 @@ RENDER_SRC := $(wildcard render/*.c)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 PDF_SRC  := $(filter-out render/pdf/pdf_main.c,$(wildcard render/pdf/*.c))
 PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o)
+HTML_SRC := $(filter-out render/html/html_main.c,$(wildcard render/html/*.c))
+HTML_OBJ := $(HTML_SRC:%.c=$(BUILD)/obj/%.o)
 XLSX_SRC := $(filter-out render/xlsx/xlsx_main.c,$(wildcard render/xlsx/*.c))
 XLSX_OBJ := $(XLSX_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
 PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf \
-            $(BIN)/carnet-init
+            $(BIN)/carnet-html $(BIN)/carnet-init
 INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
 INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -146,6 +149,10 @@ $(BUILD)/libpdf.a: $(PDF_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+$(BUILD)/libhtml.a: $(HTML_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
 $(BUILD)/libxlsx.a: $(XLSX_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -161,6 +168,10 @@ $(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/librender
 $(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
+
+$(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
 # ---- the report -----------------------------------------------------------
 #

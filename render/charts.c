@@ -2,14 +2,15 @@
 #include "charts.h"
 #include "fonts.h"
 #include "chart_data.h"
+#include "colour.h"
 #include "format.h"
 #include "inputs.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#define TITLE_H 16.0
 
 static void rgb(const struct chart_ctx *cc, uint32_t c, double alpha)
 {
@@ -68,6 +69,50 @@ static uint32_t palette(const struct chart_ctx *cc, size_t i)
 	return c == cc->colour ? l->accent : c;
 }
 
+/* ---- the table ---- */
+
+void chart_table_init(struct chart_table *tb)
+{
+	tb->head = g_ptr_array_new_with_free_func(g_free);
+	tb->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+}
+
+void chart_table_release(struct chart_table *tb)
+{
+	if (tb->head)
+		g_ptr_array_unref(tb->head);
+	if (tb->rows)
+		g_ptr_array_unref(tb->rows);
+	*tb = (struct chart_table){ 0 };
+}
+
+/* The header row, or a row: n strings, NULL-terminated. */
+static void table_add(const struct chart_ctx *cc, bool head, const char *first, ...)
+{
+	if (!cc->table)
+		return;
+	GPtrArray *row = head ? cc->table->head : g_ptr_array_new_with_free_func(g_free);
+	va_list ap;
+	va_start(ap, first);
+	for (const char *s = first; s; s = va_arg(ap, const char *))
+		g_ptr_array_add(row, format_typography(s));
+	va_end(ap);
+	if (!head)
+		g_ptr_array_add(cc->table->rows, row);
+}
+
+/* A header row of the axis's name and the series' labels. */
+static void table_series_head(const struct chart_ctx *cc, const char *axis,
+			      const char *series, const struct chart_data *d)
+{
+	if (!cc->table)
+		return;
+	table_add(cc, true, layout_label(cc->l, "dimension", axis), NULL);
+	for (size_t k = 0; k < d->series->len; k++)
+		g_ptr_array_add(cc->table->head,
+				g_strdup(layout_label(cc->l, series, g_ptr_array_index(d->series, k))));
+}
+
 /* ---- the kinds ---- */
 
 static void bars(const struct chart_ctx *cc, const struct chart_block *c,
@@ -80,6 +125,7 @@ static void bars(const struct chart_ctx *cc, const struct chart_block *c,
 	for (size_t i = 0; i < n; i++)
 		max = fmax(max, d->v[i * d->series->len]);
 	double label_w = w * 0.42, bar_w = w - label_w - 38, row = fmin(15, h / fmax(1, n));
+	table_add(cc, true, layout_label(cc->l, "dimension", c->axis), "Valeur", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const char *slug = g_ptr_array_index(d->axis, i);
 		const char *label = layout_label(cc->l, c->axis, slug);
@@ -100,6 +146,7 @@ static void bars(const struct chart_ctx *cc, const struct chart_block *c,
 		text(cc, num, PANGO_WEIGHT_BOLD, 7.5, cc->l->text_colour,
 		     x + label_w + bar_w + 3, by + row * 0.7, 40, PANGO_ALIGN_LEFT);
 		g_string_append_printf(alt, "%s%s : %s", i ? ", " : "", label, num);
+		table_add(cc, false, label, num, NULL);
 	}
 }
 
@@ -113,6 +160,7 @@ static void doughnut(const struct chart_ctx *cc, const struct chart_block *c,
 		total += d->v[i * d->series->len];
 	double r = fmin(h, w * 0.45) / 2 - 2, cx = x + r + 4, cy = y + h / 2;
 	double a = -G_PI / 2;
+	table_add(cc, true, layout_label(cc->l, "dimension", c->axis), "Nombre", NULL);
 	for (size_t i = 0; i < n; i++) {
 		double v = d->v[i * d->series->len];
 		double a2 = a + (total > 0 ? 2 * G_PI * v / total : 0);
@@ -138,6 +186,7 @@ static void doughnut(const struct chart_ctx *cc, const struct chart_block *c,
 		text(cc, typo, PANGO_WEIGHT_NORMAL, 7.5, cc->l->text_colour, cx + r + 23, ly,
 		     w - 2 * r - 30, PANGO_ALIGN_LEFT);
 		g_string_append_printf(alt, "%s%s", i ? ", " : "", typo);
+		table_add(cc, false, label, num, NULL);
 		g_free(typo);
 	}
 	char num[48];
@@ -145,6 +194,7 @@ static void doughnut(const struct chart_ctx *cc, const struct chart_block *c,
 	text(cc, num, PANGO_WEIGHT_HEAVY, 11, cc->colour, cx - r, cy + 4, 2 * r,
 	     PANGO_ALIGN_CENTER);
 	g_string_append_printf(alt, " ; total : %s", num);
+	table_add(cc, false, "Total", num, NULL);
 }
 
 /* Stacked shares of each axis value across the series. */
@@ -154,7 +204,10 @@ static void shares(const struct chart_ctx *cc, const struct chart_block *c,
 {
 	size_t n = d->axis->len, ns = d->series->len;
 	double label_w = w * 0.32, bar_w = w - label_w, row = fmin(20, (h - 14) / fmax(1, n));
+	const char *series = c->target[0] ? c->target : "sexe";
+	table_series_head(cc, c->axis, series, d);
 	for (size_t i = 0; i < n; i++) {
+		GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
 		double total = 0, at = x + label_w, by = y + i * row;
 		for (size_t k = 0; k < ns; k++)
 			total += d->v[i * ns + k];
@@ -162,6 +215,7 @@ static void shares(const struct chart_ctx *cc, const struct chart_block *c,
 		text(cc, label, PANGO_WEIGHT_NORMAL, 7.5, cc->l->text_colour, x, by + row * 0.65,
 		     label_w - 4, PANGO_ALIGN_RIGHT);
 		g_string_append_printf(alt, "%s%s :", i ? " ; " : "", label);
+		g_ptr_array_add(cells, g_strdup(label));
 		for (size_t k = 0; k < ns; k++) {
 			double share = total > 0 ? d->v[i * ns + k] / total : 0;
 			bool hidden = d->fig[i * ns + k] >= 0 &&
@@ -180,10 +234,15 @@ static void shares(const struct chart_ctx *cc, const struct chart_block *c,
 				text(cc, num, PANGO_WEIGHT_BOLD, 7, 0xFFFFFF, at + 3, by + row * 0.65,
 				     bar_w * share - 4, PANGO_ALIGN_LEFT);
 			g_string_append_printf(alt, " %s %s",
-					       layout_label(cc->l, c->target[0] ? c->target : "sexe",
+					       layout_label(cc->l, series,
 							    g_ptr_array_index(d->series, k)), num);
+			g_ptr_array_add(cells, format_typography(num));
 			at += bar_w * share;
 		}
+		if (cc->table)
+			g_ptr_array_add(cc->table->rows, cells);
+		else
+			g_ptr_array_unref(cells);
 	}
 	/* legend */
 	double ly = y + n * row + 10;
@@ -235,13 +294,16 @@ static void pyramid(const struct chart_ctx *cc, const struct chart_data *d,
 	text(cc, layout_label(cc->l, "sexe", "f"), PANGO_WEIGHT_BOLD, 7.5, cc->colour,
 	     mid + 20, y + h - 2, w / 2 - 20, PANGO_ALIGN_LEFT);
 	g_string_append(alt, "pyramide des âges, hommes à gauche, femmes à droite ; ");
+	table_add(cc, true, layout_label(cc->l, "dimension", "tranche"),
+		  layout_label(cc->l, "sexe", "f"), layout_label(cc->l, "sexe", "h"), NULL);
 	for (size_t i = 0; i < n; i++) {
 		char f[48], m[48];
 		value_text(cc, d->fig[i * ns], d->v[i * ns], false, f, sizeof f);
 		value_text(cc, d->fig[i * ns + 1], d->v[i * ns + 1], false, m, sizeof m);
+		const char *band = layout_label(cc->l, "tranche", g_ptr_array_index(d->axis, i));
 		g_string_append_printf(alt, "%s%s : %s femmes, %s hommes", i ? ", " : "",
-				       layout_label(cc->l, "tranche", g_ptr_array_index(d->axis, i)),
-				       f, m);
+				       band, f, m);
+		table_add(cc, false, band, f, m, NULL);
 	}
 }
 
@@ -283,6 +345,9 @@ static void target(const struct chart_ctx *cc, const struct chart_block *c, GStr
 	text(cc, typo, PANGO_WEIGHT_BOLD, 7.5, cc->l->main_colour,
 	     max > 0 ? x + w * goal / max - 60 : x, by + 34, 120, PANGO_ALIGN_CENTER);
 	g_string_append_printf(alt, "%s réalisés pour un %s", vs, typo);
+	table_add(cc, true, "", "Nombre", NULL);
+	table_add(cc, false, "Réalisé", vs, NULL);
+	table_add(cc, false, "Objectif", gs, NULL);
 	g_free(typo);
 	g_free(lab);
 }
@@ -294,6 +359,7 @@ static void labels(const struct chart_ctx *cc, const struct chart_block *c, GStr
 	static const uint32_t hue[] = { 0x009A44, 0x4CB848, 0xBCD631, 0xFFE600,
 					0xF7A823, 0xEE6B2F, 0xE2231A };
 	double row = h / 7;
+	table_add(cc, true, "Classe énergétique", "Logements", NULL);
 	for (int i = 0; i < 7; i++) {
 		char letter[2] = { (char)('A' + i), 0 }, id[128];
 		snprintf(id, sizeof id, "%s_%c", c->indicator, 'a' + i);
@@ -310,7 +376,7 @@ static void labels(const struct chart_ctx *cc, const struct chart_block *c, GStr
 			cairo_close_path(cc->cr);
 			cairo_fill(cc->cr);
 		}
-		text(cc, letter, PANGO_WEIGHT_HEAVY, row * 0.6, 0xFFFFFF, x + 4,
+		text(cc, letter, PANGO_WEIGHT_HEAVY, row * 0.6, colour_text_on(hue[i]), x + 4,
 		     by + row * 0.72, 20, PANGO_ALIGN_LEFT);
 		if (found) {
 			char num[48], line[96];
@@ -320,6 +386,7 @@ static void labels(const struct chart_ctx *cc, const struct chart_block *c, GStr
 			     x + len + row / 2 + 6, by + row * 0.7, w - len - row, PANGO_ALIGN_LEFT);
 			g_string_append_printf(alt, "%sclasse %s : %s", alt->len ? ", " : "",
 					       letter, line);
+			table_add(cc, false, letter, num, NULL);
 		}
 	}
 }
@@ -336,6 +403,7 @@ static void comparison(const struct chart_ctx *cc, const struct chart_block *c,
 	v[0] = before ? before->value : 0;
 	v[1] = now ? now->value : 0;
 	double max = fmax(v[0], v[1]), bw = w / 5;
+	table_add(cc, true, "Année", "Valeur", NULL);
 	for (int k = 0; k < 2; k++) {
 		double bh = max > 0 ? (h - 28) * v[k] / max : 0, bx = x + w / 2 - bw - 8 + k * (bw + 16);
 		if (cc->cr) {
@@ -351,6 +419,7 @@ static void comparison(const struct chart_ctx *cc, const struct chart_block *c,
 		text(cc, year, PANGO_WEIGHT_NORMAL, 7.5, cc->l->text_colour, bx, y + h - 3, bw,
 		     PANGO_ALIGN_CENTER);
 		g_string_append_printf(alt, "%s%s en %s", k ? " contre " : "", num, year);
+		table_add(cc, false, year, num, NULL);
 	}
 }
 
@@ -376,8 +445,8 @@ char *chart_draw(const struct chart_ctx *cc, const struct chart_block *c,
 	text(cc, title, PANGO_WEIGHT_BOLD, 8.5, cc->colour, x, y + 10, w, PANGO_ALIGN_LEFT);
 	g_string_append_printf(alt, "%s. ", title);
 	g_free(title);
-	y += TITLE_H;
-	h -= TITLE_H;
+	y += CHART_TITLE_H;
+	h -= CHART_TITLE_H;
 	if (!strcmp(c->type, "objectif")) {
 		target(cc, c, alt, x, y, w, h);
 	} else if (!strcmp(c->type, "etiquettes")) {

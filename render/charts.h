@@ -12,7 +12,8 @@
  *
  * Values are French-formatted, counts of people follow the small-count
  * rule (cells), and each chart returns its text alternative, made from
- * what it shows, for the PDF's accessibility.
+ * what it shows, for the PDF's accessibility; asked, it also gives its
+ * data as a table (the web edition's, for screen readers and keyboards).
  */
 #ifndef CARNET_CHARTS_H
 #define CARNET_CHARTS_H
@@ -24,6 +25,14 @@
 #include "layout.h"
 #include "texts.h"
 
+/* What a chart shows, as a table: a header row, then a row per value;
+ * every cell a string, as the chart prints it (the first of a row names
+ * it). */
+struct chart_table {
+	GPtrArray *head;        /* of char * */
+	GPtrArray *rows;        /* of GPtrArray * of char * */
+};
+
 struct chart_ctx {
 	cairo_t *cr;            /* NULL: measure only */
 	PangoContext *ctx;
@@ -31,7 +40,11 @@ struct chart_ctx {
 	const struct figures *t;
 	const enum sc_cell *cells;
 	uint32_t colour;        /* the loop's */
+	struct chart_table *table;      /* filled when not NULL (empty) */
 };
+
+/* The height of a chart's title, above what it draws. */
+#define CHART_TITLE_H 16.0
 
 /* Grid lines the chart needs in a column. */
 int chart_lines(const struct chart_block *c, const struct figures *t);
@@ -39,5 +52,9 @@ int chart_lines(const struct chart_block *c, const struct figures *t);
 /* Draws c in the box (x, y, w, h); returns its text alternative (to free). */
 char *chart_draw(const struct chart_ctx *cc, const struct chart_block *c,
 		 double x, double y, double w, double h);
+
+/* An empty table; its release. */
+void chart_table_init(struct chart_table *tb);
+void chart_table_release(struct chart_table *tb);
 
 #endif

@@ -177,6 +177,12 @@ static char *expand(const struct loader *ld, const char *s, long line)
 
 /* ---- inline text ---- */
 
+static void raw_html(const struct loader *ld, long line)
+{
+	diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
+		 "raw HTML is left out of the carnet: write Markdown");
+}
+
 /* Appends the inline content of node to s with its italics and bold. */
 static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 			PangoAttrList *attrs, long line)
@@ -188,9 +194,13 @@ static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 		case CMARK_NODE_CODE: {
 			char *t = expand(ld, cmark_node_get_literal(c), line);
 			g_string_append(s, t);
+			cmark_node_set_literal(c, t);   /* what the web edition shows */
 			g_free(t);
 			break;
 		}
+		case CMARK_NODE_HTML_INLINE:
+			raw_html(ld, line);
+			break;
 		case CMARK_NODE_SOFTBREAK:
 			g_string_append_c(s, ' ');
 			break;
@@ -217,8 +227,10 @@ static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 
 /* ---- blocks ---- */
 
-static struct block *push(struct article *a)
+/* A new block, made from node. */
+static struct block *push(struct article *a, cmark_node *node)
 {
+	cmark_node_set_user_data(node, TEXTS_BLOCK_NODE(a->n));
 	a->v = g_renew(struct block, a->v, a->n + 1);
 	struct block *b = &a->v[a->n++];
 	*b = (struct block){ 0 };
@@ -227,7 +239,7 @@ static struct block *push(struct article *a)
 
 static void tiles_block(const struct loader *ld, struct article *a, cmark_node *node)
 {
-	struct block *b = push(a);
+	struct block *b = push(a, node);
 	long line = cmark_node_get_start_line(node);
 	b->kind = BLOCK_TILES;
 	b->line = line;
@@ -311,7 +323,7 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 				 "chart: unknown indicator '%s'%s", c.indicator, close);
 		g_free(close);
 	}
-	struct block *b = push(a);
+	struct block *b = push(a, node);
 	b->kind = BLOCK_CHART;
 	b->line = line;
 	b->chart = c;
@@ -352,7 +364,7 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 	cmark_node *img = cmark_node_first_child(para);
 	if (!img || cmark_node_get_type(img) != CMARK_NODE_IMAGE || cmark_node_next(img))
 		return false;
-	struct block *b = push(a);
+	struct block *b = push(a, para);
 	b->kind = BLOCK_IMAGE;
 	b->line = cmark_node_get_start_line(para);
 	const char *name = cmark_node_get_url(img);
@@ -385,7 +397,7 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 static void text_block(const struct loader *ld, struct article *a, cmark_node *node,
 		       enum block_kind kind, const char *prefix)
 {
-	struct block *b = push(a);
+	struct block *b = push(a, node);
 	b->kind = kind;
 	b->line = cmark_node_get_start_line(node);
 	b->attrs = pango_attr_list_new();
@@ -406,6 +418,7 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 				inline_text(ld, n, s, none, cmark_node_get_start_line(n));
 				pango_attr_list_unref(none);
 				a->title = g_string_free(s, FALSE);
+				cmark_node_set_user_data(n, TEXTS_TITLE_NODE);
 				/* titles are not hyphenated */
 				char **parts = g_strsplit(a->title, "\xC2\xAD", -1);
 				g_free(a->title);
@@ -431,6 +444,9 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 					 info ? info : "");
 			break;
 		}
+		case CMARK_NODE_HTML_BLOCK:
+			raw_html(ld, cmark_node_get_start_line(n));
+			break;
 		case CMARK_NODE_LIST:
 		case CMARK_NODE_ITEM:
 		case CMARK_NODE_BLOCK_QUOTE:
@@ -460,7 +476,7 @@ static int load_article(struct loader *ld, const char *path, const char *loop,
 	ld->path = path;
 	cmark_node *doc = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
 	walk(ld, a, doc, "");
-	cmark_node_free(doc);
+	a->doc = doc;
 	g_free(src);
 	if (!a->title) {
 		diag_add(ld->d, DIAG_ERROR, path, 1, 0, "an article starts with its title: '# Title'");
@@ -552,6 +568,8 @@ static void article_release(struct article *a)
 		g_free(b->caption);
 	}
 	g_free(a->v);
+	if (a->doc)
+		cmark_node_free(a->doc);
 	g_free(a->file);
 	g_free(a->loop);
 	g_free(a->title);

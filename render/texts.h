@@ -31,7 +31,8 @@
  * A placeholder whose figure is not in the table is an error
  * "file:line: …" naming the close matches, unless draft: then it reads
  * "n.d." and a warning says so (a chart whose indicator is absent is then
- * an empty frame saying n.d.).
+ * an empty frame saying n.d.).  Raw HTML in a text is left out, with a
+ * warning: the texts are Markdown, for the PDF and the web alike.
  */
 #ifndef CARNET_TEXTS_H
 #define CARNET_TEXTS_H
@@ -75,6 +76,11 @@ struct block {
 	bool wide;              /* across both columns */
 };
 
+/* The user data of the nodes of an article's doc: an article's title,
+ * and a block's (its index in v, plus one). */
+#define TEXTS_TITLE_NODE ((void *)-1)
+#define TEXTS_BLOCK_NODE(i) ((void *)(size_t)((i) + 1))
+
 struct article {
 	char *file;             /* path, for messages */
 	char *loop;             /* loop id, "" for the editorial */
@@ -82,6 +88,11 @@ struct article {
 	struct block *v;
 	size_t n;
 	int page;               /* where it starts, once laid out */
+	/* the text as cmark parsed it, for the web edition: its text nodes
+	 * hold what the PDF prints (placeholders replaced, typography,
+	 * soft hyphens); the title's heading and the nodes that made a
+	 * block carry the user data above */
+	struct cmark_node *doc;
 };
 
 struct texts {

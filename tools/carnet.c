@@ -23,7 +23,7 @@
 #define CARNET_VERSION "0.0.0"
 #endif
 
-static const char *const stages[] = { "figures", "xlsx", "pdf", "init" };
+static const char *const stages[] = { "figures", "xlsx", "pdf", "html", "init" };
 
 static void usage(FILE *out)
 {
@@ -37,6 +37,7 @@ static void usage(FILE *out)
 		"  figures  read the exports and compute the figures table\n"
 		"  xlsx     write the carnet and headcount workbooks\n"
 		"  pdf      typeset the carnet PDF\n"
+		"  html     write the carnet as web pages\n"
 		"  build    run the whole pipeline: carnet build --in DIR --year Y --out DIR\n"
 		"  init     a new edition's layout from a folder of exports\n"
 		"\n"

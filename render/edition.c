@@ -1,0 +1,102 @@
+/* edition.c — see edition.h. */
+#include "edition.h"
+#include "fonts.h"
+#include "hyphenate.h"
+#include "inputs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* fonts/ here, else in the repository this program was built in. */
+static char *default_fonts(void)
+{
+	if (g_file_test("fonts/fonts.conf", G_FILE_TEST_EXISTS))
+		return g_strdup("fonts");
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	char *dir = exe ? g_path_get_dirname(exe) : NULL;
+	char *fonts = dir ? g_build_filename(dir, "..", "..", "fonts", NULL) : g_strdup("fonts");
+	g_free(exe);
+	g_free(dir);
+	return fonts;
+}
+
+/* The faces the edition names must be among the fonts of fonts_dir. */
+static void check_faces(struct edition *e, struct diag *d)
+{
+	const struct layout *l = &e->l;
+	const char *faces[] = { l->font_text, l->font_hand };
+	long lines[] = { l->font_text_line, l->font_hand_line };
+	const char *keys[] = { "texte", "manuscrite" };
+	char *ini = g_build_filename(l->dir, "edition.ini", NULL);
+	for (int i = 0; i < 2; i++)
+		if (!fonts_have(e->fonts, faces[i])) {
+			char *all = fonts_families(e->fonts);
+			diag_add(d, DIAG_ERROR, ini, lines[i], 0,
+				 "[polices] %s: no face '%s' in %s (its faces: %s)",
+				 keys[i], faces[i], e->fonts_dir, all);
+			g_free(all);
+		}
+	/* the logo: a file under the layout, SVG or PNG */
+	if (*l->logo) {
+		char *path = g_build_filename(l->dir, l->logo, NULL), *why = NULL;
+		if (!layout_inside(l->dir, l->logo))
+			why = g_strdup("not a path inside the layout");
+		else if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+			why = g_strdup("no such file in the layout");
+		else
+			e->logo = logo_open(path, &why);
+		if (why)
+			diag_add(d, DIAG_ERROR, ini, l->logo_line, 0, "logo '%s': %s", l->logo, why);
+		g_free(why);
+		e->logo_path = path;
+	}
+	g_free(ini);
+}
+
+int edition_open(struct edition *e, const char *layout_dir, const char *figures,
+		 const char *labels, const char *fonts_dir, bool draft,
+		 struct diag *d, const char *prog)
+{
+	*e = (struct edition){ .t = FIGURES_INIT };
+	e->fonts_dir = fonts_dir ? g_strdup(fonts_dir) : default_fonts();
+	if (layout_load(layout_dir, &e->l, d) != 0 ||
+	    (labels && inputs_read_labels(labels, &e->l, d) != 0) ||
+	    inputs_read_figures(figures, &e->t, d) != 0 ||
+	    layout_check(&e->l, &e->t, draft, d) != 0 ||
+	    texts_load(&e->l, &e->t, draft, &e->x, d) != 0)
+		return 1;
+	e->date = layout_date(&e->l);
+	if (e->date < 0) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
+		return 2;
+	}
+	char *error = NULL;
+	e->fonts = fonts_open(e->fonts_dir, &error);
+	if (!e->fonts) {
+		fprintf(stderr, "%s: %s\n", prog, error);
+		g_free(error);
+		return 2;
+	}
+	check_faces(e, d);
+	if (d->errors)
+		return 1;
+	/* text in an SVG logo is set with the private fonts too */
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(e->fonts));
+	return 0;
+}
+
+void edition_close(struct edition *e)
+{
+	if (e->fonts) {
+		pango_cairo_font_map_set_default(NULL);
+		g_object_unref(e->fonts);
+	}
+	logo_close(e->logo);
+	g_free(e->logo_path);
+	g_free(e->fonts_dir);
+	texts_release(&e->x);
+	figures_release(&e->t);
+	layout_release(&e->l);
+	hyphenate_release();
+	*e = (struct edition){ 0 };
+}

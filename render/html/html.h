@@ -1,0 +1,50 @@
+/*
+ * html.h — the carnet as web pages (the web edition), from the same
+ * layout, texts and figures as the PDF:
+ *
+ *   index.html        the cover, the sommaire, the editorial, the key
+ *                     figures and the back cover's text
+ *   <loop>.html       a loop: its articles, with their charts and photos
+ *   carnet.css        the edition's colours and faces (screen and print)
+ *   polices/          the edition's faces, cut down to the characters the
+ *                     pages use (HarfBuzz), with their licences
+ *   photos/           each photo at two widths, resampled by the PDF's
+ *                     photo pipeline (and its cache)
+ *   logo.svg          the office's logo, redrawn by cairo (no script, no
+ *                     link: nothing in it can ask for a file)
+ *
+ * Texts go through cmark's HTML renderer, their placeholders formatted as
+ * in the PDF; charts are inline SVG drawn by the PDF's chart code on a
+ * cairo SVG surface, each with its title, its text alternative and its
+ * data as a table.  Nothing a page asks for leaves the folder, no page
+ * needs JavaScript, and the same inputs give the same bytes.  Text in a
+ * loop's colour, or on it, uses that colour darkened until its contrast
+ * reaches 4.5:1 (carnet.css says which were).
+ *
+ * html_write() writes the folder under a temporary name beside dir and
+ * puts it in dir's place once complete.  Returns 0; 1 on bad input (a
+ * photo that cannot be decoded); -1 when it cannot write; messages in d.
+ */
+#ifndef CARNET_HTML_H
+#define CARNET_HTML_H
+
+#include <time.h>
+
+#include <pango/pangocairo.h>
+
+#include "../layout.h"
+#include "../logo.h"
+#include "../texts.h"
+
+struct html_edition {
+	bool draft;             /* "PROJET" on every page */
+	const char *cache_dir;  /* resampled photos, or NULL */
+	const char *logo;       /* the logo's file, or NULL */
+	const char *fonts_dir;  /* where the fonts' licences are */
+};
+
+int html_write(const char *dir, const struct html_edition *e, const struct layout *l,
+	       const struct figures *t, struct texts *x, PangoFontMap *fonts,
+	       time_t date, struct diag *d);
+
+#endif

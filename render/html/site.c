@@ -1,0 +1,464 @@
+/* site.c — the web edition's folder and its pages (see html.h): every
+ * page's frame (head, banner with the loops, footer), the index (cover,
+ * sommaire, editorial, key figures) and a page per loop; then the photos,
+ * the logo, the faces and the stylesheet; then the folder takes the
+ * place of the last one. */
+#define _GNU_SOURCE             /* renameat2 */
+#include "site.h"
+#include "../format.h"
+#include "../secrecy.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+
+char *html_escape(const char *text)
+{
+	return g_markup_escape_text(text ? text : "", -1);
+}
+
+/* A string of the layout, as a reader sees it: French typography. */
+static char *html_text(const char *text)
+{
+	char *typo = format_typography(text ? text : "");
+	char *out = html_escape(typo);
+	g_free(typo);
+	return out;
+}
+
+char *html_attr(const char *text)
+{
+	char **parts = g_strsplit(text ? text : "", "\xC2\xAD", -1);
+	char *joined = g_strjoinv("", parts);
+	g_strfreev(parts);
+	char *out = html_escape(joined);
+	g_free(joined);
+	return out;
+}
+
+int html_put(struct html *h, const char *name, const void *data, size_t n)
+{
+	char *path = g_build_filename(h->dir, name, NULL);
+	char *dir = g_path_get_dirname(path);
+	int status = g_mkdir_with_parents(dir, 0777) == 0 &&
+		     g_file_set_contents(path, data, (gssize)n, NULL) ? 0 : -1;
+	g_free(dir);
+	g_free(path);
+	return status;
+}
+
+/* ---- the frame of every page ---- */
+
+/* The page's file for a loop, NULL for the index. */
+static char *page_file(const struct loop *loop)
+{
+	return loop ? g_strdup_printf("%s.html", loop->id) : g_strdup("index.html");
+}
+
+static void head(struct html *h, GString *out, const char *title, const struct loop *loop)
+{
+	const struct layout *l = h->l;
+	char *lang = g_strndup(l->language, strcspn(l->language, "-_"));
+	char *t = html_attr(title), *desc = html_attr(l->subtitle), *office = html_attr(l->office);
+	g_string_append_printf(out,
+		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<title>%s%s</title>\n<meta name=\"description\" content=\"%s — %s\">\n"
+		"<meta name=\"generator\" content=\"carnet " CARNET_VERSION "\">\n"
+		"<link rel=\"icon\" href=\"%s\">\n<link rel=\"stylesheet\" href=\"carnet.css\">\n"
+		"</head>\n", lang, h->draft ? "PROJET — " : "", t, desc, office,
+		*l->logo ? "logo.svg" : "data:,");
+	g_free(lang);
+	g_free(t);
+	g_free(desc);
+	g_free(office);
+	g_string_append_printf(out, "<body class=\"boucle-%s\">\n",
+			       loop ? loop->id : "accueil");
+	g_string_append(out, "<a class=\"evitement\" href=\"#contenu\">Aller au contenu</a>\n");
+	if (h->draft)
+		g_string_append(out, "<p class=\"projet\">PROJET — document de travail, "
+				     "ni relu ni publié</p>\n");
+	/* the banner: the office, and the loops */
+	char *name = html_text(l->office);
+	g_string_append(out, "<header class=\"bandeau\">\n<a class=\"maison\" href=\"index.html\">");
+	if (*l->logo)
+		g_string_append(out, "<img src=\"logo.svg\" alt=\"\" width=\"40\" height=\"40\">");
+	g_string_append_printf(out, "%s</a>\n<nav aria-label=\"Les boucles\">\n<ul>\n", name);
+	g_free(name);
+	for (size_t i = 0; i < l->nloops; i++) {
+		char *file = page_file(&l->loops[i]), *word = html_text(l->loops[i].word);
+		g_string_append_printf(out, "<li><a href=\"%s\"%s>%s</a></li>\n", file,
+				       loop == &l->loops[i] ? " aria-current=\"page\"" : "", word);
+		g_free(file);
+		g_free(word);
+	}
+	g_string_append(out, "</ul>\n</nav>\n</header>\n<main id=\"contenu\">\n");
+}
+
+/* The back cover's text: paragraphs, lines within them. */
+static void back_text(GString *out, const char *text)
+{
+	char **paras = g_strsplit(text, "\n\n", -1);
+	for (char **p = paras; *p; p++) {
+		if (!**p)
+			continue;
+		char **lines = g_strsplit(*p, "\n", -1);
+		g_string_append(out, "<p>");
+		for (char **k = lines; *k; k++) {
+			char *typo = format_typography(*k), *e = html_escape(typo);
+			g_string_append_printf(out, "%s%s", k == lines ? "" : "<br>\n", e);
+			g_free(e);
+			g_free(typo);
+		}
+		g_string_append(out, "</p>\n");
+		g_strfreev(lines);
+	}
+	g_strfreev(paras);
+}
+
+static void foot(struct html *h, GString *out, bool full)
+{
+	const struct layout *l = h->l;
+	char *office = html_text(l->office), *sig = html_text(l->signature);
+	g_string_append_printf(out, "</main>\n<footer class=\"pied\">\n<p><strong>%s</strong></p>\n",
+			       office);
+	if (full)
+		back_text(out, l->back);
+	g_string_append_printf(out, "<p class=\"signature\">%s</p>\n</footer>\n</body>\n</html>\n",
+			       sig);
+	g_free(office);
+	g_free(sig);
+}
+
+/* An article's id in its page: its file's name without .md. */
+static char *article_id(const struct article *a)
+{
+	char *base = g_path_get_basename(a->file);
+	if (g_str_has_suffix(base, ".md"))
+		base[strlen(base) - 3] = '\0';
+	for (char *p = base; *p; p++)
+		if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
+			*p = '-';
+	char *id = g_strdup_printf("a-%s", base);
+	g_free(base);
+	return id;
+}
+
+/* ---- the pages ---- */
+
+static void cover(struct html *h, GString *out)
+{
+	const struct layout *l = h->l;
+	char *title = html_text(l->title), *sub = html_text(l->subtitle),
+	     *num = html_text(l->number), *sig = html_text(l->signature);
+	g_string_append_printf(out, "<div class=\"couverture\">\n<h1>%s <span class=\"annee\">%d"
+			       "</span></h1>\n<p class=\"sous-titre\">%s — n°%s</p>\n"
+			       "<svg class=\"etapes\" aria-hidden=\"true\" viewBox=\"0 0 %zu 24\" "
+			       "width=\"%zu\" height=\"24\">", title, l->year, sub, num,
+			       l->nloops * 28, l->nloops * 28);
+	/* the loops, as stops along the trail: the carnet's motif */
+	for (size_t i = 0; i < l->nloops; i++)
+		g_string_append_printf(out, "<circle cx=\"%zu\" cy=\"12\" r=\"9\" fill=\"#%06X\" "
+				       "stroke=\"#FFFFFF\" stroke-width=\"2\"/>", 12 + 28 * i,
+				       l->loops[i].colour);
+	g_string_append_printf(out, "</svg>\n<p class=\"signature\">%s</p>\n</div>\n", sig);
+	g_free(title);
+	g_free(sub);
+	g_free(num);
+	g_free(sig);
+}
+
+static void contents(struct html *h, GString *out)
+{
+	const struct layout *l = h->l;
+	g_string_append(out, "<nav class=\"sommaire\" aria-labelledby=\"sommaire\">\n"
+			     "<h2 id=\"sommaire\">Sommaire</h2>\n<ol>\n");
+	for (size_t i = 0; i < l->nloops; i++) {
+		const struct loop *loop = &l->loops[i];
+		char *file = page_file(loop), *t = html_text(loop->title);
+		g_string_append_printf(out, "<li class=\"boucle-%s\"><a href=\"%s\">%s</a>\n<ol>\n",
+				       loop->id, file, t);
+		for (size_t k = 0; k < h->x->n; k++) {
+			const struct article *a = &h->x->v[k];
+			if (strcmp(a->loop, loop->id) != 0)
+				continue;
+			char *id = article_id(a), *at = html_escape(a->title);
+			g_string_append_printf(out, "<li><a href=\"%s#%s\">%s</a></li>\n", file, id, at);
+			g_free(id);
+			g_free(at);
+		}
+		g_string_append(out, "</ol>\n</li>\n");
+		g_free(file);
+		g_free(t);
+	}
+	g_string_append(out, "</ol>\n</nav>\n");
+}
+
+static void key_figures(struct html *h, GString *out)
+{
+	const struct layout *l = h->l;
+	char *title = html_text(l->keyfigures.title);
+	g_string_append_printf(out, "<section class=\"cles-page\" aria-labelledby=\"cles\">\n"
+			       "<div class=\"colonne\">\n<h2 id=\"cles\">%s</h2>\n<ul class=\"cles\">\n",
+			       title);
+	g_free(title);
+	for (size_t i = 0; i < l->nentries; i++) {
+		const struct entry *e = &l->entries[i];
+		if (strcmp(e->loop, "cles") != 0)
+			continue;
+		const struct figure *f = figures_for_year(h->t, e->indicator, e->dims, l->year);
+		char v[96];
+		if (f)
+			format_value(f->value, e->format, e->decimals, v, sizeof v);
+		else
+			g_strlcpy(v, "n.d.", sizeof v);
+		char *label = format_typography(e->label), *el = html_escape(label), *ev = html_escape(v);
+		g_string_append_printf(out, "<li><span class=\"valeur\">%s</span> "
+				       "<span class=\"libelle\">%s</span></li>\n", ev, el);
+		g_free(label);
+		g_free(el);
+		g_free(ev);
+	}
+	g_string_append(out, "</ul>\n</div>\n</section>\n");
+}
+
+static char *index_page(struct html *h)
+{
+	const struct layout *l = h->l;
+	GString *out = g_string_new("");
+	char *title = g_strdup_printf("%s %d — %s", l->title, l->year, l->office);
+	head(h, out, title, NULL);
+	g_free(title);
+	cover(h, out);
+	g_string_append(out, "<div class=\"colonne\">\n");
+	contents(h, out);
+	html_article(h, out, &h->x->edito, "edito", NULL);
+	g_string_append(out, "</div>\n");
+	key_figures(h, out);
+	foot(h, out, true);
+	return g_string_free(out, FALSE);
+}
+
+static char *loop_page(struct html *h, size_t i)
+{
+	const struct layout *l = h->l;
+	const struct loop *loop = &l->loops[i];
+	GString *out = g_string_new("");
+	char *title = g_strdup_printf("%s — %s %d", loop->title, l->title, l->year);
+	head(h, out, title, loop);
+	g_free(title);
+	char *t = html_text(loop->title), *word = html_text(loop->word);
+	g_string_append_printf(out, "<div class=\"boucle-titre\">\n<div class=\"colonne\">\n"
+			       "<p>%s</p>\n<h1>%s</h1>\n</div>\n</div>\n<div class=\"colonne\">\n",
+			       word, t);
+	g_free(t);
+	g_free(word);
+	for (size_t k = 0; k < h->x->n; k++) {
+		struct article *a = &h->x->v[k];
+		if (strcmp(a->loop, loop->id) != 0)
+			continue;
+		char *id = article_id(a);
+		html_article(h, out, a, id, loop);
+		g_free(id);
+	}
+	/* on to the loop before and after */
+	g_string_append(out, "<nav class=\"suite\" aria-label=\"Boucle précédente et suivante\">\n");
+	const struct loop *prev = i > 0 ? &l->loops[i - 1] : NULL;
+	const struct loop *next = i + 1 < l->nloops ? &l->loops[i + 1] : NULL;
+	char *pf = page_file(prev), *nf = page_file(next);
+	char *pt = html_text(prev ? prev->title : "Sommaire"),
+	     *nt = html_text(next ? next->title : "Les chiffres clés");
+	g_string_append_printf(out, "<a href=\"%s\" rel=\"prev\">← %s</a>\n", pf, pt);
+	g_string_append_printf(out, "<a href=\"%s%s\" rel=\"next\">%s →</a>\n", nf,
+			       next ? "" : "#cles", nt);
+	g_string_append(out, "</nav>\n</div>\n");
+	g_free(pf);
+	g_free(nf);
+	g_free(pt);
+	g_free(nt);
+	foot(h, out, false);
+	return g_string_free(out, FALSE);
+}
+
+/* ---- the logo ---- */
+
+static cairo_status_t to_string(void *closure, const unsigned char *data, unsigned int length)
+{
+	g_string_append_len(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The logo redrawn by cairo: vectors stay vectors, its text becomes
+ * shapes, and nothing the office's file held (scripts, links to other
+ * files) comes along. */
+static int write_logo(struct html *h, const char *path)
+{
+	char *error = NULL;
+	struct logo *g = logo_open(path, &error);
+	int status = -1;
+	if (g) {
+		double height = 200, width = height * logo_aspect(g);
+		GString *svg = g_string_new("");
+		cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_string, svg, width, height);
+		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_USER);
+		cairo_t *cr = cairo_create(s);
+		status = logo_draw(g, cr, 0, 0, width, height, 300, &error);
+		cairo_destroy(cr);
+		cairo_surface_finish(s);
+		cairo_surface_destroy(s);
+		if (status == 0)
+			status = html_put(h, "logo.svg", svg->str, svg->len);
+		g_string_free(svg, TRUE);
+		logo_close(g);
+	}
+	if (status != 0)
+		diag_add(h->d, DIAG_ERROR, path, 0, 0, "logo: %s", error ? error : "cannot be written");
+	g_free(error);
+	return status;
+}
+
+/* ---- the folder ---- */
+
+static void remove_tree(const char *path)
+{
+	GDir *d = g_dir_open(path, 0, NULL);
+	const char *name;
+	while (d && (name = g_dir_read_name(d))) {
+		char *sub = g_build_filename(path, name, NULL);
+		if (g_file_test(sub, G_FILE_TEST_IS_DIR) && !g_file_test(sub, G_FILE_TEST_IS_SYMLINK))
+			remove_tree(sub);
+		else
+			g_unlink(sub);
+		g_free(sub);
+	}
+	if (d)
+		g_dir_close(d);
+	g_rmdir(path);
+}
+
+/* Is dir absent, empty, or a web edition carnet wrote (so that putting
+ * the new one in its place loses nothing else)? */
+static bool replaceable(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	if (!d)
+		return !g_file_test(dir, G_FILE_TEST_EXISTS);
+	bool empty = g_dir_read_name(d) == NULL;
+	g_dir_close(d);
+	char *css = g_build_filename(dir, "carnet.css", NULL);
+	char *index = g_build_filename(dir, "index.html", NULL);
+	bool ours = g_file_test(css, G_FILE_TEST_EXISTS) && g_file_test(index, G_FILE_TEST_EXISTS);
+	g_free(css);
+	g_free(index);
+	return empty || ours;
+}
+
+/* Every page's text, for the faces' characters. */
+static int write_pages(struct html *h, GString *all)
+{
+	char *index = index_page(h);
+	g_string_append(all, index);
+	int status = html_put(h, "index.html", index, strlen(index));
+	g_free(index);
+	for (size_t i = 0; i < h->l->nloops && !status; i++) {
+		char *page = loop_page(h, i), *file = page_file(&h->l->loops[i]);
+		g_string_append(all, page);
+		status = html_put(h, file, page, strlen(page));
+		g_free(page);
+		g_free(file);
+	}
+	return status;
+}
+
+int html_write(const char *dir, const struct html_edition *e, const struct layout *l,
+	       const struct figures *t, struct texts *x, PangoFontMap *fonts,
+	       time_t date, struct diag *d)
+{
+	(void)date;             /* the pages carry no date: the data does */
+	size_t errors = d->errors;
+	for (size_t i = 0; i < l->nloops; i++)
+		if (!*l->loops[i].id || strspn(l->loops[i].id, "abcdefghijklmnopqrstuvwxyz"
+					       "0123456789_-") != strlen(l->loops[i].id) ||
+		    !strcmp(l->loops[i].id, "index")) {
+			char *ini = g_build_filename(l->dir, "edition.ini", NULL);
+			diag_add(d, DIAG_ERROR, ini, 0, 0, "[edition] boucles: the loop '%s' names "
+				 "a web page: lower-case letters, digits, '-' and '_' only, "
+				 "not 'index'", l->loops[i].id);
+			g_free(ini);
+		}
+	if (!replaceable(dir))
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "is not a web edition (no index.html and "
+			 "carnet.css in it): carnet html does not replace it");
+	if (d->errors > errors)
+		return 1;
+
+	char *tmp = g_strdup_printf("%s.tmp-%d", dir, (int)getpid());
+	remove_tree(tmp);
+	if (g_mkdir_with_parents(tmp, 0777) != 0) {
+		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot make the folder: %s", g_strerror(errno));
+		g_free(tmp);
+		return -1;
+	}
+	struct html h = { .l = l, .t = t, .x = x, .fonts = fonts, .d = d, .dir = tmp,
+			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
+			  .draft = e->draft };
+	h.ctx = pango_font_map_create_context(fonts);
+	pango_cairo_context_set_resolution(h.ctx, 72);
+	pango_context_set_round_glyph_positions(h.ctx, FALSE);  /* SVG keeps fractions */
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(h.ctx, fo);
+	cairo_font_options_destroy(fo);
+	h.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
+	secrecy_apply(t, h.cells);
+
+	int status = -1;
+	GString *all = g_string_new("");
+	if (html_photos_write(&h) != 0) {
+		status = 1;
+		goto out;
+	}
+	if (write_pages(&h, all) != 0) {
+		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot write the pages");
+		goto out;
+	}
+	if (e->logo && write_logo(&h, e->logo) != 0)
+		goto out;
+	char *rules = html_style(&h);
+	GString *css = g_string_new("");
+	if (html_webfonts(&h, all->str, css) != 0) {
+		g_free(rules);
+		g_string_free(css, TRUE);
+		goto out;
+	}
+	g_string_append(css, rules);
+	g_free(rules);
+	if (html_put(&h, "carnet.css", css->str, css->len) != 0)
+		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot write carnet.css");
+	g_string_free(css, TRUE);
+	if (d->errors > errors)
+		goto out;
+	/* the new folder in the old one's place: exchanged, then the old
+	 * one removed, so that dir is never missing nor half written */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0 &&
+	    rename(tmp, dir) != 0) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot put the web edition in place: %s",
+			 g_strerror(errno));
+		goto out;
+	}
+	status = 0;
+out:
+	remove_tree(tmp);       /* the old edition, or what was not finished */
+	g_string_free(all, TRUE);
+	html_photos_release(&h);
+	g_free(h.cells);
+	g_object_unref(h.ctx);
+	g_free(tmp);
+	return status;
+}
