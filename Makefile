@@ -1,6 +1,7 @@
 # Makefile — builds carnet, its reports and its tests.  See README.md.
 #
 #   make report   the 2023 carnet from the bundled fixtures, into out/2023/
+#                 (workbooks, the PDF for screens and for print, web/)
 #   make workbooks  only the figures and the two workbooks
 #   make check    the tests, built with -fsanitize=address,undefined
 #   make valgrind the tests and the ETL under valgrind
@@ -69,7 +70,7 @@ MAKEFLAGS += --no-print-directory
 
 DEPS = build/.deps-$(1)
 
-build/.deps-%: tools/deps.sh
+build/.deps-%: tools/deps.sh tests/web/package-lock.json
 	@tools/deps.sh $*
 	@mkdir -p $(@D) && touch $@
 
@@ -188,6 +189,7 @@ STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv $(ST
 WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
 PDF     := $(OUT)/carnet-$(YEAR).pdf
 PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
+WEB     := $(OUT)/web
 PHOTOS  := $(BUILD)/photos
 # the layout's files, three levels down (textes/<loop>/x.md), without a fork
 TEXTS   := $(filter-out %/,$(wildcard $(LAYOUT)/* $(LAYOUT)/*/* $(LAYOUT)/*/*/*)) $(wildcard fonts/*)
@@ -236,10 +238,17 @@ $(PDF) $(PRINT) &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPT
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PRINT); \
 	    st=$$?; wait $$! || exit 1; exit $$st
 
+# The web edition: a folder, remade whole (carnet html puts the new one in
+# the old one's place); its index stands for it.  The photos come from the
+# same cache as the PDF's.
+$(WEB)/index.html: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-html
+	$(BIN)/carnet html --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) --out $(WEB)
+
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 
-report-run: workbooks-run $(PDF) $(PRINT)
-	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks, carnet-$(YEAR).pdf (screen) and carnet-$(YEAR)-impression.pdf (print)"
+report-run: workbooks-run $(PDF) $(PRINT) $(WEB)/index.html
+	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks, carnet-$(YEAR).pdf (screen), carnet-$(YEAR)-impression.pdf (print) and web/ (the web edition)"
 
 # ---- bench -----------------------------------------------------------------
 #
@@ -321,6 +330,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/pdf.sh $(BIN)
 	tests/photos.sh $(BIN)
 	tests/init.sh $(BIN)
+	tests/web.sh $(BIN)
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
@@ -341,9 +351,15 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    --suppressions=tests/valgrind.supp \
 	    $(BIN)/carnet-pdf --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
 	    --fonts fonts -o $(BUILD)/carnet.pdf
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp \
+	    $(BIN)/carnet-html --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
+	    --fonts fonts --out $(BUILD)/web
 
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
          $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx/xlsx_main.d \
          $(BUILD)/obj/render/pdf/pdf_main.d $(BUILD)/obj/init/init_main.d $(INIT_OBJ:.o=.d) \
+         $(HTML_OBJ:.o=.d) $(BUILD)/obj/render/html/html_main.d \
          $(BUILD)/obj/tools/carnet.d

@@ -538,7 +538,8 @@ int texts_load(const struct layout *l, const struct figures *t,
 		}
 	if (missing)
 		diag_add(d, DIAG_WARNING, first, 0, 0,
-			 "not found, and %zu photo%s in all: drawn as placeholders", missing,
+			 "not found, and %zu photo%s in all: drawn as placeholders in the PDF, "
+			 "left out of the web pages", missing,
 			 missing > 1 ? "s" : "");
 	return d->errors > errors;
 }

@@ -235,7 +235,7 @@ try_bad "unknown option" 'ok.jpg "centre=150%,20%"' "unknown option 'centre=150%
 { echo "# Essai"; echo; echo "Un paragraphe."; echo; echo "![Essai — photo](later.jpg)"; } \
 	>"$B/textes/patrimoine/01-essai.md"
 expect_status "missing photo" 0 pdf "$B" "$tmp/missing.pdf"
-expect_err "missing photo" "carnet pdf: $B/images/later.jpg: warning: not found, and 1 photo in all: drawn as placeholders"
+expect_err "missing photo" "carnet pdf: $B/images/later.jpg: warning: not found, and 1 photo in all: drawn as placeholders in the PDF, left out of the web pages"
 [ "$(pdfimages -list "$tmp/missing.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" = 0 ] \
 	&& ok || bad "a missing photo is not drawn as a placeholder"
 

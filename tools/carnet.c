@@ -95,7 +95,8 @@ static void build_usage(FILE *out)
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx,\n"
-		"carnet-Y.pdf (screen) and carnet-Y-impression.pdf (print); what\n"
+		"carnet-Y.pdf (screen), carnet-Y-impression.pdf (print) and web/\n"
+		"(the web edition); what\n"
 		"the stages pass to each other, and the resampled photos, go to\n"
 		"--out/.carnet-Y/.  The edition's layout is --layout, else\n"
 		"layouts/Y in the current folder or in carnet's own repository.\n"
@@ -270,6 +271,13 @@ static int build(int argc, char **argv)
 		st = run_stage("pdf", args);
 	}
 	free(pdf);
+	char *web = join(out, "web");
+	if (st == 0 && web && photos) {
+		char *args[] = { NULL, "--layout", lay, "--figures", prov, "--cache", photos,
+				 "--labels", labels, "--out", web, draft, NULL };
+		st = run_stage("html", args);
+	}
+	free(web);
 	free(photos);
 	free(prev);
 out:

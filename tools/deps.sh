@@ -2,7 +2,9 @@
 # deps.sh — installs the Debian packages carnet needs, and only those missing.
 #
 #   tools/deps.sh build    what `make report` needs (compilers, libraries)
-#   tools/deps.sh check    that, plus what `make check` needs (Check, readers)
+#   tools/deps.sh check    that, plus what `make check` needs (Check, readers,
+#                          Chromium and Node.js, and tests/web's npm packages
+#                          as tests/web/package-lock.json pins them)
 #   tools/deps.sh valgrind that, plus valgrind
 #   tools/deps.sh fuzz     that, plus clang and its libFuzzer runtime
 #   tools/deps.sh bench    build, plus python3, time(1) and valgrind
@@ -17,10 +19,11 @@ build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
        libwebp-dev librsvg2-dev libharfbuzz-dev"
 check="check python3 python3-openpyxl python3-pil qpdf poppler-utils"
+web="chromium nodejs"
 
 case "${1:-build}" in
 build)    want=$build ;;
-check)    want="$build $check" ;;
+check)    want="$build $check $web" ;;
 valgrind) want="$build $check valgrind" ;;
 fuzz)     want="$build $check clang libclang-rt-14-dev" ;;
 bench)    want="$build python3 time valgrind git" ;;
@@ -32,12 +35,32 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 0
 fi
 
+# The web tests' npm packages, installed from the lockfile into
+# tests/web/node_modules once Node.js is there; a copy of the lockfile
+# beside them tells they are up to date.
+web_packages() {
+	[ "${1:-build}" = check ] || return 0
+	dir=$(dirname "$0")/../tests/web
+	cmp -s "$dir/package-lock.json" "$dir/node_modules/.carnet-lock" && return 0
+	echo "carnet: installing the web tests' npm packages (tests/web/package-lock.json)" >&2
+	(cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null) || {
+		echo "carnet: npm ci failed in tests/web" >&2; exit 1; }
+	cp "$dir/package-lock.json" "$dir/node_modules/.carnet-lock"
+}
+
 missing=""
 for p in $want; do
 	st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
 	[ "$st" = installed ] || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# Debian's nodejs comes without npm (NodeSource's has it built in)
+case " $want " in *" nodejs "*)
+	command -v npm >/dev/null 2>&1 || missing="$missing npm" ;;
+esac
+if [ -z "$missing" ]; then
+	web_packages "${1:-build}"
+	exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
 	echo "carnet: missing Debian packages:$missing" >&2
@@ -52,3 +75,4 @@ if ! apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; th
 	apt-get update -qq >/dev/null
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+web_packages "${1:-build}"

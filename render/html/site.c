@@ -54,6 +54,14 @@ int html_put(struct html *h, const char *name, const void *data, size_t n)
 
 /* ---- the frame of every page ---- */
 
+static char *typo_attr(const char *text)
+{
+	char *typo = format_typography(text);
+	char *out = html_attr(typo);
+	g_free(typo);
+	return out;
+}
+
 /* The page's file for a loop, NULL for the index. */
 static char *page_file(const struct loop *loop)
 {
@@ -64,7 +72,7 @@ static void head(struct html *h, GString *out, const char *title, const struct l
 {
 	const struct layout *l = h->l;
 	char *lang = g_strndup(l->language, strcspn(l->language, "-_"));
-	char *t = html_attr(title), *desc = html_attr(l->subtitle), *office = html_attr(l->office);
+	char *t = typo_attr(title), *desc = typo_attr(l->subtitle), *office = typo_attr(l->office);
 	g_string_append_printf(out,
 		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

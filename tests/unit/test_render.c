@@ -3,6 +3,9 @@
  * table, and the data a chart takes from the table. */
 #include "suites.h"
 #include "../../render/chart_data.h"
+#include "../../render/charts.h"
+#include "../../render/colour.h"
+#include "../../render/fonts.h"
 #include "../../render/format.h"
 #include "../../render/hyphenate.h"
 #include "../../render/secrecy.h"
@@ -136,6 +139,72 @@ START_TEST(chart_data_from_the_table)
 }
 END_TEST
 
+START_TEST(contrast_as_wcag_weighs_it)
+{
+	ck_assert_double_eq_tol(colour_contrast(0xFFFFFF, 0x000000), 21, 1e-9);
+	ck_assert_double_eq_tol(colour_contrast(0x000000, 0xFFFFFF), 21, 1e-9);
+	ck_assert_double_eq_tol(colour_contrast(0x777777, 0xFFFFFF), 4.48, 0.01);
+	ck_assert_double_eq_tol(colour_contrast(0x767676, 0xFFFFFF), 4.54, 0.01);
+	/* the 2023 insertion yellow: darkened, hue kept, no darker than needed */
+	uint32_t c = colour_darken(0xF2B134, 0xFFFFFF, 4.5);
+	ck_assert_uint_eq(c, 0x966E20);
+	ck_assert(colour_contrast(c, 0xFFFFFF) >= 4.5);
+	ck_assert_double_lt(colour_contrast(0x987021, 0xFFFFFF), 4.5);  /* one step lighter */
+	/* a colour that reads already is left as it is */
+	ck_assert_uint_eq(colour_darken(0x1B2A4A, 0xFFFFFF, 4.5), 0x1B2A4A);
+	ck_assert_uint_eq(colour_text_on(0xFFE600), 0x000000);  /* the D of the energy scale */
+	ck_assert_uint_eq(colour_text_on(0xE2231A), 0xFFFFFF);  /* its G */
+}
+END_TEST
+
+/* A chart gives its data as a table: a header row, a row per value, as
+ * printed (labels from the layout, French numbers, the small-count rule). */
+START_TEST(a_chart_as_a_table)
+{
+	struct figures t = FIGURES_INIT;
+	struct exp_stats st = { 0 };
+	figures_source(&t, "flotte_vehicules.csv", &st);
+	add(&t, "flotte.vehicules", "energie=diesel", 1200);
+	add(&t, "flotte.vehicules", "energie=electrique", 35);
+	struct layout l = { 0 };
+	l.labels = g_hash_table_new(g_str_hash, g_str_equal);
+	l.ranks = g_hash_table_new(g_str_hash, g_str_equal);
+	g_hash_table_insert(l.labels, "energie=electrique", "Électrique");
+	g_hash_table_insert(l.labels, "dimension=energie", "Énergie");
+	l.font_text = "Lato";
+	char *error = NULL;
+	PangoFontMap *map = fonts_open("../fonts", &error);
+	ck_assert_msg(map != NULL, "%s", error);
+	PangoContext *ctx = pango_font_map_create_context(map);
+	enum sc_cell cells[2] = { SC_SHOWN, SC_SHOWN };
+	struct chart_table tb;
+	chart_table_init(&tb);
+	struct chart_ctx cc = { NULL, ctx, &l, &t, cells, 0x2E9CCA, &tb };
+	struct chart_block c = { .type = "anneau", .title = "Véhicules", .indicator = "flotte.vehicules",
+				 .axis = "energie", .filter = "", .target = "", .descending = true };
+	char *alt = chart_draw(&cc, &c, 0, 0, 240, 144);
+	ck_assert_uint_eq(tb.head->len, 2);
+	ck_assert_str_eq(tb.head->pdata[0], "Énergie");
+	ck_assert_str_eq(tb.head->pdata[1], "Nombre");
+	ck_assert_uint_eq(tb.rows->len, 3);     /* two energies and the total */
+	GPtrArray *r0 = tb.rows->pdata[0], *r1 = tb.rows->pdata[1], *r2 = tb.rows->pdata[2];
+	ck_assert_str_eq(r0->pdata[0], "diesel");       /* no label: the value */
+	ck_assert_str_eq(r0->pdata[1], "1" NNBSP "200");
+	ck_assert_str_eq(r1->pdata[0], "Électrique");
+	ck_assert_str_eq(r1->pdata[1], "35");
+	ck_assert_str_eq(r2->pdata[0], "Total");
+	ck_assert_str_eq(r2->pdata[1], "1" NNBSP "235");
+	ck_assert_ptr_nonnull(strstr(alt, "Électrique" NBSP ": 35"));
+	g_free(alt);
+	chart_table_release(&tb);
+	g_object_unref(ctx);
+	g_object_unref(map);
+	g_hash_table_destroy(l.labels);
+	g_hash_table_destroy(l.ranks);
+	figures_release(&t);
+}
+END_TEST
+
 Suite *render_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -145,6 +214,8 @@ Suite *render_suite(void)
 	tcase_add_test(tc, french_hyphenation_points);
 	tcase_add_test(tc, small_counts_over_a_table);
 	tcase_add_test(tc, chart_data_from_the_table);
+	tcase_add_test(tc, contrast_as_wcag_weighs_it);
+	tcase_add_test(tc, a_chart_as_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
