@@ -153,14 +153,17 @@ void html_photo(struct html *h, GString *out, const struct block *b)
 				 * a web page leaves it out */
 	char *cap = html_attr(b->caption && *b->caption ? b->caption : "");
 	const struct photo_file *small = &j->files[0];
-	g_string_append_printf(out, "<figure class=\"photo%s\" role=\"figure\"%s%s%s>\n"
+	/* a portrait narrower than the column: whole on a desktop's screen */
+	g_string_append_printf(out, "<figure class=\"photo%s%s\" role=\"figure\"%s%s%s>\n"
 			       "<img src=\"%s\" ", b->wide ? " large" : "",
+			       small->height > small->width ? " portrait" : "",
 			       *cap ? " aria-label=\"" : "", cap, *cap ? "\"" : "", small->name);
 	if (j->nfiles > 1)
 		g_string_append_printf(out, "srcset=\"%s %dw, %s %dw\" "
-				       "sizes=\"(min-width: 46rem) 44rem, 100vw\" ",
+				       "sizes=\"(min-width: 46rem) %s, 100vw\" ",
 				       small->name, small->width, j->files[1].name,
-				       j->files[1].width);
+				       j->files[1].width,
+				       small->height > small->width ? "28rem" : "44rem");
 	g_string_append_printf(out, "width=\"%d\" height=\"%d\" alt=\"%s\" loading=\"lazy\" "
 			       "decoding=\"async\">\n", small->width, small->height, cap);
 	if (*cap) {

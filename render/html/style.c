@@ -96,6 +96,7 @@ static const char *const rules =
 "th, td { border-bottom: 1px solid var(--grille); padding: 0.25rem 0.6rem 0.25rem 0; text-align: left; }\n"
 "td { text-align: right; font-variant-numeric: tabular-nums; }\n"
 ".photo img { width: 100%; border-radius: 0.2rem; }\n"
+".photo.portrait { max-width: 28rem; margin-left: auto; margin-right: auto; }\n"
 ".suite { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem;\n"
 "  border-top: 1px solid var(--grille); margin-top: 3rem; padding-top: 1rem; }\n"
 ".pied { background: #F4F5F8; padding: 1.5rem 1rem; font-size: 0.95rem; }\n"

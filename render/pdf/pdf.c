@@ -171,6 +171,9 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 
 	p.ctx = pango_font_map_create_context(fonts);
 	pango_cairo_context_set_resolution(p.ctx, 72);
+	/* glyphs where the font puts them: pango rounds them to whole device
+	 * units (here points) unless told, which spaces letters unevenly */
+	pango_context_set_round_glyph_positions(p.ctx, FALSE);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
