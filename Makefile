@@ -227,23 +227,22 @@ $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
 	    --labels $(STAGE)/labels.tsv --out $(OUT) $(DRAFT_FLAG)
 
-# The screen and the print editions; resampled photos are kept in
-# $(PHOTOS), so that a text edit redoes the pages, not the photos.
-# Both editions in one recipe, side by side (one a core), so that a text
-# edit costs what the slower of the two does; either failing fails it.
-$(PDF) $(PRINT) &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf
+# The screen and the print editions, and the web edition (a folder, remade
+# whole: carnet html puts the new one in the old one's place; its index
+# stands for it).  Resampled photos are kept in $(PHOTOS), shared by the
+# three, so that a text edit redoes the pages, not the photos.  All three
+# in one recipe, side by side (two cores), so that a text edit costs about
+# what the slower PDF does; any failing fails it.
+$(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf $(BIN)/carnet-html
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PDF) & \
+	screen=$$!; \
+	$(BIN)/carnet html --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) --out $(WEB) & \
+	web=$$!; \
 	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PRINT); \
-	    st=$$?; wait $$! || exit 1; exit $$st
-
-# The web edition: a folder, remade whole (carnet html puts the new one in
-# the old one's place); its index stands for it.  The photos come from the
-# same cache as the PDF's.
-$(WEB)/index.html: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-html
-	$(BIN)/carnet html --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) --out $(WEB)
+	    st=$$?; wait $$screen || exit 1; wait $$web || exit 1; exit $$st
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 

@@ -190,16 +190,22 @@ def bench_report():
     def touch():
         os.utime(text)
     # the edit loop as a service runs it: the public `make report` (its
-    # package check a stamp), beside the PDF stages it redoes, run alone
+    # package check a stamp), beside the stages it redoes (both PDF
+    # editions and the web edition), run alone side by side
     public = ["make", "-C", ROOT, "BUILD=" + os.path.relpath(BUILD, ROOT), "OUT=" + out,
               "LAYOUT=" + layout, "report"]
     again, again_rss, (so, _) = repeat(public, RUNS, prepare=touch)
-    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout")
+    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout", "html")
               if ("carnet %s" % s) in so]
+    web = [os.path.join(BIN, "carnet-html"), "--layout", layout, "--figures",
+           os.path.join(BUILD, "report", YEAR, "figures.tsv"), "--fonts",
+           os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos"),
+           "--out", os.path.join(out, "web-alone")]
     stage = [os.path.join(BIN, "carnet-pdf"), "--layout", layout, "--figures",
              os.path.join(BUILD, "report", YEAR, "figures.tsv"), "--fonts",
              os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos")]
     both = ["sh", "-c", " ".join("'%s'" % a for a in stage) + " -o '%s/a.pdf' & " % out +
+            " ".join("'%s'" % a for a in web) + " & " +
             " ".join("'%s'" % a for a in stage) + " --print -o '%s/b.pdf'; wait" % out]
     alone, _, _ = repeat(both, RUNS)
     screen, _, _ = repeat(stage + ["-o", os.path.join(out, "a.pdf")], RUNS)
@@ -209,7 +215,8 @@ def bench_report():
 
 def bench_photos():
     """The bundled layout with 44 camera photos (12 MP, about 4 MB each,
-    made once by tests/tools/make_photos.py): both PDF editions from an
+    made once by tests/tools/make_photos.py): both PDF editions and the
+    web edition from an
     empty photo cache, then after touching one text; the sizes of the two
     editions.  Runs make, as a service does."""
     layout = os.path.join(BUILD, "bench-out", "photos-layout")
@@ -246,7 +253,8 @@ def bench_photos():
     cold_w, cold_rss, _ = repeat(cmd, runs, prepare=cold)
     text = os.path.join(layout, "textes", "patrimoine", "01-vacance.md")
     warm_w, warm_rss, (so, _) = repeat(cmd, runs, prepare=lambda: os.utime(text))
-    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout") if ("carnet %s" % s) in so]
+    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout", "html")
+              if ("carnet %s" % s) in so]
     # each edition alone, warm, as the stage takes it
     stage = []
     for extra in ([], ["--print"]):
@@ -357,19 +365,19 @@ def main():
         "",
         "The edit loop: `make report` (the public target, its package check a "
         "stamp) after touching one text (`%s`); make redid: **%s**. Beside it, the "
-        "two PDF stages it redoes, run alone side by side as make runs them, and "
+        "three stages it redoes (both PDF editions, the web edition), run alone side by side as make runs them, and "
         "the screen edition alone:" % (text, ", ".join(redone) or "nothing"),
         "",
         "| what | runs | wall min | wall median |",
         "|---|---:|---:|---:|",
         "| `make report` after a text edit | %d | %s | %s |" % (
             len(again), fmt_s(min(again)), fmt_s(statistics.median(again))),
-        "| both PDF stages alone | %d | %s | %s |" % (
+        "| the three stages alone | %d | %s | %s |" % (
             len(alone), fmt_s(min(alone)), fmt_s(statistics.median(alone))),
         "| the screen edition alone | %d | %s | %s |" % (
             len(screen), fmt_s(min(screen)), fmt_s(statistics.median(screen))),
         "",
-        "`make report` costs **%.2f×** the PDF stages it redoes (target ≤ 1,2×)." % (
+        "`make report` costs **%.2f×** the stages it redoes (target ≤ 1,2×)." % (
             statistics.median(again) / statistics.median(alone)),
         "",
     ]
@@ -379,7 +387,8 @@ def main():
         "",
         "The bundled layout with %d camera photos of 12 MP (%.0f MB in all, made by "
         "`tests/tools/make_photos.py`), through `make report-run`: both PDF editions "
-        "(screen at 150 ppi, print at 300 ppi, run side by side by make) from an empty "
+        "(screen at 150 ppi, print at 300 ppi) and the web edition (each photo at 640 "
+        "and 1280 px), run side by side by make, from an empty "
         "photo cache, then after touching `textes/patrimoine/01-vacance.md` (make redid: "
         "**%s**). Targets: cold ≤ 3 s, rebuild ≤ 0,4 s, screen PDF ≤ 8 MB, print PDF ≤ "
         "30 MB, peak RSS ≤ 200 MB." % (n, nbytes / 1e6, ", ".join(predone) or "nothing"),

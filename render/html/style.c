@@ -118,7 +118,6 @@ static const char *const rules =
 "  a { color: inherit; text-decoration: none; }\n"
 "  h1, h2, h3 { break-after: avoid; }\n"
 "  figure, .chiffres li, .cles li, tr { break-inside: avoid; }\n"
-"  article { break-before: page; }\n"
 "  .photo.large { margin: 1.5rem 0; }\n"
 "}\n";
 

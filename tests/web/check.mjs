@@ -3,7 +3,7 @@
 // would: no console error, no failed request, no request outside the
 // folder, every image loaded, axe-core's WCAG 2.1 A and AA rules at a
 // phone's width (375 px) and a desktop's (1280 px), no horizontal
-// scrolling on the phone.  Writes each page's text (for the figures) and
+// scrolling on the phone, a visible skip link at the first Tab.  Writes each page's text (for the figures) and
 // screenshots into OUT.
 //
 //   node check.mjs WEB_DIR OUT_DIR
@@ -68,6 +68,14 @@ for (const [width, height, tag] of [[375, 812, 'telephone'], [1280, 900, 'bureau
     for (const src of broken) say(`image does not load: ${src}`);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     if (scroll > width) say(`${scroll} px wide: scrolls sideways`);
+    // the keyboard: the first Tab shows the skip link, outlined
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement, r = a.getBoundingClientRect(), st = getComputedStyle(a);
+      return { cls: a.className, top: r.top, bottom: r.bottom, outline: st.outlineStyle, width: st.outlineWidth };
+    });
+    if (skip.cls !== 'evitement' || skip.top < 0 || skip.bottom > height || skip.outline === 'none')
+      say(`the first Tab does not show an outlined skip link: ${JSON.stringify(skip)}`);
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(() => axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
