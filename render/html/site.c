@@ -166,7 +166,7 @@ static void cover(struct html *h, GString *out)
 	     *num = html_text(l->number), *sig = html_text(l->signature);
 	g_string_append_printf(out, "<div class=\"couverture\">\n<h1>%s <span class=\"annee\">%d"
 			       "</span></h1>\n<p class=\"sous-titre\">%s — n°%s</p>\n"
-			       "<svg class=\"etapes\" aria-hidden=\"true\" viewBox=\"0 0 %zu 24\" "
+			       "<div class=\"etapes\"><svg aria-hidden=\"true\" viewBox=\"0 0 %zu 24\" "
 			       "width=\"%zu\" height=\"24\">", title, l->year, sub, num,
 			       l->nloops * 28, l->nloops * 28);
 	/* the loops, as stops along the trail: the carnet's motif */
@@ -174,7 +174,7 @@ static void cover(struct html *h, GString *out)
 		g_string_append_printf(out, "<circle cx=\"%zu\" cy=\"12\" r=\"9\" fill=\"#%06X\" "
 				       "stroke=\"#FFFFFF\" stroke-width=\"2\"/>", 12 + 28 * i,
 				       l->loops[i].colour);
-	g_string_append_printf(out, "</svg>\n<p class=\"signature\">%s</p>\n</div>\n", sig);
+	g_string_append_printf(out, "</svg></div>\n<p class=\"signature\">%s</p>\n</div>\n", sig);
 	g_free(title);
 	g_free(sub);
 	g_free(num);

@@ -62,7 +62,7 @@ static const char *const rules =
 ".couverture .sous-titre { font-size: 1.2rem; margin: 0.75rem auto; }\n"
 ".couverture .signature { font-family: var(--manuscrite), cursive; font-size: 1.6rem;\n"
 "  text-align: right; color: var(--annee); margin-top: 1.5rem; }\n"
-".etapes { margin: 1.5rem auto 0; }\n"
+".couverture .etapes { margin-top: 1.5rem; }\n"
 ".sommaire ol { padding-left: 1.25rem; }\n"
 ".sommaire > ol > li { margin-bottom: 0.75rem; }\n"
 ".sommaire > ol > li > a { font-weight: 900; color: var(--c); }\n"
