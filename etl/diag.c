@@ -190,6 +190,60 @@ void diag_print(const struct diag *d, FILE *out, const char *prog)
 			d->warnings - d->kept_warnings);
 }
 
+int diag_merge(struct diag *into, const struct diag *from)
+{
+	into->errors += from->errors;
+	into->warnings += from->warnings;
+	for (size_t i = 0; i < from->n; i++) {
+		const struct diag_entry *e = &from->v[i];
+		size_t *kept = e->level == DIAG_ERROR ? &into->kept_errors : &into->kept_warnings;
+		if (*kept >= DIAG_KEEP || (into->n == into->cap && !grow(into)))
+			continue;
+		into->v[into->n++] = (struct diag_entry){
+			.level = e->level, .file = g_strdup(e->file),
+			.line = e->line, .column = e->column, .msg = g_strdup(e->msg),
+		};
+		(*kept)++;
+	}
+	if (!into->all || !from->all)
+		return 0;
+	/* the kinds, as into numbers them, then every warning in order */
+	size_t *map = g_new(size_t, from->nkinds ? from->nkinds : 1);
+	for (size_t k = 0; k < from->nkinds; k++) {
+		/* matched by their labels: from's details (a reader's column
+		 * names) are gone with its reader */
+		const struct diag_kind *x = &from->kinds[k];
+		size_t m = into->nkinds;
+		for (size_t i = 0; i < into->nkinds && m == into->nkinds; i++)
+			if (into->kinds[i].fmt == x->fmt && !strcmp(into->kinds[i].file, x->file) &&
+			    !strcmp(into->kinds[i].label, x->label))
+				m = i;
+		if (m == into->nkinds) {
+			into->kinds = g_renew(struct diag_kind, into->kinds, into->nkinds + 1);
+			into->kinds[m] = (struct diag_kind){ g_strdup(x->file), x->fmt, NULL,
+							     g_strdup(x->label), 0 };
+			into->nkinds++;
+		}
+		into->kinds[m].count += x->count;
+		map[k] = m;
+	}
+	fflush(from->all);
+	rewind(from->all);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, from->all)) > 0) {
+		char *tab = strchr(line, '\t');
+		size_t k = strtoul(line, NULL, 10);
+		if (tab && k < from->nkinds)
+			fprintf(into->all, "%zu%s", map[k], tab);
+	}
+	free(line);
+	g_free(map);
+	fseek(from->all, 0, SEEK_END);
+	return ferror(from->all) || ferror(into->all) ? -1 : 0;
+}
+
 void diag_release(struct diag *d)
 {
 	if (!d)

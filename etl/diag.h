@@ -87,6 +87,14 @@ void diag_print(const struct diag *d, FILE *out, const char *prog);
  * a malloc'ed string the caller frees (for tests and reports). */
 char *diag_format(const struct diag_entry *e);
 
+/* Adds what from holds to into, as if each of its messages had been added
+ * to into in the order it came: the entries into keeps (within its
+ * DIAG_KEEP), the counts, and with diag_keep_all() the kinds and every
+ * warning.  For a reading done on its own diag (another thread) whose
+ * messages must land where a reading in turn would have put them.
+ * Returns 0, or -1 when the warnings' file cannot be read or written. */
+int diag_merge(struct diag *into, const struct diag *from);
+
 /* Frees every entry; d may be reused after. Accepts NULL. */
 void diag_release(struct diag *d);
 

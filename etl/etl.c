@@ -7,68 +7,189 @@
 
 #include <glib.h>
 
-struct run {
+/* One export read on a core of its own: on a copy of the run's struct
+ * etl whose messages (diag) and spellings are the reading's own, merged
+ * into the run's in the order of sources[] once read, so that messages,
+ * labels and figures come out as a reading in turn gives them. */
+struct job {
 	const struct source *src;
+	const struct etl_options *o;
+	char *path;
+	struct etl e;           /* the copy the source reads with */
+	struct diag diag;
 	void *state;
-	bool progress;
+	struct exp_stats st;
+	enum exp_status es;
+	bool done;
 };
+
+static GMutex lock;             /* the jobs' done flags, and the progress line */
+static GCond finished;
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
-	struct run *run = ctx;
-	run->src->on_row(r, row, run->state);
+	struct job *j = ctx;
+	j->src->on_row(r, row, j->state);
 }
 
 static void on_progress(uint64_t done, uint64_t total, void *ctx)
 {
-	const struct run *run = ctx;
-	if (!run->progress || total == 0)
+	const struct job *j = ctx;
+	if (!j->o->progress || total == 0)
 		return;
-	fprintf(stderr, "\rcarnet figures: reading %s %3d %%", run->src->file,
+	g_mutex_lock(&lock);
+	fprintf(stderr, "\rcarnet figures: reading %s %3d %%\033[K", j->src->file,
 		(int)(100.0 * (double)done / (double)total));
 	fflush(stderr);
+	g_mutex_unlock(&lock);
 }
 
-/* Reads every source; returns the worst exp_status. */
+static void read_one(gpointer data, gpointer unused)
+{
+	(void)unused;
+	struct job *j = data;
+	j->e.diag = &j->diag;
+	j->e.path = j->path;
+	j->state = j->src->start(&j->e);
+	struct exp_source src = {
+		.path = j->path, .cols = j->src->cols, .ncols = j->src->ncols,
+		.on_row = on_row, .ctx = j, .on_progress = on_progress,
+	};
+	j->es = exp_read(&src, &j->diag, &j->st);
+	g_mutex_lock(&lock);
+	j->done = true;
+	g_cond_broadcast(&finished);
+	g_mutex_unlock(&lock);
+}
+
+static struct job *job_new(const struct source *s, const struct etl_options *o,
+			   const struct etl *e, char *path)
+{
+	struct job *j = g_new0(struct job, 1);
+	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT };
+	j->e.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	if (e->diag->all && diag_keep_all(&j->diag) != 0)
+		j->es = EXP_EIO;        /* cannot happen twice: the run has one */
+	return j;
+}
+
+/* What a finish left on its copy for later sources (sources.h). */
+static void take_back(struct etl *e, const struct etl *before, const struct etl *after)
+{
+	if (after->employees != before->employees) {
+		e->employees = after->employees;
+		e->present = after->present;
+	}
+	if (after->survey_from != before->survey_from || after->survey_to != before->survey_to) {
+		e->survey_from = after->survey_from;
+		e->survey_to = after->survey_to;
+	}
+	if (after->survey_first != before->survey_first || after->survey_last != before->survey_last) {
+		e->survey_first = after->survey_first;
+		e->survey_last = after->survey_last;
+	}
+}
+
+/* The job's messages and spellings into the run's, then its figures. */
+static int land(struct job *j, struct etl *e)
+{
+	const struct etl_options *o = j->o;
+	g_mutex_lock(&lock);
+	while (!j->done)
+		g_cond_wait(&finished, &lock);
+	g_mutex_unlock(&lock);
+	if (o->progress)
+		fprintf(stderr, "\r\033[K");
+	enum exp_status es = j->es;
+	if (diag_merge(e->diag, &j->diag) != 0) {
+		diag_add(e->diag, DIAG_ERROR, j->path, 0, 0,
+			 "cannot keep the warnings for the quality report");
+		es = EXP_EIO;
+	}
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, j->e.spellings);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (!g_hash_table_contains(e->spellings, k))
+			g_hash_table_insert(e->spellings, g_strdup(k), g_strdup(v));
+	bool clean = es == EXP_OK && j->diag.errors == 0;
+	if (clean) {
+		figures_source(e->fig, j->src->file, &j->st);
+		figures_source(e->detail, j->src->file, &j->st);
+	}
+	/* finishing, the source writes to the run's table and messages,
+	 * and leaves what later sources read (sources.h) */
+	struct etl before = j->e;
+	j->e.diag = e->diag;
+	j->src->finish(j->state, clean);
+	take_back(e, &before, &j->e);
+	if (clean && o->on_read)
+		o->on_read(j->path, &j->st, o->ctx);
+	if (!clean && es == EXP_OK)
+		es = EXP_EDATA;
+	return (int)es;
+}
+
+/* Is sources[i]'s file there? */
+static bool present(char *const *paths, size_t i)
+{
+	return g_file_test(paths[i], G_FILE_TEST_EXISTS);
+}
+
+/* Reads every source, two at a time (the machine's two cores): each as
+ * soon as a core is free, but one whose rows need what another's finish
+ * leaves (source.after) once that one is finished.  Returns the worst
+ * exp_status. */
 static int read_sources(const struct etl_options *o, struct etl *e)
 {
+	enum { MAX = 16 };
 	int status = 0, found = 0;
-
-	for (size_t i = 0; i < nsources; i++) {
-		const struct source *s = sources[i];
-		char *path = g_build_filename(o->in, s->file, NULL);
-		if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-			diag_add(e->diag, DIAG_WARNING, path, 0, 0,
-				 "not found: the figures of %s are absent", s->file);
-			g_free(path);
+	struct job *jobs[MAX] = { 0 };
+	char *paths[MAX] = { 0 };
+	size_t n = nsources < MAX ? nsources : MAX;
+	GThreadPool *pool = g_thread_pool_new(read_one, NULL, 2, TRUE, NULL);
+	for (size_t i = 0; i < n; i++)
+		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
+	for (size_t i = 0; i < n; i++) {
+		if (!present(paths, i))
+			continue;
+		found++;
+		const struct source *after = sources[i]->after;
+		bool waits = false;
+		for (size_t k = 0; after && k < n; k++)
+			waits |= sources[k] == after && present(paths, k);
+		if (waits)
+			continue;       /* pushed once that one has landed */
+		jobs[i] = job_new(sources[i], o, e, paths[i]);
+		g_thread_pool_push(pool, jobs[i], NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!present(paths, i)) {
+			diag_add(e->diag, DIAG_WARNING, paths[i], 0, 0,
+				 "not found: the figures of %s are absent", sources[i]->file);
 			continue;
 		}
-		found++;
-		struct run run = { s, s->start(e), o->progress };
-		struct exp_source src = {
-			.path = path, .cols = s->cols, .ncols = s->ncols,
-			.on_row = on_row, .ctx = &run, .on_progress = on_progress,
-		};
-		struct exp_stats st;
-		size_t errors = e->diag->errors;
-		e->path = path;
-		enum exp_status es = exp_read(&src, e->diag, &st);
-		if (o->progress)
-			fprintf(stderr, "\r\033[K");
-		bool clean = es == EXP_OK && e->diag->errors == errors;
-		if (clean) {
-			figures_source(e->fig, s->file, &st);
-			figures_source(e->detail, s->file, &st);
+		if (!jobs[i]) {         /* its source came after it in sources[] */
+			jobs[i] = job_new(sources[i], o, e, paths[i]);
+			g_thread_pool_push(pool, jobs[i], NULL);
 		}
-		s->finish(run.state, clean);
-		e->path = NULL;
-		if (clean && o->on_read)
-			o->on_read(path, &st, o->ctx);
-		if (!clean && es == EXP_OK)
-			es = EXP_EDATA;
-		if ((int)es > status)
-			status = (int)es;
-		g_free(path);
+		int es = land(jobs[i], e);
+		if (es > status)
+			status = es;
+		for (size_t k = 0; k < n; k++)
+			if (sources[k]->after == sources[i] && !jobs[k] && present(paths, k)) {
+				jobs[k] = job_new(sources[k], o, e, paths[k]);
+				g_thread_pool_push(pool, jobs[k], NULL);
+			}
+	}
+	g_thread_pool_free(pool, FALSE, TRUE);
+	for (size_t i = 0; i < n; i++) {
+		if (jobs[i]) {
+			diag_release(&jobs[i]->diag);
+			g_hash_table_destroy(jobs[i]->e.spellings);
+			g_free(jobs[i]);
+		}
+		g_free(paths[i]);
 	}
 	if (found == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0,

@@ -16,7 +16,10 @@
 #include "figures.h"
 #include "keyset.h"
 
-/* What one run of the ETL shares between sources. */
+/* What one run of the ETL shares between sources.  A source reads on a
+ * copy of it (etl.c runs two at a time); what a finish leaves for later
+ * sources — survey_from/to (chiffres_cles), survey_first/last (enquete),
+ * employees and present (rh_effectifs) — is taken back from the copy. */
 struct etl {
 	int year;
 	day_t first_day, last_day;      /* 01/01/Y and 31/12/Y (the stock date) */
@@ -46,6 +49,11 @@ struct source {
 	/* Adds the figures when emit (the file was read without error),
 	 * then frees the state. */
 	void (*finish)(void *state, bool emit);
+	/* The source whose finish this one's rows need (what it leaves in
+	 * struct etl: the survey window, the register's matricules), or
+	 * NULL: the sources are read two at a time (etl.c), this one once
+	 * that one is finished. */
+	const struct source *after;
 };
 
 /* The slug (text_slug) of text[0..len), from cache (raw text -> slug,

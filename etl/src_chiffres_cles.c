@@ -206,5 +206,5 @@ static void finish(void *state, bool emit)
 }
 
 const struct source source_chiffres_cles = {
-	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish,
+	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish, NULL,
 };

@@ -139,5 +139,5 @@ static void finish(void *state, bool emit)
 }
 
 const struct source source_flotte = {
-	"flotte.csv", cols, NCOLS, start, on_row, finish,
+	"flotte.csv", cols, NCOLS, start, on_row, finish, NULL,
 };

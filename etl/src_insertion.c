@@ -172,5 +172,5 @@ static void finish(void *state, bool emit)
 }
 
 const struct source source_insertion = {
-	"insertion.csv", cols, NCOLS, start, on_row, finish,
+	"insertion.csv", cols, NCOLS, start, on_row, finish, NULL,
 };

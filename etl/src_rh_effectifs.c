@@ -542,5 +542,5 @@ static void finish(void *state, bool do_emit)
 }
 
 const struct source source_rh_effectifs = {
-	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish,
+	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish, NULL,
 };
