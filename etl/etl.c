@@ -2,6 +2,7 @@
 #include "etl.h"
 #include "previous.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,8 +24,21 @@ struct job {
 	bool done;
 };
 
-static GMutex lock;             /* the jobs' done flags, and the progress line */
-static GCond finished;
+/* Two readers over a queue of jobs: POSIX threads, whose locks the
+ * thread sanitizer sees (GLib's are futexes it cannot follow). */
+#define READERS 2
+#define MAX_JOBS 16
+
+struct queue {
+	pthread_mutex_t lock;   /* the queue, the jobs' done flags, the progress line */
+	pthread_cond_t changed;
+	struct job *v[MAX_JOBS];
+	size_t n, next;
+	bool closed;
+};
+
+static struct queue q = { .lock = PTHREAD_MUTEX_INITIALIZER,
+			  .changed = PTHREAD_COND_INITIALIZER };
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
@@ -37,17 +51,15 @@ static void on_progress(uint64_t done, uint64_t total, void *ctx)
 	const struct job *j = ctx;
 	if (!j->o->progress || total == 0)
 		return;
-	g_mutex_lock(&lock);
+	pthread_mutex_lock(&q.lock);
 	fprintf(stderr, "\rcarnet figures: reading %s %3d %%\033[K", j->src->file,
 		(int)(100.0 * (double)done / (double)total));
 	fflush(stderr);
-	g_mutex_unlock(&lock);
+	pthread_mutex_unlock(&q.lock);
 }
 
-static void read_one(gpointer data, gpointer unused)
+static void read_one(struct job *j)
 {
-	(void)unused;
-	struct job *j = data;
 	j->e.diag = &j->diag;
 	j->e.path = j->path;
 	j->state = j->src->start(&j->e);
@@ -56,10 +68,34 @@ static void read_one(gpointer data, gpointer unused)
 		.on_row = on_row, .ctx = j, .on_progress = on_progress,
 	};
 	j->es = exp_read(&src, &j->diag, &j->st);
-	g_mutex_lock(&lock);
-	j->done = true;
-	g_cond_broadcast(&finished);
-	g_mutex_unlock(&lock);
+}
+
+static void *reader(void *unused)
+{
+	(void)unused;
+	pthread_mutex_lock(&q.lock);
+	for (;;) {
+		while (q.next == q.n && !q.closed)
+			pthread_cond_wait(&q.changed, &q.lock);
+		if (q.next == q.n)
+			break;
+		struct job *j = q.v[q.next++];
+		pthread_mutex_unlock(&q.lock);
+		read_one(j);
+		pthread_mutex_lock(&q.lock);
+		j->done = true;
+		pthread_cond_broadcast(&q.changed);
+	}
+	pthread_mutex_unlock(&q.lock);
+	return NULL;
+}
+
+static void push(struct job *j)
+{
+	pthread_mutex_lock(&q.lock);
+	q.v[q.n++] = j;
+	pthread_cond_broadcast(&q.changed);
+	pthread_mutex_unlock(&q.lock);
 }
 
 static struct job *job_new(const struct source *s, const struct etl_options *o,
@@ -94,10 +130,10 @@ static void take_back(struct etl *e, const struct etl *before, const struct etl 
 static int land(struct job *j, struct etl *e)
 {
 	const struct etl_options *o = j->o;
-	g_mutex_lock(&lock);
+	pthread_mutex_lock(&q.lock);
 	while (!j->done)
-		g_cond_wait(&finished, &lock);
-	g_mutex_unlock(&lock);
+		pthread_cond_wait(&q.changed, &q.lock);
+	pthread_mutex_unlock(&q.lock);
 	if (o->progress)
 		fprintf(stderr, "\r\033[K");
 	enum exp_status es = j->es;
@@ -142,12 +178,23 @@ static bool present(char *const *paths, size_t i)
  * exp_status. */
 static int read_sources(const struct etl_options *o, struct etl *e)
 {
-	enum { MAX = 16 };
 	int status = 0, found = 0;
-	struct job *jobs[MAX] = { 0 };
-	char *paths[MAX] = { 0 };
-	size_t n = nsources < MAX ? nsources : MAX;
-	GThreadPool *pool = g_thread_pool_new(read_one, NULL, 2, TRUE, NULL);
+	struct job *jobs[MAX_JOBS] = { 0 };
+	char *paths[MAX_JOBS] = { 0 };
+	size_t n = nsources < MAX_JOBS ? nsources : MAX_JOBS;
+	pthread_t readers[READERS];
+	size_t started = 0;
+	q.n = q.next = 0;
+	q.closed = false;
+	for (; started < READERS; started++)
+		if (pthread_create(&readers[started], NULL, reader, NULL) != 0)
+			break;
+	if (started == 0) {
+		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0, "cannot start a thread");
+		for (size_t i = 0; i < n; i++)
+			g_free(paths[i]);
+		return EXP_EIO;
+	}
 	for (size_t i = 0; i < n; i++)
 		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
 	for (size_t i = 0; i < n; i++) {
@@ -161,7 +208,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		if (waits)
 			continue;       /* pushed once that one has landed */
 		jobs[i] = job_new(sources[i], o, e, paths[i]);
-		g_thread_pool_push(pool, jobs[i], NULL);
+		push(jobs[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!present(paths, i)) {
@@ -171,7 +218,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		}
 		if (!jobs[i]) {         /* its source came after it in sources[] */
 			jobs[i] = job_new(sources[i], o, e, paths[i]);
-			g_thread_pool_push(pool, jobs[i], NULL);
+			push(jobs[i]);
 		}
 		int es = land(jobs[i], e);
 		if (es > status)
@@ -179,10 +226,15 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		for (size_t k = 0; k < n; k++)
 			if (sources[k]->after == sources[i] && !jobs[k] && present(paths, k)) {
 				jobs[k] = job_new(sources[k], o, e, paths[k]);
-				g_thread_pool_push(pool, jobs[k], NULL);
+				push(jobs[k]);
 			}
 	}
-	g_thread_pool_free(pool, FALSE, TRUE);
+	pthread_mutex_lock(&q.lock);
+	q.closed = true;
+	pthread_cond_broadcast(&q.changed);
+	pthread_mutex_unlock(&q.lock);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(readers[i], NULL);
 	for (size_t i = 0; i < n; i++) {
 		if (jobs[i]) {
 			diag_release(&jobs[i]->diag);

@@ -26,7 +26,7 @@ build)    want=$build ;;
 check)    want="$build $check $web" ;;
 valgrind) want="$build $check valgrind" ;;
 fuzz)     want="$build $check clang libclang-rt-14-dev" ;;
-bench)    want="$build python3 time valgrind git" ;;
+bench)    want="$build python3 time valgrind git openssl" ;;
 *) echo "usage: tools/deps.sh [build|check|valgrind|fuzz|bench]" >&2; exit 2 ;;
 esac
 
