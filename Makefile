@@ -274,16 +274,16 @@ bench-run: programs $(BENCH_SCALES:%=$(BUILD)/scaled/x%/.done)
 
 # ---- fuzzing ----------------------------------------------------------------
 
-FUZZERS   := reader sources fields layout texts photos
-FUZZ_LIBS  = $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
-FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC)
+FUZZERS   := reader sources fields layout texts html photos
+FUZZ_LIBS  = $(XLSX_LIBS) $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
+FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC) $(HTML_SRC)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
 	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=undefined \
 	    $(shell pkg-config --cflags glib-2.0 xlsxwriter pangocairo pangofc fontconfig libcmark \
-	                                $(PHOTO_PKGS)) \
+	                                harfbuzz-subset $(PHOTO_PKGS)) \
 	    -o $@ $< $(FUZZ_DEPS) $(FUZZ_LIBS)
 
 # Seeds: the fixtures, the test files, and the 2023 layout (folders, kept).
@@ -306,7 +306,7 @@ fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
 # Every input a fuzzer found a fault with is kept in tests/fuzz/regressions
 # and replayed by make check, with the sanitizers, without libFuzzer.
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(BUILD)/obj/tests/fuzz/fuzz_file.o \
-                        $(BUILD)/librender.a $(BUILD)/libetl.a
+                        $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(FUZZ_LIBS)
 

@@ -23,7 +23,7 @@ layout)
 	l=layouts/2023
 	{ cat $l/edition.ini; printf '\0'; head -c 1500 $l/chiffres.csv; printf '\0';
 	  head -c 600 $l/libelles.csv; printf '\0'; cat $l/graphiques.csv; } >"$dir/2023" ;;
-texts)
+texts|html)
 	for f in layouts/2023/textes/*/*.md; do
 		{ printf '\000'; cat "$f"; } >"$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done ;;
