@@ -17,6 +17,10 @@
 #include <cairo-svg.h>
 #include <glib/gstdio.h>
 
+#ifndef CARNET_VERSION
+#define CARNET_VERSION "0.0.0"
+#endif
+
 char *html_escape(const char *text)
 {
 	return g_markup_escape_text(text ? text : "", -1);
