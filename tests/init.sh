@@ -63,6 +63,18 @@ done
 pdftotext "$O/2025/carnet-2025.pdf" - | grep -q "la part des femmes varie de [+−]\?[0-9],[0-9] pt\|la part des femmes varie de 0,0 pt" \
 	&& ok || bad "an evolution in points for a percentage"
 qpdf --check "$O/2025/carnet-2025.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check"
+# the web edition of carnet build: another office's name and colours, last
+# year's values as in the PDF
+W=$O/2025/web
+[ -s "$W/index.html" ] && [ -s "$W/rh.html" ] && [ -s "$W/carnet.css" ] && ok || bad "build: no web edition"
+sed 's/\xe2\x80\xaf/ /g; s/\xc2\xa0/ /g; s/\xc2\xad//g' "$W/rh.html" >"$tmp/rh.html"
+grep -qF "L’effectif passe de 190 en 2024 à 200 en 2025, soit +5,3 %" "$tmp/rh.html" \
+	&& ok || bad "web: no evolution from last year"
+grep -qF "Habitat de la Vallée, OPH" "$W/index.html" && ok || bad "web: not the office's name"
+$py tests/tools/web_structure.py "$W" >"$tmp/structure" && ok || { bad "web structure (other office)"; cat "$tmp/structure" >&2; }
+# its colours are not 2023's: contrast and the rest, in Chromium with axe
+node tests/web/check.mjs "$W" "$tmp/shots" >"$tmp/browser" 2>&1 && ok \
+	|| { bad "web (other office) in Chromium"; head -20 "$tmp/browser" >&2; }
 # the workbook: its labels, its figures, last year beside this year
 $py - "$O/2025/carnet-2025.xlsx" <<'EOF' && ok || bad "the 2025 workbook"
 import sys, openpyxl

@@ -68,8 +68,20 @@ grep -q "«" "$W"/*.html && ok || bad "no French quotation marks"
 ! grep -q "&apos;habitat\|l'habitat" "$W/index.html" && ok || bad "a straight apostrophe in the office's name"
 
 # the colours: text in a loop's colour darkened where it reads too faintly
-grep -q -- "--c: #[0-9A-F]*; /\* the edition's #F2B134, darkened to reach 4\.[5-9]:1" "$W/carnet.css" \
+grep -q -- "--c: #[0-9A-F]*; /\* the edition's #F2B134, darkened to reach [0-9.]*:1 with white and 4\.[5-9]:1 with the footer" "$W/carnet.css" \
 	&& ok || bad "the insertion loop's yellow is not darkened for text"
+
+# an office with pale colours: every one darkened where text needs it, so
+# that axe finds no contrast to fault
+C=$tmp/pale
+cp -r layouts/2023 "$C"
+sed -i 's/^principale=.*/principale=#9FD3F0/; s/^accent=.*/accent=#FFF3A0/; s/^texte=#.*/texte=#A0A0A0/;
+	s/^couleur=.*/couleur=#FFE066/' "$C/edition.ini"
+expect_status "pale colours" 0 html "$C" "$tmp/webc"
+node tests/web/check.mjs "$tmp/webc" "$tmp/shots-pale" >"$tmp/browser" 2>&1 && ok \
+	|| { bad "pale colours in Chromium"; head -20 "$tmp/browser" >&2; }
+grep -q -- "--encre: #[0-9A-F]*; /\* the edition's #A0A0A0, darkened" "$tmp/webc/carnet.css" \
+	&& ok || bad "pale colours: the text's grey is not darkened"
 
 # ---- reproducible, self-contained, light ----
 export SOURCE_DATE_EPOCH=1

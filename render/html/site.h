@@ -11,8 +11,11 @@
 #include "../../etl/small_counts.h"
 #include "html.h"
 
-/* The contrast text must reach (WCAG 2.1 AA, 1.4.3). */
+/* The contrast text must reach (WCAG 2.1 AA, 1.4.3), and the palest
+ * ground text in the edition's colours sits on (the footer's grey; white
+ * elsewhere): a colour that reads on it reads on white. */
 #define TEXT_CONTRAST 4.5
+#define PALE_GROUND 0xF4F5F8
 
 /* The widths photos are written at, in pixels: a phone's column, and a
  * desktop's at twice the pixels (the text column is at most 44rem). */

@@ -9,7 +9,7 @@
 uint32_t html_loop_colour(const struct html *h, const struct loop *loop)
 {
 	uint32_t c = loop && loop->colour ? loop->colour : h->l->main_colour;
-	return colour_darken(c, 0xFFFFFF, TEXT_CONTRAST);
+	return colour_darken(c, PALE_GROUND, TEXT_CONTRAST);
 }
 
 /* "#RRGGBB" for c, and a note in css when it had to be darkened. */
@@ -18,8 +18,10 @@ static void colour_var(GString *css, const char *name, uint32_t given, uint32_t 
 	g_string_append_printf(css, "  --%s: #%06X;", name, used);
 	if (used != given)
 		g_string_append_printf(css, " /* the edition's #%06X, darkened to reach "
-				       "%.1f:1 with white (it was %.1f:1) */", given,
+				       "%.1f:1 with white and %.1f:1 with the footer's grey (it "
+				       "was %.1f:1 with white) */", given,
 				       colour_contrast(used, 0xFFFFFF),
+				       colour_contrast(used, PALE_GROUND),
 				       colour_contrast(given, 0xFFFFFF));
 	g_string_append_c(css, '\n');
 }
@@ -99,7 +101,7 @@ static const char *const rules =
 ".photo.portrait { max-width: 28rem; margin-left: auto; margin-right: auto; }\n"
 ".suite { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem;\n"
 "  border-top: 1px solid var(--grille); margin-top: 3rem; padding-top: 1rem; }\n"
-".pied { background: #F4F5F8; padding: 1.5rem 1rem; font-size: 0.95rem; }\n"
+".pied { background: var(--pied); padding: 1.5rem 1rem; font-size: 0.95rem; }\n"
 ".pied > * { max-width: 44rem; margin-left: auto; margin-right: auto; }\n"
 ".pied .signature { font-family: var(--manuscrite), cursive; font-size: 1.5rem; color: var(--principale); }\n"
 "@media (min-width: 48rem) {\n"
@@ -130,9 +132,9 @@ char *html_style(const struct html *h)
 	g_string_append(css, ":root {\n");
 	g_string_append_printf(css, "  --texte: \"%s\";\n  --manuscrite: \"%s\";\n",
 			       l->font_text, l->font_hand);
-	uint32_t ink = colour_darken(l->text_colour, 0xFFFFFF, TEXT_CONTRAST);
+	uint32_t ink = colour_darken(l->text_colour, PALE_GROUND, TEXT_CONTRAST);
 	colour_var(css, "encre", l->text_colour, ink);
-	uint32_t main = colour_darken(l->main_colour, 0xFFFFFF, TEXT_CONTRAST);
+	uint32_t main = colour_darken(l->main_colour, PALE_GROUND, TEXT_CONTRAST);
 	colour_var(css, "principale", l->main_colour, main);
 	colour_var(css, "c", l->main_colour, main);
 	colour_var(css, "lien", l->main_colour, main);
@@ -141,7 +143,8 @@ char *html_style(const struct html *h)
 	g_string_append_printf(css, "  --annee: #%06X;%s\n", year,
 			       year != l->accent ? " /* the accent reads too faintly on the "
 						   "main colour: white */" : "");
-	g_string_append_printf(css, "  --grille: #%06X;\n}\n", l->grid_colour);
+	g_string_append_printf(css, "  --grille: #%06X;\n  --pied: #%06X;\n}\n", l->grid_colour,
+			       PALE_GROUND);
 	for (size_t i = 0; i < l->nloops; i++) {
 		const struct loop *loop = &l->loops[i];
 		g_string_append_printf(css, ".boucle-%s {\n", loop->id);
