@@ -19,7 +19,7 @@ build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
        libwebp-dev librsvg2-dev libharfbuzz-dev"
 check="check python3 python3-openpyxl python3-pil qpdf poppler-utils"
-web="chromium nodejs"
+web="chromium fonts-dejavu-core nodejs"
 
 case "${1:-build}" in
 build)    want=$build ;;
