@@ -159,6 +159,12 @@ grep -q "10-baseline.md:7: photo 'broken.jpg': " "$tmp/err" && ok || { bad "brok
 expect_same "broken photo: the last edition" "$tmp/index-before" "$P/index.html"
 ls "$tmp" | grep -q '^webp.tmp' && bad "a temporary folder is left (broken photo)" || ok
 
+# --out written with a slash, twice: the folder, replaced
+expect_status "--out DIR/" 0 html layouts/2023 "$tmp/webs/"
+expect_status "--out DIR/ again" 0 html layouts/2023 "$tmp/webs/"
+diff -r "$W" "$tmp/webs" >/dev/null && ok || bad "--out DIR/: not the same edition"
+ls -a "$tmp/webs" | grep -q tmp && bad "--out DIR/: a temporary folder inside" || ok
+
 # ---- bad input ----
 mkdir -p "$tmp/other" && echo "mine" >"$tmp/other/notes.txt"
 expect_status "not a web edition" 1 html layouts/2023 "$tmp/other"

@@ -387,12 +387,16 @@ static int write_pages(struct html *h, GString *all)
 	return status;
 }
 
-int html_write(const char *dir, const struct html_edition *e, const struct layout *l,
+int html_write(const char *out, const struct html_edition *e, const struct layout *l,
 	       const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	       time_t date, struct diag *d)
 {
 	(void)date;             /* the pages carry no date: the data does */
 	size_t errors = d->errors;
+	/* "web/" names the folder web: its temporary twin goes beside it */
+	char *dir = g_strdup(out);
+	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+		dir[n - 1] = '\0';
 	for (size_t i = 0; i < l->nloops; i++)
 		if (!*l->loops[i].id || strspn(l->loops[i].id, "abcdefghijklmnopqrstuvwxyz"
 					       "0123456789_-") != strlen(l->loops[i].id) ||
@@ -406,14 +410,17 @@ int html_write(const char *dir, const struct html_edition *e, const struct layou
 	if (!replaceable(dir))
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "is not a web edition (no index.html and "
 			 "carnet.css in it): carnet html does not replace it");
-	if (d->errors > errors)
+	if (d->errors > errors) {
+		g_free(dir);
 		return 1;
+	}
 
 	char *tmp = g_strdup_printf("%s.tmp-%d", dir, (int)getpid());
 	remove_tree(tmp);
 	if (g_mkdir_with_parents(tmp, 0777) != 0) {
 		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot make the folder: %s", g_strerror(errno));
 		g_free(tmp);
+		g_free(dir);
 		return -1;
 	}
 	struct html h = { .l = l, .t = t, .x = x, .fonts = fonts, .d = d, .dir = tmp,
@@ -472,5 +479,6 @@ out:
 	g_free(h.cells);
 	g_object_unref(h.ctx);
 	g_free(tmp);
+	g_free(dir);
 	return status;
 }
