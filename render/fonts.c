@@ -115,3 +115,16 @@ PangoLayout *fonts_layout(PangoContext *ctx, const char *text, const char *famil
 	pango_layout_set_text(lay, text, -1);
 	return lay;
 }
+
+PangoContext *fonts_context(PangoFontMap *map)
+{
+	PangoContext *ctx = pango_font_map_create_context(map);
+	pango_cairo_context_set_resolution(ctx, 72);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	return ctx;
+}

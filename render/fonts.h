@@ -19,6 +19,12 @@ PangoFontMap *fonts_open(const char *dir, char **error);
 /* True when map has a face of family (as fontconfig names it). */
 bool fonts_have(PangoFontMap *map, const char *family);
 
+/* A context over map for drawing at 72 units an inch (points), as both
+ * renderers draw: no hinting of outlines or metrics, and glyphs where
+ * the font puts them (pango otherwise rounds them to whole points, which
+ * spaces letters unevenly). */
+PangoContext *fonts_context(PangoFontMap *map);
+
 /* A layout of text in family (one of the map's), weight and size (in
  * points, absolute), wrapped at width w (0: not wrapped): what the PDF's
  * pages and its charts both set text with. */

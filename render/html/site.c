@@ -5,6 +5,7 @@
  * place of the last one. */
 #define _GNU_SOURCE             /* renameat2 */
 #include "site.h"
+#include "../fonts.h"
 #include "../format.h"
 #include "../secrecy.h"
 
@@ -426,14 +427,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 	struct html h = { .l = l, .t = t, .x = x, .fonts = fonts, .d = d, .dir = tmp,
 			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
 			  .draft = e->draft };
-	h.ctx = pango_font_map_create_context(fonts);
-	pango_cairo_context_set_resolution(h.ctx, 72);
-	pango_context_set_round_glyph_positions(h.ctx, FALSE);  /* SVG keeps fractions */
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(h.ctx, fo);
-	cairo_font_options_destroy(fo);
+	h.ctx = fonts_context(fonts);
 	h.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
 	secrecy_apply(t, h.cells);
 

@@ -1,5 +1,6 @@
 /* pdf.c — see pdf.h. */
 #include "pdf.h"
+#include "../fonts.h"
 #include "flow.h"
 #include "pages.h"
 #include "tags.h"
@@ -169,16 +170,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	}
 	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
 
-	p.ctx = pango_font_map_create_context(fonts);
-	pango_cairo_context_set_resolution(p.ctx, 72);
-	/* glyphs where the font puts them: pango rounds them to whole device
-	 * units (here points) unless told, which spaces letters unevenly */
-	pango_context_set_round_glyph_positions(p.ctx, FALSE);
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(p.ctx, fo);
-	cairo_font_options_destroy(fo);
+	p.ctx = fonts_context(fonts);
 	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
 	p.layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	secrecy_apply(t, p.cells);
