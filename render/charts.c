@@ -231,7 +231,10 @@ static void shares(const struct chart_ctx *cc, const struct chart_block *c,
 			else
 				format_value(100 * share, FMT_POURCENT, 0, num, sizeof num);
 			if (share > 0.12)
-				text(cc, num, PANGO_WEIGHT_BOLD, 7, 0xFFFFFF, at + 3, by + row * 0.65,
+				/* black or white, whichever reads on the bar */
+				text(cc, num, PANGO_WEIGHT_BOLD, 7,
+				     colour_text_on(k == 0 ? cc->colour : cc->l->accent),
+				     at + 3, by + row * 0.65,
 				     bar_w * share - 4, PANGO_ALIGN_LEFT);
 			g_string_append_printf(alt, " %s %s",
 					       layout_label(cc->l, series,
@@ -339,7 +342,8 @@ static void target(const struct chart_ctx *cc, const struct chart_block *c, GStr
 		cairo_line_to(cc->cr, x + w * goal / max, by + 22);
 		cairo_stroke(cc->cr);
 	}
-	text(cc, vs, PANGO_WEIGHT_HEAVY, 10, 0xFFFFFF, x + 4, by + 12, 60, PANGO_ALIGN_LEFT);
+	text(cc, vs, PANGO_WEIGHT_HEAVY, 10, colour_text_on(cc->colour), x + 4, by + 12, 60,
+	     PANGO_ALIGN_LEFT);
 	char *lab = g_strdup_printf("objectif : %s", gs);
 	char *typo = format_typography(lab);
 	text(cc, typo, PANGO_WEIGHT_BOLD, 7.5, cc->l->main_colour,
