@@ -120,7 +120,7 @@ void html_chart(struct html *h, GString *out, const struct chart_block *c,
 	cairo_t *cr = cairo_create(s);
 	struct chart_table tb;
 	chart_table_init(&tb);
-	struct chart_ctx cc = { cr, h->ctx, h->l, h->t, h->cells,
+	struct chart_ctx cc = { cr, h->ctx, &h->chart_l, h->t, h->cells,
 				html_loop_colour(h, loop), &tb };
 	char *alt = chart_draw(&cc, c, 0, 0, CHART_W, height);
 	cairo_destroy(cr);

@@ -5,6 +5,7 @@
  * place of the last one. */
 #define _GNU_SOURCE             /* renameat2 */
 #include "site.h"
+#include "../colour.h"
 #include "../fonts.h"
 #include "../format.h"
 #include "../secrecy.h"
@@ -428,6 +429,12 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
 			  .draft = e->draft };
 	h.ctx = fonts_context(fonts);
+	h.chart_l = *l;
+	h.chart_l.accent = colour_darken(l->accent, 0xFFFFFF, GRAPHIC_CONTRAST);
+	h.chart_l.loops = g_memdup2(l->loops, sizeof *l->loops * (l->nloops ? l->nloops : 1));
+	for (size_t i = 0; i < l->nloops; i++)
+		h.chart_l.loops[i].colour = colour_darken(l->loops[i].colour, 0xFFFFFF,
+							   GRAPHIC_CONTRAST);
 	h.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
 	secrecy_apply(t, h.cells);
 
@@ -472,6 +479,7 @@ out:
 	html_photos_release(&h);
 	g_free(h.cells);
 	g_object_unref(h.ctx);
+	g_free(h.chart_l.loops);
 	g_free(tmp);
 	g_free(dir);
 	return status;

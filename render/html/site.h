@@ -16,6 +16,7 @@
  * elsewhere): a colour that reads on it reads on white. */
 #define TEXT_CONTRAST 4.5
 #define PALE_GROUND 0xF4F5F8
+#define GRAPHIC_CONTRAST 3.0
 
 /* The widths photos are written at, in pixels: a phone's column, and a
  * desktop's at twice the pixels (the text column is at most 44rem). */
@@ -24,6 +25,9 @@
 
 struct html {
 	const struct layout *l;
+	/* l with the colours a chart draws with darkened to 3:1 against
+	 * white (WCAG 1.4.11, graphics): its loops are its own copy */
+	struct layout chart_l;
 	const struct figures *t;
 	struct texts *x;
 	enum sc_cell *cells;    /* the small-count rule, by figure */

@@ -66,7 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct layout l;
 	struct texts x = { 0 };
 	if (layout_load(dir, &l, &d) == 0 && texts_load(&l, &t, data[0] & 1, &x, &d) == 0) {
-		struct html h = { .l = &l, .t = &t, .x = &x, .fonts = fonts, .d = &d, .dir = dir };
+		struct html h = { .l = &l, .chart_l = l, .t = &t, .x = &x, .fonts = fonts, .d = &d,
+				  .dir = dir };
 		h.ctx = fonts_context(fonts);
 		h.cells = g_new0(enum sc_cell, t.n ? t.n : 1);
 		secrecy_apply(&t, h.cells);
