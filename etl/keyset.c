@@ -1,6 +1,7 @@
 /* keyset.c — see keyset.h.  Open addressing with linear probing over a
  * power-of-two table, grown by doubling at 3/4 full; the hash (0, 0)
- * marks an empty slot, so a key hashing to it is stored as (0, 1). */
+ * marks an empty slot, so a key hashing to it is stored as (0, 1).  A
+ * slot is 16 bytes: 96 bits of the hash and the 32-bit value. */
 #include "keyset.h"
 
 #include <stdlib.h>
@@ -10,8 +11,9 @@
 #include <xxhash.h>
 
 struct slot {
-	uint64_t lo, hi;
-	uint64_t value;
+	uint64_t lo;
+	uint32_t hi;
+	uint32_t value;
 };
 
 struct keyset {
@@ -36,9 +38,11 @@ size_t keyset_size(const struct keyset *ks)
 	return ks->n;
 }
 
+/* 96 bits of the key's XXH3-128: (0, 0) is kept for empty slots. */
 static XXH128_hash_t hash(const void *key, size_t len)
 {
 	XXH128_hash_t h = XXH3_128bits(key, len);
+	h.high64 &= UINT32_MAX;
 	if (h.low64 == 0 && h.high64 == 0)
 		h.high64 = 1;
 	return h;
@@ -72,7 +76,7 @@ static bool grow(struct keyset *ks)
 	return true;
 }
 
-uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added)
+uint32_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added)
 {
 	if (4 * (ks->n + 1) > 3 * ks->cap && !grow(ks))
 		return NULL;
@@ -80,7 +84,7 @@ uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added
 	struct slot *s = find(ks, h);
 	bool fresh = s->lo == 0 && s->hi == 0;
 	if (fresh) {
-		*s = (struct slot){ h.low64, h.high64, 0 };
+		*s = (struct slot){ h.low64, (uint32_t)h.high64, 0 };
 		ks->n++;
 	}
 	if (added)
@@ -88,7 +92,7 @@ uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added
 	return &s->value;
 }
 
-uint64_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
+uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
 {
 	if (ks->n == 0)
 		return NULL;
@@ -96,7 +100,7 @@ uint64_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
 	return s->lo || s->hi ? &s->value : NULL;
 }
 
-uint64_t *keyset_next(const struct keyset *ks, size_t *i)
+uint32_t *keyset_next(const struct keyset *ks, size_t *i)
 {
 	for (; *i < ks->cap; (*i)++)
 		if (ks->v[*i].lo || ks->v[*i].hi)
@@ -107,11 +111,11 @@ uint64_t *keyset_next(const struct keyset *ks, size_t *i)
 long keyset_first_seen(struct keyset *ks, const void *key, size_t len, long line)
 {
 	bool added;
-	uint64_t *v = keyset_put(ks, key, len, &added);
+	uint32_t *v = keyset_put(ks, key, len, &added);
 	if (!v)
 		return 0;       /* out of memory: counted as new, not as a duplicate */
-	if (added)
-		*v = (uint64_t)line;
+	if (added)      /* a line past 2^32 - 1 (a 4-GB file of empty lines) reads as that */
+		*v = line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
 	return added ? 0 : (long)*v;
 }
 

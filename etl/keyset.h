@@ -2,11 +2,11 @@
  * keyset.h — sets of identifiers (matricules, interview ids, plates,
  * "operation + beneficiary + start" …), each with a 64-bit value.
  *
- * A key is kept as its 128-bit XXH3 hash, not as text: 24 bytes a key in
- * one flat table, no allocation per key, and no identifier held once its
- * row is read.  Two keys are one only if their hashes collide: about
- * n² / 2^129, i.e. 10^-27 for a million keys, far below the odds of a
- * memory error.  Sources use it for distinct counts and duplicates, whose
+ * A key is kept as 96 bits of its XXH3-128 hash, not as text: 16 bytes a
+ * key in one flat table, no allocation per key, and no identifier held
+ * once its row is read.  Two keys are one only if their hashes collide:
+ * about n² / 2^97, i.e. 10^-17 for a million keys and 10^-15 for ten
+ * million, far below the odds of a memory error.  Sources use it for distinct counts and duplicates, whose
  * memory grows with the number of distinct keys — the figures need them.
  */
 #ifndef CARNET_KEYSET_H
@@ -24,16 +24,16 @@ void keyset_free(struct keyset *ks);        /* accepts NULL */
 /* The value of key[0..len), inserted with value 0 when absent (*added is
  * then true; added may be NULL).  Valid until the next keyset_put.  NULL
  * only when memory runs out. */
-uint64_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added);
+uint32_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added);
 
 /* The value of key, or NULL when absent. */
-uint64_t *keyset_get(const struct keyset *ks, const void *key, size_t len);
+uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len);
 
 size_t keyset_size(const struct keyset *ks);
 
 /* Walks the values, in no useful order:
  *   for (size_t i = 0; (v = keyset_next(ks, &i)) != NULL;) … */
-uint64_t *keyset_next(const struct keyset *ks, size_t *i);
+uint32_t *keyset_next(const struct keyset *ks, size_t *i);
 
 /* Records that key was read on line: returns the line it was first read
  * on, or 0 the first time. */

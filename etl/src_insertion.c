@@ -42,7 +42,7 @@ static const char *const type_slug[NTYPES] = {
 static const struct enum_label cddi[] = { { "CDDI", 1 }, { NULL, 0 } };
 
 /* Set in an operation's value once it has hours. */
-#define WITH_HOURS ((uint64_t)1 << 32)
+#define WITH_HOURS ((uint32_t)1 << 31)
 
 struct state {
 	struct etl *e;
@@ -109,9 +109,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 
 	/* An operation keeps the type of its first row. */
 	bool added;
-	uint64_t *known = keyset_put(s->operations, op, oplen, &added);
+	uint32_t *known = keyset_put(s->operations, op, oplen, &added);
 	if (added) {
-		*known = (uint64_t)type + 1;
+		*known = (uint32_t)type + 1;
 	} else {
 		if ((int)(*known & ~WITH_HOURS) != type + 1)
 			exp_warn(r, &f[C_TYPE],
@@ -145,7 +145,7 @@ static void finish(void *state, bool emit)
 
 	if (emit) {
 		long ops[NTYPES] = { 0 };
-		uint64_t *v;
+		uint32_t *v;
 		for (size_t i = 0; (v = keyset_next(s->operations, &i)) != NULL;)
 			if (*v & WITH_HOURS)
 				ops[(*v & ~WITH_HOURS) - 1]++;

@@ -194,7 +194,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
 	if (!c.active)          /* the register's history: normal */
 		exp_outside_year(r);
-	uint64_t *last = keyset_put(s->people, m, mlen, NULL);
+	uint32_t *last = keyset_put(s->people, m, mlen, NULL);
 	if (!last) {
 		exp_warn_row(r, row->line, "out of memory: contract left out");
 		return;
@@ -513,7 +513,7 @@ static void finish(void *state, bool do_emit)
 		};
 		/* Tell rh_formations who is in the register, and who was there
 		 * during the year: the people set becomes matricule -> 2 or 1. */
-		uint64_t *v;
+		uint32_t *v;
 		for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
 			struct person p = person_of(s, (uint32_t)*v);
 			bool present = false;

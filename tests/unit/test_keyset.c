@@ -14,23 +14,24 @@ START_TEST(a_hundred_thousand_keys_keep_their_values)
 	for (int i = 0; i < 100000; i++) {
 		bool added;
 		int n = snprintf(key, sizeof key, "M%06d", i);
-		uint64_t *v = keyset_put(ks, key, (size_t)n, &added);
+		uint32_t *v = keyset_put(ks, key, (size_t)n, &added);
 		ck_assert(added);
-		*v = (uint64_t)i * 3;
+		*v = (uint32_t)i * 3;
 	}
 	ck_assert_uint_eq(keyset_size(ks), 100000);
 	for (int i = 0; i < 100000; i += 7) {
 		int n = snprintf(key, sizeof key, "M%06d", i);
-		uint64_t *v = keyset_get(ks, key, (size_t)n);
+		uint32_t *v = keyset_get(ks, key, (size_t)n);
 		ck_assert_ptr_nonnull(v);
-		ck_assert_uint_eq(*v, (uint64_t)i * 3);
+		ck_assert_uint_eq(*v, (uint32_t)i * 3);
 	}
 	ck_assert_ptr_null(keyset_get(ks, "M100000", 7));
 	ck_assert_ptr_null(keyset_get(ks, "M00000", 6));   /* a prefix */
 	bool added = true;
 	ck_assert_uint_eq(*keyset_put(ks, "M000042", 7, &added), 126);
 	ck_assert(!added);
-	uint64_t sum = 0, *v;
+	uint64_t sum = 0;
+	uint32_t *v;
 	size_t n = 0;
 	for (size_t i = 0; (v = keyset_next(ks, &i)) != NULL; n++)
 		sum += *v;
