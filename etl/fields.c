@@ -214,13 +214,16 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 	text_trim(&s, &len);
 	if (len >= sizeof key)          /* no label is that long */
 		return -1;
-	/* Software writes a label the same way on every row: a label spelt
-	 * as in the list (but for ASCII case) has the same key, so it is
-	 * found without folding, the costly part. */
+	/* Software writes a label the same way on every row: spelt as in the
+	 * list it is found at once, then as in the list but for ASCII case,
+	 * without folding accents, the costly part. */
+	if (len == 0)
+		return -1;
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (len > 0 && g_ascii_tolower(l->label[0]) == g_ascii_tolower(s[0]) &&
-		    strlen(l->label) == len && (memcmp(l->label, s, len) == 0 ||
-						g_ascii_strncasecmp(s, l->label, len) == 0))
+		if (l->label[0] == s[0] && strncmp(l->label, s, len) == 0 && l->label[len] == '\0')
+			return l->value;
+	for (const struct enum_label *l = labels; l->label; l++)
+		if (g_ascii_strncasecmp(l->label, s, len) == 0 && l->label[len] == '\0')
 			return l->value;
 	text_key(s, len, key, sizeof key);
 	if (!*key)
