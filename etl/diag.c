@@ -66,6 +66,22 @@ static void put_field(FILE *f, const char *s)
 		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
+/* Keeps an entry (msg, which it owns) while its level has room. */
+static void keep(struct diag *d, enum diag_level level, const char *file, long line,
+		 long column, char *msg)
+{
+	size_t *kept = level == DIAG_ERROR ? &d->kept_errors : &d->kept_warnings;
+	if (*kept >= DIAG_KEEP || (d->n == d->cap && !grow(d))) {
+		g_free(msg);
+		return;
+	}
+	d->v[d->n++] = (struct diag_entry){
+		.level = level, .file = g_strdup(file),
+		.line = line, .column = column, .msg = msg,
+	};
+	(*kept)++;
+}
+
 static void add(struct diag *d, enum diag_level level, const char *file, long line,
 		long column, const char *kind, const char *detail, const char *fmt, va_list ap)
 {
@@ -95,15 +111,7 @@ static void add(struct diag *d, enum diag_level level, const char *file, long li
 		put_field(d->all, msg);
 		fputc('\n', d->all);
 	}
-	if (*kept >= DIAG_KEEP || (d->n == d->cap && !grow(d))) {
-		g_free(msg);
-		return;
-	}
-	d->v[d->n++] = (struct diag_entry){
-		.level = level, .file = g_strdup(file),
-		.line = line, .column = column, .msg = msg,
-	};
-	(*kept)++;
+	keep(d, level, file, line, column, msg);
 }
 
 void diag_add(struct diag *d, enum diag_level level, const char *file,
@@ -196,14 +204,7 @@ int diag_merge(struct diag *into, const struct diag *from)
 	into->warnings += from->warnings;
 	for (size_t i = 0; i < from->n; i++) {
 		const struct diag_entry *e = &from->v[i];
-		size_t *kept = e->level == DIAG_ERROR ? &into->kept_errors : &into->kept_warnings;
-		if (*kept >= DIAG_KEEP || (into->n == into->cap && !grow(into)))
-			continue;
-		into->v[into->n++] = (struct diag_entry){
-			.level = e->level, .file = g_strdup(e->file),
-			.line = e->line, .column = e->column, .msg = g_strdup(e->msg),
-		};
-		(*kept)++;
+		keep(into, e->level, e->file, e->line, e->column, g_strdup(e->msg));
 	}
 	if (!into->all || !from->all)
 		return 0;

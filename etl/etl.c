@@ -166,12 +166,6 @@ static int land(struct job *j, struct etl *e)
 	return (int)es;
 }
 
-/* Is sources[i]'s file there? */
-static bool present(char *const *paths, size_t i)
-{
-	return g_file_test(paths[i], G_FILE_TEST_EXISTS);
-}
-
 /* Reads every source, two at a time (the machine's two cores): each as
  * soon as a core is free, but one whose rows need what another's finish
  * leaves (source.after) once that one is finished.  Returns the worst
@@ -181,6 +175,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 	int status = 0, found = 0;
 	struct job *jobs[MAX_JOBS] = { 0 };
 	char *paths[MAX_JOBS] = { 0 };
+	bool here[MAX_JOBS] = { 0 };    /* the file is there */
 	size_t n = nsources < MAX_JOBS ? nsources : MAX_JOBS;
 	pthread_t readers[READERS];
 	size_t started = 0;
@@ -195,23 +190,25 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 			g_free(paths[i]);
 		return EXP_EIO;
 	}
-	for (size_t i = 0; i < n; i++)
-		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
 	for (size_t i = 0; i < n; i++) {
-		if (!present(paths, i))
+		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
+		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!here[i])
 			continue;
 		found++;
 		const struct source *after = sources[i]->after;
 		bool waits = false;
 		for (size_t k = 0; after && k < n; k++)
-			waits |= sources[k] == after && present(paths, k);
+			waits |= sources[k] == after && here[k];
 		if (waits)
 			continue;       /* pushed once that one has landed */
 		jobs[i] = job_new(sources[i], o, e, paths[i]);
 		push(jobs[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!present(paths, i)) {
+		if (!here[i]) {
 			diag_add(e->diag, DIAG_WARNING, paths[i], 0, 0,
 				 "not found: the figures of %s are absent", sources[i]->file);
 			continue;
@@ -224,7 +221,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		if (es > status)
 			status = es;
 		for (size_t k = 0; k < n; k++)
-			if (sources[k]->after == sources[i] && !jobs[k] && present(paths, k)) {
+			if (sources[k]->after == sources[i] && !jobs[k] && here[k]) {
 				jobs[k] = job_new(sources[k], o, e, paths[k]);
 				push(jobs[k]);
 			}

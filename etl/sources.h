@@ -4,8 +4,9 @@
  * A source declares the columns it reads (by their exports.md names), a
  * row callback that parses each field with the reader's typed getters and
  * keeps only aggregates, and a finish function that adds its figures
- * (figures.md) to the table.  The figures stage (figures_main.c) runs
- * them in the order of sources[], over one struct etl.
+ * (figures.md) to the table.  etl.c reads them two at a time, each on a
+ * copy of the run's struct etl, and finishes them in the order of
+ * sources[], so that the result is that of a reading in turn.
  */
 #ifndef CARNET_SOURCES_H
 #define CARNET_SOURCES_H

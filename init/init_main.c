@@ -14,6 +14,7 @@
  */
 #include "init.h"
 #include "../etl/etl.h"
+#include "../render/folder.h"
 #include "../render/texts.h"
 
 #include <errno.h>
@@ -52,24 +53,6 @@ static char *find_model(void)
 	g_free(exe);
 	g_free(dir);
 	return model;
-}
-
-static void rm_tree(const char *path)
-{
-	GDir *dir = g_dir_open(path, 0, NULL);
-	if (dir) {
-		const char *name;
-		while ((name = g_dir_read_name(dir))) {
-			char *p = g_build_filename(path, name, NULL);
-			if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK))
-				rm_tree(p);
-			else
-				g_unlink(p);
-			g_free(p);
-		}
-		g_dir_close(dir);
-	}
-	g_rmdir(path);
 }
 
 /* What of the new layout does not resolve with the year's figures: every
@@ -150,13 +133,17 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	char *outdir = folder_path(out);       /* "L/": its twin beside it */
+	out = outdir;
 	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
 		fprintf(stderr, "%s: %s exists: give --force to replace it\n", prog, out);
+		g_free(outdir);
 		return 2;
 	}
 	char *model = find_model();
 	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
 		fprintf(stderr, "%s: no layouts/modele here or in carnet's repository\n", prog);
+		g_free(outdir);
 		g_free(model);
 		return 2;
 	}
@@ -172,7 +159,7 @@ int main(int argc, char **argv)
 		diag_print(&res.diag, stderr, prog);
 		goto done;
 	}
-	rm_tree(tmp);
+	folder_remove(tmp);
 	if (g_mkdir_with_parents(tmp, 0777) != 0) {
 		fprintf(stderr, "%s: %s: cannot make: %s\n", prog, tmp, strerror(errno));
 		status = 2;
@@ -184,9 +171,8 @@ int main(int argc, char **argv)
 	size_t open_points = 0;
 	if (status == 0 && !from && !builds(tmp, &res.fig, &d))
 		status = 1;     /* a layout init wrote must build: say why */
-	if (status == 0 && force && g_file_test(out, G_FILE_TEST_EXISTS))
-		rm_tree(out);
-	if (status == 0 && g_rename(tmp, out) != 0) {
+	/* with --force, the old layout goes only once the new one is in */
+	if (status == 0 && folder_put(tmp, out) != 0) {
 		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
 		status = 2;
 	}
@@ -207,10 +193,11 @@ int main(int argc, char **argv)
 done:
 	diag_print(&d, stderr, prog);
 	if (status != 0)
-		rm_tree(tmp);
+		folder_remove(tmp);
 	g_string_free(report, TRUE);
 	g_free(tmp);
 	g_free(model);
+	g_free(outdir);
 	diag_release(&d);
 	etl_result_release(&res);
 	return status;

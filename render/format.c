@@ -120,3 +120,13 @@ char *format_typography(const char *text)
 	}
 	return g_string_free(s, FALSE);
 }
+
+char *format_entry(const struct layout *l, const struct figures *t,
+		   const struct entry *e, char *buf, size_t cap)
+{
+	const struct figure *f = figures_for_year(t, e->indicator, e->dims, l->year);
+	if (f)
+		return format_value(f->value, e->format, e->decimals, buf, cap);
+	g_strlcpy(buf, "n.d.", cap);
+	return buf;
+}

@@ -15,6 +15,11 @@
 char *format_value(double value, enum value_format format, int decimals,
 		   char *buf, size_t cap);
 
+/* The value of the layout's entry e for the edition's year in t, as
+ * chiffres.csv formats it, or "n.d." when t lacks it (a draft), into buf. */
+char *format_entry(const struct layout *l, const struct figures *t,
+		   const struct entry *e, char *buf, size_t cap);
+
 /* The change from last year's value to this year's, signed: for a
  * percentage the difference in points ("+1,4 pt"), else the relative
  * change ("+3,2 %", "−0,5 %"), one decimal; "n.d." when last year's is 0. */

@@ -38,6 +38,10 @@ expect_err "init again" "carnet init: $L exists: give --force to replace it"
 expect_status "init --force" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L" \
 	--office "Habitat de la Vallée, OPH" --force
 [ "$(cat "$L/textes/edito.md")" != mine ] && ok || bad "init --force kept the old layout"
+# --out written with a slash: the layout there, its temporary twin gone
+expect_status "init --out DIR/" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$tmp/slash/"
+[ -s "$tmp/slash/edition.ini" ] && ! ls -a "$tmp" "$tmp/slash" | grep -q tmp-init && ok \
+	|| bad "init --out DIR/: no layout, or a temporary folder left"
 
 # the first edition of last year, then this year's beside it
 expect_status "init 2024" 0 "$bin/carnet" init --in "$X/2024" --year 2024 \

@@ -28,8 +28,6 @@
 #ifndef CARNET_HTML_H
 #define CARNET_HTML_H
 
-#include <time.h>
-
 #include <pango/pangocairo.h>
 
 #include "../layout.h"
@@ -44,7 +42,6 @@ struct html_edition {
 };
 
 int html_write(const char *dir, const struct html_edition *e, const struct layout *l,
-	       const struct figures *t, struct texts *x, PangoFontMap *fonts,
-	       time_t date, struct diag *d);
+	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
 
 #endif

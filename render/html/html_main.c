@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	if (status == 0) {
 		edition.logo = ed.logo ? ed.logo_path : NULL;
 		edition.fonts_dir = ed.fonts_dir;
-		int st = html_write(out, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, ed.date, &d);
+		int st = html_write(out, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, &d);
 		status = st == 0 ? 0 : st > 0 ? 1 : 2;
 	}
 	diag_print(&d, stderr, prog);

@@ -129,12 +129,16 @@ static struct photo_job *job_new(struct html *h, const struct article *a, const 
 int html_photos_write(struct html *h)
 {
 	h->photo_jobs = g_ptr_array_new();
+	h->photo_of = g_hash_table_new(NULL, NULL);
 	const struct texts *x = h->x;
 	for (size_t k = 0; k <= x->n; k++) {
 		const struct article *a = k < x->n ? &x->v[k] : &x->edito;
 		for (size_t i = 0; i < a->n; i++)
-			if (a->v[i].kind == BLOCK_IMAGE && a->v[i].present)
-				g_ptr_array_add(h->photo_jobs, job_new(h, a, &a->v[i]));
+			if (a->v[i].kind == BLOCK_IMAGE && a->v[i].present) {
+				struct photo_job *j = job_new(h, a, &a->v[i]);
+				g_ptr_array_add(h->photo_jobs, j);
+				g_hash_table_insert(h->photo_of, (gpointer)j->b, j);
+			}
 	}
 	if (h->photo_jobs->len) {
 		GThreadPool *pool = g_thread_pool_new(run, NULL, 2, TRUE, NULL);
@@ -158,10 +162,7 @@ int html_photos_write(struct html *h)
 
 void html_photo(struct html *h, GString *out, const struct block *b)
 {
-	struct photo_job *j = NULL;
-	for (guint i = 0; h->photo_jobs && i < h->photo_jobs->len && !j; i++)
-		if (((struct photo_job *)h->photo_jobs->pdata[i])->b == b)
-			j = h->photo_jobs->pdata[i];
+	struct photo_job *j = h->photo_of ? g_hash_table_lookup(h->photo_of, b) : NULL;
 	if (!j || !j->files[0].name)
 		return;         /* not delivered yet: the PDF draws a placeholder,
 				 * a web page leaves it out */
@@ -202,5 +203,7 @@ void html_photos_release(struct html *h)
 		g_free(j);
 	}
 	g_ptr_array_free(h->photo_jobs, TRUE);
+	g_hash_table_destroy(h->photo_of);
 	h->photo_jobs = NULL;
+	h->photo_of = NULL;
 }

@@ -3,15 +3,13 @@
  * sommaire, editorial, key figures) and a page per loop; then the photos,
  * the logo, the faces and the stylesheet; then the folder takes the
  * place of the last one. */
-#define _GNU_SOURCE             /* renameat2 */
 #include "site.h"
-#include "../colour.h"
+#include "../folder.h"
 #include "../fonts.h"
 #include "../format.h"
 #include "../secrecy.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -225,12 +223,8 @@ static void key_figures(struct html *h, GString *out)
 		const struct entry *e = &l->entries[i];
 		if (strcmp(e->loop, "cles") != 0)
 			continue;
-		const struct figure *f = figures_for_year(h->t, e->indicator, e->dims, l->year);
 		char v[96];
-		if (f)
-			format_value(f->value, e->format, e->decimals, v, sizeof v);
-		else
-			g_strlcpy(v, "n.d.", sizeof v);
+		format_entry(l, h->t, e, v, sizeof v);
 		char *label = format_typography(e->label), *el = html_escape(label), *ev = html_escape(v);
 		g_string_append_printf(out, "<li><span class=\"valeur\">%s</span> "
 				       "<span class=\"libelle\">%s</span></li>\n", ev, el);
@@ -338,23 +332,6 @@ static int write_logo(struct html *h, const char *path)
 
 /* ---- the folder ---- */
 
-static void remove_tree(const char *path)
-{
-	GDir *d = g_dir_open(path, 0, NULL);
-	const char *name;
-	while (d && (name = g_dir_read_name(d))) {
-		char *sub = g_build_filename(path, name, NULL);
-		if (g_file_test(sub, G_FILE_TEST_IS_DIR) && !g_file_test(sub, G_FILE_TEST_IS_SYMLINK))
-			remove_tree(sub);
-		else
-			g_unlink(sub);
-		g_free(sub);
-	}
-	if (d)
-		g_dir_close(d);
-	g_rmdir(path);
-}
-
 /* Is dir absent, empty, or a web edition carnet wrote (so that putting
  * the new one in its place loses nothing else)? */
 static bool replaceable(const char *dir)
@@ -390,15 +367,10 @@ static int write_pages(struct html *h, GString *all)
 }
 
 int html_write(const char *out, const struct html_edition *e, const struct layout *l,
-	       const struct figures *t, struct texts *x, PangoFontMap *fonts,
-	       time_t date, struct diag *d)
+	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d)
 {
-	(void)date;             /* the pages carry no date: the data does */
 	size_t errors = d->errors;
-	/* "web/" names the folder web: its temporary twin goes beside it */
-	char *dir = g_strdup(out);
-	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
-		dir[n - 1] = '\0';
+	char *dir = folder_path(out);
 	for (size_t i = 0; i < l->nloops; i++)
 		if (!*l->loops[i].id || strspn(l->loops[i].id, "abcdefghijklmnopqrstuvwxyz"
 					       "0123456789_-") != strlen(l->loops[i].id) ||
@@ -418,7 +390,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 	}
 
 	char *tmp = g_strdup_printf("%s.tmp-%d", dir, (int)getpid());
-	remove_tree(tmp);
+	folder_remove(tmp);
 	if (g_mkdir_with_parents(tmp, 0777) != 0) {
 		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot make the folder: %s", g_strerror(errno));
 		g_free(tmp);
@@ -429,12 +401,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
 			  .draft = e->draft };
 	h.ctx = fonts_context(fonts);
-	h.chart_l = *l;
-	h.chart_l.accent = colour_darken(l->accent, 0xFFFFFF, GRAPHIC_CONTRAST);
-	h.chart_l.loops = g_memdup2(l->loops, sizeof *l->loops * (l->nloops ? l->nloops : 1));
-	for (size_t i = 0; i < l->nloops; i++)
-		h.chart_l.loops[i].colour = colour_darken(l->loops[i].colour, 0xFFFFFF,
-							   GRAPHIC_CONTRAST);
+	h.chart_l = html_chart_layout(l);
 	h.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
 	secrecy_apply(t, h.cells);
 
@@ -464,17 +431,14 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 	g_string_free(css, TRUE);
 	if (d->errors > errors)
 		goto out;
-	/* the new folder in the old one's place: exchanged, then the old
-	 * one removed, so that dir is never missing nor half written */
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0 &&
-	    rename(tmp, dir) != 0) {
+	if (folder_put(tmp, dir) != 0) {
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot put the web edition in place: %s",
 			 g_strerror(errno));
 		goto out;
 	}
 	status = 0;
 out:
-	remove_tree(tmp);       /* the old edition, or what was not finished */
+	folder_remove(tmp);     /* what was not finished, if anything */
 	g_string_free(all, TRUE);
 	html_photos_release(&h);
 	g_free(h.cells);

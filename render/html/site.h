@@ -40,6 +40,7 @@ struct html {
 	bool draft;
 	int charts;             /* drawn so far: the SVG ids' prefix */
 	GPtrArray *photo_jobs;  /* of struct photo_job *, see photos.c */
+	GHashTable *photo_of;   /* struct block * -> its struct photo_job */
 };
 
 /* A loop's colour for text on white, and for a ground under white text. */
@@ -66,6 +67,10 @@ void html_chart(struct html *h, GString *out, const struct chart_block *c,
 void html_photo(struct html *h, GString *out, const struct block *b);
 int html_photos_write(struct html *h);
 void html_photos_release(struct html *h);
+
+/* l with the colours a chart draws with darkened to GRAPHIC_CONTRAST
+ * against white; its loops are a copy of l's (g_free them). */
+struct layout html_chart_layout(const struct layout *l);
 
 /* carnet.css for the edition (a new string). */
 char *html_style(const struct html *h);

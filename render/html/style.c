@@ -12,6 +12,16 @@ uint32_t html_loop_colour(const struct html *h, const struct loop *loop)
 	return colour_darken(c, PALE_GROUND, TEXT_CONTRAST);
 }
 
+struct layout html_chart_layout(const struct layout *l)
+{
+	struct layout c = *l;
+	c.accent = colour_darken(l->accent, 0xFFFFFF, GRAPHIC_CONTRAST);
+	c.loops = g_memdup2(l->loops, sizeof *l->loops * (l->nloops ? l->nloops : 1));
+	for (size_t i = 0; i < l->nloops; i++)
+		c.loops[i].colour = colour_darken(l->loops[i].colour, 0xFFFFFF, GRAPHIC_CONTRAST);
+	return c;
+}
+
 /* "#RRGGBB" for c, and a note in css when it had to be darkened. */
 static void colour_var(GString *css, const char *name, uint32_t given, uint32_t used)
 {

@@ -225,12 +225,8 @@ void key_figures(struct pdf *p)
 		const struct entry *e = &l->entries[i];
 		if (strcmp(e->loop, "cles") != 0)
 			continue;
-		const struct figure *f = figures_for_year(p->t, e->indicator, e->dims, l->year);
 		char v[96];
-		if (f)
-			format_value(f->value, e->format, e->decimals, v, sizeof v);
-		else
-			g_strlcpy(v, "n.d.", sizeof v);
+		format_entry(l, p->t, e, v, sizeof v);
 		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
 		tag_begin(p, "P");
 		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
