@@ -31,12 +31,17 @@ int etl_write_labels(const struct etl_result *res, FILE *out);
 typedef void etl_read_fn(const char *path, const struct exp_stats *st,
 			 void *ctx);
 
+/* The default memory budget of the key checks. */
+#define ETL_MEMORY ((size_t)64 << 20)
+
 struct etl_options {
 	const char *in;        /* the folder of exports */
 	int year;
 	bool progress;         /* show progress on stderr */
 	bool all_warnings;     /* keep every warning, for the quality report */
 	const char *previous;  /* the previous edition's figures table, or NULL */
+	size_t memory;         /* bytes the key checks may hold (keycheck.h),
+				* shared by the readers; 0: ETL_MEMORY */
 	etl_read_fn *on_read;
 	void *ctx;
 };

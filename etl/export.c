@@ -179,6 +179,11 @@ void exp_outside_year(struct exp_reader *r)
 	r->st->outside++;
 }
 
+void exp_stop(struct exp_reader *r)
+{
+	r->stop = true;
+}
+
 void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 {
 	va_list ap;

@@ -96,6 +96,9 @@ struct exp_stats {
 	enum exp_encoding encoding;
 	char delimiter;
 	bool crlf;            /* the header line ends with CR LF */
+	int passes;           /* times the file was read: more than 1 when
+			       * its keys were sorted on disk (keycheck.h);
+			       * set by etl.c */
 };
 
 enum exp_status {
@@ -144,10 +147,14 @@ void exp_reject(struct exp_reader *r, const struct exp_field *f,
 void exp_warn(struct exp_reader *r, const struct exp_field *f,
 	      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* A warning about the whole row at line. */
 /* Counts the current row as outside the year (exp_stats.outside). */
 void exp_outside_year(struct exp_reader *r);
 
+/* Reads no further, saying nothing: the reading will be done again
+ * (keycheck.h). */
+void exp_stop(struct exp_reader *r);
+
+/* A warning about the whole row at line. */
 void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -3,7 +3,7 @@
  *
  *   carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]
  *                  [--quality FILE] [--hr-detail FILE] [--labels FILE]
- *                  [--previous FILE]
+ *                  [--previous FILE] [--memory SIZE]
  *                  [--strict] [-v]
  *
  * Reads the exports of DIR (sources.h), computes the figures table of
@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
 		"                      [--quality FILE] [--hr-detail FILE] [--previous FILE]\n"
-		"                      [--strict] [-v]\n"
+		"                      [--memory SIZE] [--strict] [-v]\n"
 		"\n"
 		"Reads the exports of DIR (rh_effectifs.csv, rh_formations.csv,\n"
 		"insertion.csv, enquete_satisfaction.csv, flotte.csv, chiffres_cles.csv;\n"
@@ -51,6 +52,9 @@ static void usage(FILE *out)
 		"                     to be published: the headcount workbook's input)\n"
 		"  --previous FILE    the previous edition's figures table (figures-Y-1.tsv):\n"
 		"                     its figures join the provenance table as annee=Y-1\n"
+		"  --memory SIZE      memory for the duplicate checks and distinct counts\n"
+		"                     (64M by default, at least 16k): beyond it, they\n"
+		"                     sort on disk ($TMPDIR) and the files are read again\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
 		"  -h, --help         show this help\n");
@@ -119,10 +123,13 @@ static bool parse_year(const char *s, int *year)
 static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)\n",
+	fprintf(stderr, "%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)",
 		prog, path, st->rows, st->rejected, exp_encoding_name(st->encoding),
 		st->delimiter == '\t' ? "TAB" : (char[]){ st->delimiter, 0 },
 		st->crlf ? "CRLF" : "LF");
+	if (st->passes > 1)
+		fprintf(stderr, ", read %d times: its keys sorted on disk", st->passes);
+	fputc('\n', stderr);
 }
 
 #define NOUT 5
@@ -162,6 +169,26 @@ static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 	return 0;
 }
 
+/* "64M", "512k", "2G" or bytes: false unless at least 16 KiB. */
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return false;
+	int shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	}
+	if (*end || v > (SIZE_MAX >> shift) || (v << shift) < (16u << 10))
+		return false;
+	*out = (size_t)(v << shift);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -173,6 +200,7 @@ int main(int argc, char **argv)
 		{ "previous", required_argument, NULL, 'P' },
 		{ "hr-detail", required_argument, NULL, 'd' },
 		{ "labels", required_argument, NULL, 'L' },
+		{ "memory", required_argument, NULL, 'm' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -182,6 +210,7 @@ int main(int argc, char **argv)
 	const char *in = NULL, *previous = NULL;
 	bool verbose = false, strict = false;
 	int year = 0, c;
+	size_t memory = ETL_MEMORY;
 
 	/* Past a file size limit, let write() fail (and the temporary files
 	 * be removed) rather than the process be killed. */
@@ -201,6 +230,13 @@ int main(int argc, char **argv)
 		case 'P': previous = optarg; break;
 		case 'd': out[3].path = optarg; break;
 		case 'L': out[4].path = optarg; break;
+		case 'm':
+			if (!parse_size(optarg, &memory)) {
+				fprintf(stderr, "%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n",
+					prog, optarg);
+				return 2;
+			}
+			break;
 		case 's': strict = true; break;
 		case 'v': verbose = true; break;
 		case 'h': usage(stdout); return 0;
@@ -225,7 +261,7 @@ int main(int argc, char **argv)
 	struct etl_options o = {
 		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
 		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2].path != NULL,
-		.previous = previous,
+		.previous = previous, .memory = memory,
 	};
 	etl_run(&o, &res);
 	int status = res.status;

@@ -76,6 +76,18 @@ static XXH128_hash_t hash(const void *key, size_t len)
 	return h;
 }
 
+void keyset_hash(const void *key, size_t len, uint64_t *lo, uint32_t *hi)
+{
+	XXH128_hash_t h = hash(key, len);
+	*lo = h.low64;
+	*hi = (uint32_t)h.high64;
+}
+
+size_t keyset_bytes(const struct keyset *ks)
+{
+	return ks->cap * sizeof(struct slot);
+}
+
 static struct slot *find(const struct keyset *ks, XXH128_hash_t h)
 {
 	size_t mask = ks->cap - 1;

@@ -31,6 +31,13 @@ uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len);
 
 size_t keyset_size(const struct keyset *ks);
 
+/* The bytes its table takes. */
+size_t keyset_bytes(const struct keyset *ks);
+
+/* The 96 bits a key is kept as (never both zero): what keycheck.h sorts
+ * when the keys go to disk. */
+void keyset_hash(const void *key, size_t len, uint64_t *lo, uint32_t *hi);
+
 /* Walks the values, in no useful order:
  *   for (size_t i = 0; (v = keyset_next(ks, &i)) != NULL;) … */
 uint32_t *keyset_next(const struct keyset *ks, size_t *i);

@@ -42,7 +42,7 @@ static void builtin(const struct etl *e, struct checks *c)
 				    french_number(f->value, 1, a, sizeof a),
 				    french_number(h->value, 1, b, sizeof b)));
 	const struct figure *t = figure_of(e, "formation.salaries_formes");
-	if (t && e->employees)
+	if (t && (e->employees || e->employees_sorted))
 		add(c, t->value <= (double)e->present, "rh_formations.csv", 0,
 		    g_strdup_printf("trained employees (%s) at most the employees present in %d (%s)",
 				    french_number(t->value, 0, a, sizeof a), e->year,

@@ -15,6 +15,7 @@
 
 #include "export.h"
 #include "figures.h"
+#include "keycheck.h"
 #include "keyset.h"
 
 /* What one run of the ETL shares between sources.  A source reads on a
@@ -34,10 +35,16 @@ struct etl {
 	 * register, mapped to 2 when a CDI or CDD of it ran during Y, else
 	 * 1.  NULL when the register was not read. */
 	struct keyset *employees;
+	/* The same when the register was read spilled (keycheck.h): its
+	 * matricules' hashes and that 2 or 1 (key_rec, value), in hash
+	 * order. */
+	struct sorter *employees_sorted;
 	long present;                   /* how many map to 2 */
 	/* slug -> the first spelling met of a dimension value (a direction,
 	 * a reason), as the exports write it: its label */
 	GHashTable *spellings;
+	/* The reading's memory budget and passes (keycheck.h). */
+	struct spill *spill;
 };
 
 struct source {

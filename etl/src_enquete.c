@@ -51,7 +51,8 @@ struct state {
 	struct rates all;
 	GHashTable *directions;      /* slug -> struct rates */
 	GHashTable *slugs;           /* direction as written -> slug */
-	struct keyset *ids;          /* interview ids -> line */
+	struct firsts *ids;          /* interview ids -> line */
+	int items_pass;              /* the pass the items were read in */
 	day_t first, last;           /* dates seen */
 };
 
@@ -76,7 +77,7 @@ static void *start(struct etl *e)
 	s->e = e;
 	s->directions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rates);
 	s->slugs = slug_cache_new();
-	s->ids = keyset_new();
+	s->ids = firsts_new(e, 1, false);
 	s->first = INT32_MAX;
 	s->last = INT32_MIN;
 	return s;
@@ -93,13 +94,15 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	int answer[MAX_ITEMS];
 	bool ok = true;
 
-	if (!s->items) {             /* the first row: the file's items */
-		s->nitems = row->nprefix;
-		if (s->nitems > MAX_ITEMS) {
+	int pass = s->e->spill ? s->e->spill->pass : 0;
+	if (!s->items || s->items_pass != pass) {   /* a pass's first row: the file's items */
+		if (row->nprefix > MAX_ITEMS)
 			exp_reject(r, &row->prefix[MAX_ITEMS], "column",
 				   "more than %d survey items", MAX_ITEMS);
-			s->nitems = MAX_ITEMS;
-		}
+		s->items_pass = pass;
+	}
+	if (!s->items) {
+		s->nitems = row->nprefix < MAX_ITEMS ? row->nprefix : MAX_ITEMS;
 		s->items = g_new0(char *, s->nitems);
 		for (size_t i = 0; i < s->nitems; i++)
 			s->items[i] = g_strdup(row->prefix[i].slug);
@@ -130,7 +133,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	long first = keyset_first_seen(s->ids, id, idlen, row->line);
+	long first = firsts_check(s->ids, id, idlen, row->line, 0, NULL);
+	if (first == KEY_PENDING || !keycheck_final(s->e))
+		return;
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "same interview id as line %ld: left out", first);
@@ -211,7 +216,7 @@ static void finish(void *state, bool emit)
 	}
 	g_hash_table_destroy(s->directions);
 	g_hash_table_destroy(s->slugs);
-	keyset_free(s->ids);
+	firsts_free(s->ids);
 	g_free(s);
 }
 

@@ -40,8 +40,8 @@ static const struct enum_label detentions[] = {
 
 struct state {
 	struct etl *e;
-	struct keyset *in_service;   /* plates in service on 31/12 -> line */
-	struct keyset *rows;         /* plate and start -> line */
+	struct firsts *rows;         /* plate and start -> line */
+	struct firsts *in_service;   /* plates in service on 31/12 -> line */
 	long vehicules[NENERGIES], nouveaux;
 };
 
@@ -49,8 +49,8 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->in_service = keyset_new();
-	s->rows = keyset_new();
+	s->rows = firsts_new(e, 1, false);
+	s->in_service = firsts_new(e, 2, false);   /* rows the first let through */
 	return s;
 }
 
@@ -86,7 +86,15 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_init(&id);
 	keybuf_add(&id, immat, ilen);
 	keybuf_add_int(&id, debut);
-	long first = keybuf_first_seen(s->rows, &id, row->line);
+	long first = firsts_keybuf(s->rows, &id, row->line);
+	if (first == KEY_PENDING)
+		return;
+	bool in_service = debut <= s->e->last_day && fin >= s->e->last_day;
+	long first_in = 0;
+	if (!first && in_service)
+		first_in = firsts_check(s->in_service, immat, ilen, row->line, 0, NULL);
+	if (first_in == KEY_PENDING || !keycheck_final(s->e))
+		return;
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of line %ld (same plate and start): left out", first);
@@ -98,12 +106,11 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_warn(r, &f[C_DEBUT], "vehicle enters the fleet after %d", s->e->year);
 	if (fin < s->e->first_day)
 		exp_warn(r, &f[C_FIN], "vehicle left the fleet before %d", s->e->year);
-	if (debut <= s->e->last_day && fin >= s->e->last_day) {
-		first = keyset_first_seen(s->in_service, immat, ilen, row->line);
-		if (first) {
+	if (in_service) {
+		if (first_in) {
 			exp_warn_row(r, row->line,
 				     "vehicle '%.*s' is already in service on line %ld: counted once",
-				     (int)ilen, immat, first);
+				     (int)ilen, immat, first_in);
 			return;
 		}
 		s->vehicules[energie]++;
@@ -133,8 +140,8 @@ static void finish(void *state, bool emit)
 		figures_add(f, "flotte.nouveaux", s->nouveaux, "véhicules",
 			    "vehicles whose lease or purchase starts in Y", NULL);
 	}
-	keyset_free(s->in_service);
-	keyset_free(s->rows);
+	firsts_free(s->in_service);
+	firsts_free(s->rows);
 	g_free(s);
 }
 

@@ -41,14 +41,12 @@ static const char *const type_slug[NTYPES] = {
 /* The contract type that makes a CDDI job. */
 static const struct enum_label cddi[] = { { "CDDI", 1 }, { NULL, 0 } };
 
-/* Set in an operation's value once it has hours. */
-#define WITH_HOURS ((uint32_t)1 << 31)
-
 struct state {
 	struct etl *e;
-	struct keyset *operations;  /* code -> type + 1, + WITH_HOURS */
-	struct keyset *sorties;     /* beneficiaries who left for a job */
-	struct keyset *rows;        /* operation, beneficiary, start -> line */
+	struct firsts *rows;        /* operation, beneficiary, start -> line */
+	struct firsts *operations;  /* code -> type + 1 of its first row */
+	struct distinct *with_hours;    /* codes with hours, by type */
+	struct distinct *sorties;   /* beneficiaries who left for a job */
 	double heures, heures_type[NTYPES];
 	long cddi;
 };
@@ -57,9 +55,10 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->operations = keyset_new();
-	s->sorties = keyset_new();
-	s->rows = keyset_new();
+	s->rows = firsts_new(e, 1, false);
+	s->operations = firsts_new(e, 2, true);     /* rows the first let through */
+	s->with_hours = distinct_new(e);
+	s->sorties = distinct_new(e);
 	return s;
 }
 
@@ -99,38 +98,42 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_add(&id, op, oplen);
 	keybuf_add(&id, benef, blen);
 	keybuf_add_int(&id, debut);
-	long first = keybuf_first_seen(s->rows, &id, row->line);
+	long first = firsts_keybuf(s->rows, &id, row->line);
+	if (first == KEY_PENDING)
+		return;
+	/* An operation keeps the type of its first row. */
+	uint32_t first_type = (uint32_t)type + 1;
+	long known = 0;
+	if (!first)
+		known = firsts_check(s->operations, op, oplen, row->line,
+				     (uint32_t)type + 1, &first_type);
+	if (known == KEY_PENDING || !keycheck_final(s->e))
+		return;
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the contract on line %ld (same operation, beneficiary and start): left out",
 			     first);
 		return;
 	}
-
-	/* An operation keeps the type of its first row. */
-	bool added;
-	uint32_t *known = keyset_put(s->operations, op, oplen, &added);
-	if (added) {
-		*known = (uint32_t)type + 1;
-	} else {
-		if ((int)(*known & ~WITH_HOURS) != type + 1)
+	if (known) {
+		if ((int)first_type != type + 1)
 			exp_warn(r, &f[C_TYPE],
 				 "operation '%.*s' has another type on an earlier line: the first one is kept",
 				 (int)oplen, op);
-		type = (int)(*known & ~WITH_HOURS) - 1;
+		type = (int)first_type - 1;
 	}
 	if (heures > 0 && debut > s->e->last_day)
 		exp_warn(r, &f[C_HEURES], "hours on a contract that starts after %d",
 			 s->e->year);
 	if (heures > 0)
-		*known |= WITH_HOURS;
+		distinct_add(s->with_hours, op, oplen, (uint32_t)type);
 	s->heures += heures;
 	s->heures_type[type] += heures;
 	if (debut >= s->e->first_day && debut <= s->e->last_day &&
 	    field_enum(contrat, clen, cddi) == 1)
 		s->cddi++;
 	if (sortie) {
-		keyset_put(s->sorties, benef, blen, NULL);
+		distinct_add(s->sorties, benef, blen, 0);
 		if (got_fin != EXP_GOT || fin > s->e->last_day)
 			exp_warn(r, &f[C_SORTIE_EMPLOI],
 				 "counted as left for a job, though the contract runs past 31/12/%d,",
@@ -144,13 +147,9 @@ static void finish(void *state, bool emit)
 	struct figures *f = s->e->fig;
 
 	if (emit) {
-		long ops[NTYPES] = { 0 };
-		uint32_t *v;
-		for (size_t i = 0; (v = keyset_next(s->operations, &i)) != NULL;)
-			if (*v & WITH_HOURS)
-				ops[(*v & ~WITH_HOURS) - 1]++;
 		for (int i = 0; i < NTYPES; i++)
-			figures_add(f, "insertion.operations", ops[i], "opérations",
+			figures_add(f, "insertion.operations",
+				    distinct_count(s->with_hours, i), "opérations",
 				    "distinct operation codes of the type with hours in Y",
 				    "type", type_slug[i], NULL);
 		static const char R_H[] = "sum of the integration hours worked in Y";
@@ -161,13 +160,14 @@ static void finish(void *state, bool emit)
 		figures_add(f, "insertion.cddi", s->cddi, "contrats",
 			    "contracts of type CDDI starting in Y", NULL);
 		figures_add(f, "insertion.sorties_emploi",
-			    keyset_size(s->sorties), "bénéficiaires",
+			    distinct_count(s->sorties, -1), "bénéficiaires",
 			    "distinct beneficiaries the export says left for a job or training",
 			    NULL);
 	}
-	keyset_free(s->operations);
-	keyset_free(s->sorties);
-	keyset_free(s->rows);
+	firsts_free(s->rows);
+	firsts_free(s->operations);
+	distinct_free(s->with_hours);
+	distinct_free(s->sorties);
 	g_free(s);
 }
 

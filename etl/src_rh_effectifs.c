@@ -14,6 +14,7 @@
  */
 #include "sources.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 
@@ -97,14 +98,47 @@ struct person {
 	size_t n;
 };
 
-/* Contracts are kept in one array, each pointing to the person's
- * previous one: no allocation per person. */
+/* Tallies, then figures.  The detail (cross-tabulations and months) is
+ * for HR's internal workbook only. */
+#define NMONTHS 12
+struct tally {
+	long n, sexe[NSEXES], groupe[NGROUPES], femmes_groupe[NGROUPES];
+	long contrat[2], proximite, moins_35, rqth, promotions, amenages;
+	long pyramide[NSEXES][NBANDS];
+	long long temps, ages;
+	long recrutements, recrutements_contrat[2], departs;
+	GHashTable *directions, *motifs;        /* slug -> count */
+	/* detail */
+	long recrutements_mois[2][NMONTHS], promotions_groupe[NGROUPES];
+	long rqth_groupe[NGROUPES];
+	GHashTable *cross;      /* "direction|groupe|contrat|sexe" -> count */
+	GHashTable *etp;        /* direction -> hundredths of a percent */
+	GHashTable *departs_mois; /* "motif|month" -> count */
+};
+
+/* In memory, contracts are kept in one array, each pointing to the
+ * person's previous one: no allocation per person.  Spilled (keycheck.h),
+ * the first pass sorts the contracts by person, then line; each person's
+ * are judged and tallied in turn, and what a row has to say comes back in
+ * the second pass, by line (verdicts). */
+struct hr_rec {
+	struct key_rec key;                     /* the matricule's hash, the line */
+	struct contract c;
+};
+
 struct state {
 	struct etl *e;
 	GArray *contracts;                      /* struct contract */
 	struct keyset *people;                  /* matricule -> last contract + 1 */
+	size_t bytes;                           /* what both take, as accounted */
 	GHashTable *strings;                    /* directions and reasons -> slugs */
 	GArray *scratch;                        /* one person's contracts */
+	struct tally *t;
+	/* spilled */
+	struct sorter *rows;                    /* struct hr_rec */
+	struct verdicts said;
+	struct sorter *employees;               /* key_rec: hash, 2 or 1 */
+	long present;
 };
 
 static const char *intern(struct state *s, const char *text, size_t len)
@@ -181,6 +215,55 @@ static bool parse(struct state *s, struct exp_reader *r,
 	return ok;
 }
 
+/* What a row says about the person's earlier contracts. */
+enum said { SAID_DUPLICATE, SAID_IDENTITY, SAID_OVERLAP };
+
+static void say(struct exp_reader *r, long line, int what, long ref)
+{
+	if (what == SAID_DUPLICATE)
+		exp_warn_row(r, line,
+			     "duplicate of the contract on line %ld (same employee, type and start): left out",
+			     ref);
+	else if (what == SAID_IDENTITY)
+		exp_warn_row(r, line,
+			     "same matricule as line %ld with another birth date or sex", ref);
+	else
+		exp_warn_row(r, line,
+			     "overlaps the contract on line %ld of the same employee", ref);
+}
+
+typedef void say_fn(void *ctx, int what, long ref);
+
+/* Whether c, read after p's contracts, is kept: a duplicate is not.  What
+ * it says about them goes to fn, in the order of p. */
+static bool judge(const struct person *p, const struct contract *c, say_fn *fn, void *ctx)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct contract *o = &p->c[i];
+		if (o->entree == c->entree && o->contrat == c->contrat) {
+			fn(ctx, SAID_DUPLICATE, o->line);
+			return false;
+		}
+		if (o->naissance != c->naissance || o->sexe != c->sexe)
+			fn(ctx, SAID_IDENTITY, o->line);
+		if (is_employment(o->contrat) && is_employment(c->contrat) &&
+		    o->entree <= c->sortie && c->entree <= o->sortie)
+			fn(ctx, SAID_OVERLAP, o->line);
+	}
+	return true;
+}
+
+struct say_now {
+	struct exp_reader *r;
+	long line;
+};
+
+static void say_now(void *ctx, int what, long ref)
+{
+	struct say_now *n = ctx;
+	say(n->r, n->line, what, ref);
+}
+
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct state *s = ctx;
@@ -194,65 +277,40 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
 	if (!c.active)          /* the register's history: normal */
 		exp_outside_year(r);
+	if (s->rows) {          /* spilled, first pass */
+		struct hr_rec h = { .key = { .line = key_line(row->line) }, .c = c };
+		keyset_hash(m, mlen, &h.key.lo, &h.key.hi);
+		if (sorter_add(s->rows, &h) != 0 && !s->e->spill->error)
+			s->e->spill->error = errno ? errno : EIO;
+		return;
+	}
+	if (keycheck_spilled(s->e)) {   /* the last pass: what the row says */
+		const struct verdict *v;
+		while ((v = verdicts_at(&s->said, row->line)) != NULL)
+			say(r, row->line, (int)v->value, v->ref);
+		return;
+	}
 	uint32_t *last = keyset_put(s->people, m, mlen, NULL);
 	if (!last) {
 		exp_warn_row(r, row->line, "out of memory: contract left out");
 		return;
 	}
 	struct person p = person_of(s, (uint32_t)*last);
-	for (size_t i = 0; i < p.n; i++) {
-		const struct contract *o = &p.c[i];
-		if (o->entree == c.entree && o->contrat == c.contrat) {
-			exp_warn_row(r, row->line,
-				     "duplicate of the contract on line %ld (same employee, type and start): left out",
-				     o->line);
-			return;
-		}
-		if (o->naissance != c.naissance || o->sexe != c.sexe)
-			exp_warn_row(r, row->line,
-				     "same matricule as line %ld with another birth date or sex",
-				     o->line);
-		if (is_employment(o->contrat) && is_employment(c.contrat) &&
-		    o->entree <= c.sortie && c.entree <= o->sortie)
-			exp_warn_row(r, row->line,
-				     "overlaps the contract on line %ld of the same employee",
-				     o->line);
-	}
+	if (!judge(&p, &c, say_now, &(struct say_now){ r, row->line }))
+		return;
 	c.prev = (uint32_t)*last;
 	g_array_append_val(s->contracts, c);
 	*last = s->contracts->len;
-}
-
-static void *start(struct etl *e)
-{
-	struct state *s = g_new0(struct state, 1);
-	s->e = e;
-	s->contracts = g_array_new(FALSE, FALSE, sizeof(struct contract));
-	s->people = keyset_new();
-	s->strings = slug_cache_new();
-	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
-	return s;
+	/* GArray doubles its bytes; the key set its table */
+	size_t bytes = keyset_bytes(s->people) + g_array_get_element_size(s->contracts) *
+		       (size_t)s->contracts->len * 2;
+	if (bytes > s->bytes + (1u << 16)) {
+		keycheck_account(s->e, (long)(bytes - s->bytes));
+		s->bytes = bytes;
+	}
 }
 
 static const char R_EFFECTIF[] = "distinct matricule with a CDI or CDD running on 31/12";
-
-/* Tallies, then figures.  The detail (cross-tabulations and months) is
- * for HR's internal workbook only. */
-#define NMONTHS 12
-struct tally {
-	long n, sexe[NSEXES], groupe[NGROUPES], femmes_groupe[NGROUPES];
-	long contrat[2], proximite, moins_35, rqth, promotions, amenages;
-	long pyramide[NSEXES][NBANDS];
-	long long temps, ages;
-	long recrutements, recrutements_contrat[2], departs;
-	GHashTable *directions, *motifs;        /* slug -> count */
-	/* detail */
-	long recrutements_mois[2][NMONTHS], promotions_groupe[NGROUPES];
-	long rqth_groupe[NGROUPES];
-	GHashTable *cross;      /* "direction|groupe|contrat|sexe" -> count */
-	GHashTable *etp;        /* direction -> hundredths of a percent */
-	GHashTable *departs_mois; /* "motif|month" -> count */
-};
 
 static int month_of(day_t d)
 {
@@ -498,43 +556,142 @@ static void emit(const struct tally *t, struct figures *f)
 		    "distinct employees with a post adapted in Y, on any contract of Y", NULL);
 }
 
+static struct tally *tally_new(void)
+{
+	struct tally *t = g_new0(struct tally, 1);
+	t->directions = g_hash_table_new(g_str_hash, g_str_equal);
+	t->motifs = g_hash_table_new(g_str_hash, g_str_equal);
+	t->cross = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t->etp = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t->departs_mois = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	return t;
+}
+
+static void tally_free(struct tally *t)
+{
+	g_hash_table_destroy(t->directions);
+	g_hash_table_destroy(t->motifs);
+	g_hash_table_destroy(t->cross);
+	g_hash_table_destroy(t->etp);
+	g_hash_table_destroy(t->departs_mois);
+	g_free(t);
+}
+
+/* Whether a CDI or CDD of p ran during Y. */
+static bool is_present(const struct person *p)
+{
+	for (size_t k = 0; k < p->n; k++)
+		if (is_employment(p->c[k].contrat) && p->c[k].active)
+			return true;
+	return false;
+}
+
+/* Spilled: what a row says, kept for the last pass. */
+struct say_later {
+	struct sorter *out;
+	uint32_t line, seq;
+};
+
+static void say_later(void *ctx, int what, long ref)
+{
+	struct say_later *l = ctx;
+	sorter_add(l->out, &(struct verdict){ l->line, l->seq++, key_line(ref), (uint32_t)what });
+}
+
+/* After the first pass: each person's contracts, in line order, judged
+ * and tallied as in memory; the register's matricules for rh_formations. */
+static int people_end(void *ctx, int pass)
+{
+	struct state *s = ctx;
+	(void)pass;
+	if (sorter_sort(s->rows) != 0)
+		return -1;
+	struct sorter *said = sorter_new(sizeof(struct verdict), verdict_cmp,
+					 keycheck_share(s->e));
+	s->employees = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(s->e));
+	const struct hr_rec *h = sorter_next(s->rows);
+	while (h) {
+		struct key_rec who = h->key;
+		g_array_set_size(s->scratch, 0);
+		for (; h && h->key.lo == who.lo && h->key.hi == who.hi; h = sorter_next(s->rows)) {
+			struct person p = { (struct contract *)(void *)s->scratch->data, s->scratch->len };
+			struct say_later l = { said, h->key.line, 0 };
+			if (judge(&p, &h->c, say_later, &l))
+				g_array_append_val(s->scratch, h->c);
+		}
+		struct person p = { (struct contract *)(void *)s->scratch->data, s->scratch->len };
+		bool present = is_present(&p);
+		s->present += present;
+		tally_person(s->t, &p, s->e);
+		sorter_add(s->employees, &(struct key_rec){ who.lo, who.hi, 0, present ? 2 : 1, 0 });
+	}
+	int rc = sorter_failed(s->rows) || sorter_failed(said) || sorter_sort(said) != 0 ||
+		 sorter_sort(s->employees) != 0 ? -1 : 0;
+	sorter_free(s->rows);
+	s->rows = NULL;
+	s->said.s = said;
+	return rc;
+}
+
+static void said_begin(void *ctx)
+{
+	struct state *s = ctx;
+	verdicts_rewind(&s->said);
+}
+
+static void *start(struct etl *e)
+{
+	struct state *s = g_new0(struct state, 1);
+	s->e = e;
+	s->contracts = g_array_new(FALSE, FALSE, sizeof(struct contract));
+	s->people = keyset_new();
+	s->strings = slug_cache_new();
+	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
+	s->t = tally_new();
+	if (keycheck_spilled(e)) {
+		s->rows = sorter_new(sizeof(struct hr_rec), key_rec_cmp, keycheck_share(e));
+		keycheck_step(e, &(struct spill_step){ 1, said_begin, people_end, s });
+	}
+	return s;
+}
+
 static void finish(void *state, bool do_emit)
 {
 	struct state *s = state;
 	struct etl *e = s->e;
 
 	if (do_emit) {
-		struct tally t = {
-			.directions = g_hash_table_new(g_str_hash, g_str_equal),
-			.motifs = g_hash_table_new(g_str_hash, g_str_equal),
-			.cross = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-			.etp = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-			.departs_mois = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-		};
-		/* Tell rh_formations who is in the register, and who was there
-		 * during the year: the people set becomes matricule -> 2 or 1. */
-		uint32_t *v;
-		for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
-			struct person p = person_of(s, (uint32_t)*v);
-			bool present = false;
-			for (size_t k = 0; k < p.n; k++)
-				present |= is_employment(p.c[k].contrat) && p.c[k].active;
-			e->present += present;
-			*v = present ? 2 : 1;
-			tally_person(&t, &p, e);
-		}
 		keyset_free(e->employees);
-		e->employees = s->people;
-		s->people = NULL;
-		emit(&t, e->fig);
-		emit_detail(&t, e->detail);
-		g_hash_table_destroy(t.directions);
-		g_hash_table_destroy(t.motifs);
-		g_hash_table_destroy(t.cross);
-		g_hash_table_destroy(t.etp);
-		g_hash_table_destroy(t.departs_mois);
+		e->employees = NULL;
+		sorter_free(e->employees_sorted);
+		e->employees_sorted = NULL;
+		if (s->employees) {     /* spilled: tallied after the first pass */
+			e->employees_sorted = s->employees;
+			e->present = s->present;
+			s->employees = NULL;
+		} else {
+			/* Tell rh_formations who is in the register, and who was
+			 * there during the year: the people set becomes
+			 * matricule -> 2 or 1. */
+			uint32_t *v;
+			for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
+				struct person p = person_of(s, (uint32_t)*v);
+				bool present = is_present(&p);
+				e->present += present;
+				*v = present ? 2 : 1;
+				tally_person(s->t, &p, e);
+			}
+			e->employees = s->people;
+			s->people = NULL;
+		}
+		emit(s->t, e->fig);
+		emit_detail(s->t, e->detail);
 	}
+	tally_free(s->t);
 	keyset_free(s->people);
+	sorter_free(s->rows);
+	sorter_free(s->said.s);
+	sorter_free(s->employees);
 	g_hash_table_destroy(s->strings);
 	g_array_free(s->contracts, TRUE);
 	g_array_free(s->scratch, TRUE);

@@ -6,6 +6,8 @@
  */
 #include "sources.h"
 
+#include <errno.h>
+
 
 enum { C_MATRICULE, C_DATE, C_INTITULE, C_HEURES, C_MODALITE, NCOLS };
 
@@ -26,19 +28,92 @@ static const char *const modalite_slug[NMODALITES] = {
 	"collective", "individuelle", "non_precisee",
 };
 
+/* Whether trainees are in the register: asked of the register's key set
+ * when it is in memory; when it was read spilled, each row's matricule is
+ * recorded in the first pass, and the records sorted by key are walked
+ * beside the register's (both in hash order): the rows not found, sorted
+ * back by line, are the verdicts of the later passes. */
+struct lookup {
+	struct etl *e;
+	struct sorter *keys;
+	struct verdicts missing;
+};
+
 struct state {
 	struct etl *e;
-	struct keyset *trained;      /* matricules with a session in Y */
-	struct keyset *sessions;     /* matricule, date, hours, title -> line */
+	struct distinct *trained;    /* matricules with a session in Y */
+	struct firsts *sessions;     /* matricule, date, hours, title -> line */
+	struct lookup known;
 	double heures, heures_mod[NMODALITES];
 };
+
+static void lookup_begin(void *ctx)
+{
+	struct lookup *l = ctx;
+	verdicts_rewind(&l->missing);
+}
+
+static int lookup_end(void *ctx, int pass)
+{
+	struct lookup *l = ctx;
+	(void)pass;
+	struct sorter *reg = l->e->employees_sorted;
+	if (sorter_sort(l->keys) != 0)
+		return -1;
+	struct sorter *out = sorter_new(sizeof(struct verdict), verdict_cmp,
+					keycheck_share(l->e));
+	sorter_rewind(reg);
+	const struct key_rec *k, *e = sorter_next(reg);
+	while ((k = sorter_next(l->keys)) != NULL) {
+		while (e && key_rec_cmp(&(struct key_rec){ e->lo, e->hi, 0, 0, 0 },
+					&(struct key_rec){ k->lo, k->hi, 0, 0, 0 }) < 0)
+			e = sorter_next(reg);
+		if (e && e->lo == k->lo && e->hi == k->hi)
+			continue;
+		if (sorter_add(out, &(struct verdict){ k->line, 0, 0, 0 }) != 0)
+			break;
+	}
+	int rc = sorter_failed(l->keys) || sorter_failed(reg) || sorter_failed(out) ||
+		 sorter_sort(out) != 0 ? -1 : 0;
+	sorter_free(l->keys);
+	l->keys = NULL;
+	l->missing.s = out;
+	return rc;
+}
+
+/* Whether matricule m is in the register (true when it was not read);
+ * KEY_PENDING while recording. */
+static int lookup(struct lookup *l, const char *m, size_t mlen, long line)
+{
+	struct etl *e = l->e;
+	if (e->employees)
+		return keyset_get(e->employees, m, mlen) != NULL;
+	if (!e->employees_sorted)
+		return true;
+	if (l->keys) {
+		struct key_rec r = { .line = key_line(line) };
+		keyset_hash(m, mlen, &r.lo, &r.hi);
+		if (sorter_add(l->keys, &r) != 0 && !e->spill->error)
+			e->spill->error = EIO;
+		return (int)KEY_PENDING;
+	}
+	return verdicts_at(&l->missing, line) == NULL;
+}
 
 static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->trained = keyset_new();
-	s->sessions = keyset_new();
+	s->trained = distinct_new(e);
+	s->sessions = firsts_new(e, 1, false);
+	s->known.e = e;
+	if (e->employees_sorted && !keycheck_spilled(e)) {
+		e->spill->over = true;  /* the register is on disk: read spilled */
+	} else if (e->employees_sorted) {
+		s->known.keys = sorter_new(sizeof(struct key_rec), key_rec_cmp,
+					   keycheck_share(e));
+		keycheck_step(e, &(struct spill_step){ 1, lookup_begin, lookup_end, &s->known });
+	}
 	return s;
 }
 
@@ -71,13 +146,16 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
+	int known = lookup(&s->known, m, mlen, row->line);
 	struct keybuf id;
 	keybuf_init(&id);
 	keybuf_add(&id, m, mlen);
 	keybuf_add_int(&id, date);
 	keybuf_add_int(&id, (long long)(heures * 1000 + 0.5));  /* to the 1/1000 h */
 	keybuf_add(&id, title, tlen);
-	long first = keybuf_first_seen(s->sessions, &id, row->line);
+	long first = firsts_keybuf(s->sessions, &id, row->line);
+	if (first == KEY_PENDING || known == (int)KEY_PENDING || !keycheck_final(s->e))
+		return;
 	if (first) {
 		exp_warn_row(r, row->line,
 			     "duplicate of the session on line %ld (same trainee, date, hours and title): left out",
@@ -88,9 +166,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_warn(r, &f[C_DATE], "session left out: date outside %d", s->e->year);
 		return;
 	}
-	if (s->e->employees && !keyset_get(s->e->employees, m, mlen))
+	if (!known)
 		exp_warn(r, &f[C_MATRICULE], "trainee not found in the HR register");
-	keyset_put(s->trained, m, mlen, NULL);
+	distinct_add(s->trained, m, mlen, 0);
 	s->heures += heures;
 	s->heures_mod[mod] += heures;
 }
@@ -102,7 +180,7 @@ static void finish(void *state, bool emit)
 
 	if (emit) {
 		figures_add(f, "formation.salaries_formes",
-			    keyset_size(s->trained), "salariés",
+			    distinct_count(s->trained, -1), "salariés",
 			    "distinct matricule with a session dated in Y", NULL);
 		static const char R_H[] = "sum of the hours of the sessions dated in Y";
 		figures_add(f, "formation.heures", s->heures, "heures", R_H, NULL);
@@ -112,8 +190,10 @@ static void finish(void *state, bool emit)
 					    "heures", R_H, "modalite",
 					    modalite_slug[i], NULL);
 	}
-	keyset_free(s->trained);
-	keyset_free(s->sessions);
+	distinct_free(s->trained);
+	firsts_free(s->sessions);
+	sorter_free(s->known.keys);
+	sorter_free(s->known.missing.s);
 	g_free(s);
 }
 

@@ -1,0 +1,306 @@
+/* keycheck.c — see keycheck.h. */
+#include "keycheck.h"
+#include "sources.h"
+
+#include <errno.h>
+#include <string.h>
+
+bool keycheck_spilled(const struct etl *e)
+{
+	return e->spill && e->spill->pass > 0;
+}
+
+bool keycheck_final(const struct etl *e)
+{
+	return !keycheck_spilled(e) || e->spill->pass == e->spill->passes;
+}
+
+void keycheck_account(struct etl *e, long bytes)
+{
+	struct spill *s = e->spill;
+	if (!s || s->pass > 0)
+		return;
+	s->used = (size_t)((long)s->used + bytes);
+	if (s->used > s->budget)
+		s->over = true;
+}
+
+void keycheck_step(struct etl *e, const struct spill_step *step)
+{
+	struct spill *s = e->spill;
+	if (!s->steps)
+		s->steps = g_array_new(FALSE, FALSE, sizeof(struct spill_step));
+	g_array_append_val(s->steps, *step);
+	if (step->stage > 0 && step->stage + 1 > s->passes)
+		s->passes = step->stage + 1;
+}
+
+/* Three sorters may be filling at once (a check's keys and verdicts, a
+ * distinct count): each takes a third. */
+size_t keycheck_share(const struct etl *e)
+{
+	return e->spill->budget / 3;
+}
+
+int key_rec_cmp(const void *a, const void *b)
+{
+	const struct key_rec *x = a, *y = b;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+int verdict_cmp(const void *a, const void *b)
+{
+	const struct verdict *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* A line past 2^32 - 1 (a 4-GB file of empty lines) reads as that. */
+uint32_t key_line(long line)
+{
+	return line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+}
+
+const struct verdict *verdicts_at(struct verdicts *v, long line)
+{
+	uint32_t l = key_line(line);
+	if (!v->s)
+		return NULL;
+	if (!v->started) {
+		v->cur = sorter_next(v->s);
+		v->started = true;
+	}
+	while (v->cur && v->cur->line < l)
+		v->cur = sorter_next(v->s);
+	if (!v->cur || v->cur->line != l)
+		return NULL;
+	v->at = *v->cur;
+	v->cur = sorter_next(v->s);
+	return &v->at;
+}
+
+void verdicts_rewind(struct verdicts *v)
+{
+	if (v->s)
+		sorter_rewind(v->s);
+	v->started = false;
+	v->cur = NULL;
+}
+
+/* ---- first sightings ---- */
+
+struct firsts {
+	struct etl *e;
+	int stage;
+	bool keep_value;
+	struct keyset *ks;              /* in memory */
+	size_t bytes;                   /* ks's, as accounted */
+	struct sorter *keys;            /* spilled: the stage's records */
+	struct verdicts verdicts;       /* then the rows that are not firsts */
+};
+
+static void firsts_begin(void *ctx)
+{
+	struct firsts *f = ctx;
+	verdicts_rewind(&f->verdicts);
+}
+
+/* After the pass of its stage: each key's first record, and a verdict for
+ * every other. */
+static int firsts_end(void *ctx, int pass)
+{
+	struct firsts *f = ctx;
+	if (pass != f->stage)
+		return 0;
+	if (sorter_sort(f->keys) != 0)
+		return -1;
+	struct sorter *out = sorter_new(sizeof(struct verdict), verdict_cmp,
+					keycheck_share(f->e));
+	const struct key_rec *r;
+	struct key_rec first = { 0 };
+	bool any = false;
+	while ((r = sorter_next(f->keys)) != NULL) {
+		if (!any || r->lo != first.lo || r->hi != first.hi) {
+			first = *r;
+			any = true;
+			continue;
+		}
+		struct verdict v = { r->line, 0, f->keep_value ? 1 : first.line, first.value };
+		if (sorter_add(out, &v) != 0)
+			break;
+	}
+	int rc = sorter_failed(f->keys) || sorter_failed(out) || sorter_sort(out) != 0 ? -1 : 0;
+	sorter_free(f->keys);
+	f->keys = NULL;
+	f->verdicts.s = out;
+	return rc;
+}
+
+struct firsts *firsts_new(struct etl *e, int stage, bool keep_value)
+{
+	struct firsts *f = g_new0(struct firsts, 1);
+	f->e = e;
+	f->stage = stage;
+	f->keep_value = keep_value;
+	if (keycheck_spilled(e)) {
+		f->keys = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(e));
+		keycheck_step(e, &(struct spill_step){ stage, firsts_begin, firsts_end, f });
+	} else {
+		f->ks = keyset_new();
+	}
+	return f;
+}
+
+void firsts_free(struct firsts *f)
+{
+	if (!f)
+		return;
+	keyset_free(f->ks);
+	sorter_free(f->keys);
+	sorter_free(f->verdicts.s);
+	g_free(f);
+}
+
+long firsts_check(struct firsts *f, const void *key, size_t len, long line,
+		  uint32_t value, uint32_t *first_value)
+{
+	struct spill *sp = f->e->spill;
+	if (f->ks) {
+		bool added;
+		uint32_t *v = keyset_put(f->ks, key, len, &added);
+		if (keyset_bytes(f->ks) != f->bytes) {
+			keycheck_account(f->e, (long)keyset_bytes(f->ks) - (long)f->bytes);
+			f->bytes = keyset_bytes(f->ks);
+		}
+		if (!v)
+			return 0;       /* out of memory: counted as new, not as a duplicate */
+		if (added) {
+			*v = f->keep_value ? value : key_line(line);
+			return 0;
+		}
+		if (first_value)
+			*first_value = *v;
+		return f->keep_value ? 1 : (long)*v;
+	}
+	if (sp->pass < f->stage)
+		return KEY_PENDING;
+	if (sp->pass == f->stage) {
+		struct key_rec r = { .line = key_line(line), .value = value };
+		keyset_hash(key, len, &r.lo, &r.hi);
+		if (sorter_add(f->keys, &r) != 0 && !sp->error)
+			sp->error = errno ? errno : EIO;
+		return KEY_PENDING;
+	}
+	const struct verdict *v = verdicts_at(&f->verdicts, line);
+	if (!v)
+		return 0;
+	if (first_value)
+		*first_value = v->value;
+	return (long)v->ref;
+}
+
+long firsts_keybuf(struct firsts *f, struct keybuf *k, long line)
+{
+	long first = firsts_check(f, k->p, k->n, line, 0, NULL);
+	keybuf_release(k);
+	return first;
+}
+
+/* ---- distinct counts ---- */
+
+struct distinct {
+	struct etl *e;
+	struct keyset *ks;              /* in memory */
+	size_t bytes;
+	struct sorter *keys;            /* spilled */
+	bool counted;
+	long count[DISTINCT_VALUES], all;
+};
+
+/* After the last pass: the keys sorted, each counted once, by the value
+ * of its first add. */
+static int distinct_end(void *ctx, int pass)
+{
+	struct distinct *d = ctx;
+	(void)pass;
+	d->counted = true;
+	if (sorter_sort(d->keys) != 0)
+		return -1;
+	const struct key_rec *r;
+	uint64_t lo = 0;
+	uint32_t hi = 0;
+	while ((r = sorter_next(d->keys)) != NULL) {
+		if (r->lo == lo && r->hi == hi)
+			continue;       /* never (0, 0): see keyset_hash */
+		lo = r->lo;
+		hi = r->hi;
+		d->count[r->value]++;
+		d->all++;
+	}
+	int rc = sorter_failed(d->keys) ? -1 : 0;
+	sorter_free(d->keys);
+	d->keys = NULL;
+	return rc;
+}
+
+struct distinct *distinct_new(struct etl *e)
+{
+	struct distinct *d = g_new0(struct distinct, 1);
+	d->e = e;
+	if (keycheck_spilled(e)) {
+		d->keys = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(e));
+		keycheck_step(e, &(struct spill_step){ 0, NULL, distinct_end, d });
+	} else {
+		d->ks = keyset_new();
+	}
+	return d;
+}
+
+void distinct_free(struct distinct *d)
+{
+	if (!d)
+		return;
+	keyset_free(d->ks);
+	sorter_free(d->keys);
+	g_free(d);
+}
+
+void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t value)
+{
+	if (!keycheck_final(d->e) || value >= DISTINCT_VALUES)
+		return;
+	if (d->ks) {
+		bool added;
+		uint32_t *v = keyset_put(d->ks, key, len, &added);
+		if (v && added)
+			*v = value;
+		if (keyset_bytes(d->ks) != d->bytes) {
+			keycheck_account(d->e, (long)keyset_bytes(d->ks) - (long)d->bytes);
+			d->bytes = keyset_bytes(d->ks);
+		}
+		return;
+	}
+	/* the order of the adds, for a key's first value to win */
+	struct key_rec r = { .line = key_line((long)sorter_count(d->keys)), .value = value };
+	keyset_hash(key, len, &r.lo, &r.hi);
+	struct spill *sp = d->e->spill;
+	if (sorter_add(d->keys, &r) != 0 && !sp->error)
+		sp->error = errno ? errno : EIO;
+}
+
+long distinct_count(struct distinct *d, int value)
+{
+	if (!d->counted && d->ks) {
+		d->counted = true;
+		uint32_t *v;
+		for (size_t i = 0; (v = keyset_next(d->ks, &i)) != NULL;)
+			d->count[*v]++;
+		d->all = (long)keyset_size(d->ks);
+	}
+	return value < 0 ? d->all : value < DISTINCT_VALUES ? d->count[value] : 0;
+}

@@ -1,0 +1,130 @@
+/*
+ * keycheck.h — the sources' key checks (first sightings of a key, distinct
+ * counts) within a memory budget, exact whatever the number of rows.
+ *
+ * A reading starts in memory, each check a key set (keyset.h).  When its
+ * key sets pass the reading's budget, etl.c reads the export again,
+ * spilled: the file is read several times (passes) and the checks answer
+ * from sorted files (sorter.h) instead of memory:
+ *   - a check of stage k records each row's key (96-bit hash, line, a
+ *     value) in pass k, and the row stops there (KEY_PENDING); after pass
+ *     k the records, sorted by key then line, give each key's first row,
+ *     and the rows that are not firsts, sorted back by line, are the
+ *     check's verdicts;
+ *   - in the passes after, the check reads its verdicts in line order.
+ * The last pass is the reading that counts: its messages and aggregates
+ * are those of a reading in memory, in the same order.  Earlier passes
+ * read with their messages thrown away, so their rows must stop before
+ * any aggregate: a source calls every check of a row first, and goes on
+ * only when keycheck_final().
+ *
+ * Stage 1 is for a check every row reaches first, 2 for one reached only
+ * by rows a stage-1 check let through, and so on.  Distinct counts count
+ * in the last pass only.
+ */
+#ifndef CARNET_KEYCHECK_H
+#define CARNET_KEYCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "keyset.h"
+#include "sorter.h"
+
+struct etl;
+
+/* Something done at the start of each pass (begin: rewinding a check's
+ * verdicts) and at the end of the pass of its stage (end: resolving the
+ * check); stage 0 ends after the last pass. */
+struct spill_step {
+	int stage;
+	void (*begin)(void *ctx);
+	int (*end)(void *ctx, int pass);        /* 0, or -1 (errno set) */
+	void *ctx;
+};
+
+/* One reading's memory: what its key sets hold, and its passes. */
+struct spill {
+	size_t budget;          /* bytes its key sets or sorters may hold */
+	size_t used;            /* held by the key sets, in memory */
+	bool over;              /* past the budget: read it again, spilled */
+	int pass;               /* 0 in memory, else 1 .. passes */
+	int passes;
+	GArray *steps;          /* struct spill_step, registered by the checks */
+	int error;              /* errno of a temporary file that failed, or 0 */
+};
+
+/* Whether the reading is spilled (pass > 0). */
+bool keycheck_spilled(const struct etl *e);
+
+/* Whether this pass is the one that counts (in memory, or the last). */
+bool keycheck_final(const struct etl *e);
+
+/* Adds bytes (may be negative) to what the reading holds in memory. */
+void keycheck_account(struct etl *e, long bytes);
+
+/* Registers a step; the passes are the largest stage + 1. */
+void keycheck_step(struct etl *e, const struct spill_step *step);
+
+/* A sorter's share of the reading's budget (a few may be filling at once). */
+size_t keycheck_share(const struct etl *e);
+
+/* The records the sorted checks use: a key's hash, the line it was read
+ * on, a value; and a verdict, one per row (or several, seq) in line order. */
+struct key_rec {
+	uint64_t lo;
+	uint32_t hi;
+	uint32_t line;
+	uint32_t value, pad;
+};
+struct verdict {
+	uint32_t line, seq;
+	uint32_t ref, value;
+};
+int key_rec_cmp(const void *a, const void *b);   /* by hash, then line */
+int verdict_cmp(const void *a, const void *b);   /* by line, then seq */
+uint32_t key_line(long line);   /* a line as a record keeps it */
+
+/* Verdicts read in line order: the one at line (and the next ones at
+ * the same line, on later calls), skipping earlier lines; NULL when
+ * there is none. */
+struct verdicts {
+	struct sorter *s;
+	const struct verdict *cur;
+	struct verdict at;      /* the one given, copied: the reads go on */
+	bool started;
+};
+const struct verdict *verdicts_at(struct verdicts *v, long line);
+void verdicts_rewind(struct verdicts *v);
+
+#define KEY_PENDING (-1L)
+
+/* First sightings: a key -> its first row.  With keep_value, a key's
+ * first value is kept (and *first_value set) and a key seen before gives
+ * 1 instead of its first line. */
+struct firsts;
+struct firsts *firsts_new(struct etl *e, int stage, bool keep_value);
+void firsts_free(struct firsts *f);     /* accepts NULL */
+
+/* 0 the first time key is read, else the line it was first read on (or
+ * 1, see keep_value); KEY_PENDING when the check is being recorded. */
+long firsts_check(struct firsts *f, const void *key, size_t len, long line,
+		  uint32_t value, uint32_t *first_value);
+/* firsts_check of k's key (value 0), then keybuf_release(k). */
+long firsts_keybuf(struct firsts *f, struct keybuf *k, long line);
+
+/* Distinct keys, counted by a small value (below DISTINCT_VALUES) that a
+ * key keeps from its first add. */
+#define DISTINCT_VALUES 8
+struct distinct;
+struct distinct *distinct_new(struct etl *e);
+void distinct_free(struct distinct *d); /* accepts NULL */
+void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t value);
+/* The distinct keys of value (or of all values when value < 0), once
+ * the reading is done. */
+long distinct_count(struct distinct *d, int value);
+
+#endif

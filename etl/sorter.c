@@ -1,0 +1,314 @@
+/* sorter.c — see sorter.h.  Runs are written one after the other to one
+ * temporary file; merging F of them at a time (a heap of cursors, each
+ * with a buffer of its share of the budget) appends the merged run at
+ * the file's end, until one run is left. */
+#define _GNU_SOURCE             /* O_TMPFILE */
+#include "sorter.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+struct run {
+	off_t off;
+	size_t n;               /* records */
+};
+
+/* Reads one run through a buffer. */
+struct cursor {
+	struct run run;
+	size_t taken;           /* records of the run read into the buffer so far */
+	char *buf;
+	size_t cap, have, pos;  /* in records */
+};
+
+struct sorter {
+	size_t size;
+	sorter_cmp *cmp;
+	size_t budget;
+	char *buf;              /* records not yet written */
+	size_t n, cap;
+	size_t count;
+	int fd;                 /* -1 until the first run */
+	off_t end;
+	struct run *runs;
+	size_t nruns;
+	bool sorted, failed;
+	struct cursor out;      /* the sorted run, when spilled */
+	size_t pos;             /* the next record in buf, when not */
+};
+
+#define MIN_BUFFER 4096u        /* a cursor's buffer, at least */
+#define MAX_FANIN 64u
+
+struct sorter *sorter_new(size_t size, sorter_cmp *cmp, size_t budget)
+{
+	struct sorter *s = g_new0(struct sorter, 1);
+	s->size = size;
+	s->cmp = cmp;
+	s->budget = budget < 4 * MIN_BUFFER ? 4 * MIN_BUFFER : budget;
+	s->fd = -1;
+	/* half the budget: glibc's qsort takes as much again to sort it */
+	s->cap = s->budget / 2 / size;
+	if (s->cap < 2)
+		s->cap = 2;
+	return s;
+}
+
+void sorter_free(struct sorter *s)
+{
+	if (!s)
+		return;
+	if (s->fd >= 0)
+		close(s->fd);
+	g_free(s->buf);
+	g_free(s->runs);
+	g_free(s->out.buf);
+	g_free(s);
+}
+
+/* An unnamed file in $TMPDIR: O_TMPFILE, or a named one unlinked at once. */
+static int temp_fd(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	char *path = g_build_filename(dir, "carnet-sort-XXXXXX", NULL);
+	fd = mkostemp(path, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(path);
+	g_free(path);
+	return fd;
+}
+
+static int put(struct sorter *s, const void *p, size_t bytes)
+{
+	const char *c = p;
+	while (bytes > 0) {
+		ssize_t w = pwrite(s->fd, c, bytes, s->end);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		c += w;
+		bytes -= (size_t)w;
+		s->end += w;
+	}
+	return 0;
+}
+
+static int write_run(struct sorter *s)
+{
+	if (s->fd < 0 && (s->fd = temp_fd()) < 0)
+		return -1;
+	qsort(s->buf, s->n, s->size, s->cmp);
+	struct run r = { s->end, s->n };
+	if (put(s, s->buf, s->n * s->size) != 0)
+		return -1;
+	s->runs = g_renew(struct run, s->runs, s->nruns + 1);
+	s->runs[s->nruns++] = r;
+	s->n = 0;
+	return 0;
+}
+
+int sorter_add(struct sorter *s, const void *rec)
+{
+	if (s->failed)
+		return -1;
+	if (!s->buf)
+		s->buf = g_malloc(s->cap * s->size);
+	if (s->n == s->cap && write_run(s) != 0) {
+		s->failed = true;
+		return -1;
+	}
+	memcpy(s->buf + s->n * s->size, rec, s->size);
+	s->n++;
+	s->count++;
+	return 0;
+}
+
+static void cursor_open(struct cursor *c, struct run r, size_t bytes, size_t size)
+{
+	c->run = r;
+	c->taken = c->have = c->pos = 0;
+	c->cap = bytes / size ? bytes / size : 1;
+	c->buf = g_realloc(c->buf, c->cap * size);
+}
+
+/* The cursor's current record, or NULL at its end or on a read error. */
+static const void *cursor_peek(struct sorter *s, struct cursor *c)
+{
+	if (c->pos == c->have) {
+		size_t want = c->run.n - c->taken;
+		if (want == 0)
+			return NULL;
+		if (want > c->cap)
+			want = c->cap;
+		size_t bytes = want * s->size, got = 0;
+		off_t at = c->run.off + (off_t)(c->taken * s->size);
+		while (got < bytes) {
+			ssize_t r = pread(s->fd, c->buf + got, bytes - got, at + (off_t)got);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0) {
+				s->failed = true;
+				return NULL;
+			}
+			got += (size_t)r;
+		}
+		c->taken += want;
+		c->have = want;
+		c->pos = 0;
+	}
+	return c->buf + c->pos * s->size;
+}
+
+/* Whether a's record comes before b's; false once a read failed. */
+static bool less(struct sorter *s, struct cursor *a, struct cursor *b)
+{
+	const void *x = cursor_peek(s, a), *y = cursor_peek(s, b);
+	return x && y && s->cmp(x, y) < 0;
+}
+
+/* Merges runs[from, from + k) into one run appended to the file. */
+static int merge(struct sorter *s, size_t from, size_t k)
+{
+	size_t share = s->budget / (k + 1);
+	struct cursor *c = g_new0(struct cursor, k);
+	size_t *heap = g_new(size_t, k), nh = 0;
+	char *obuf = g_malloc(share);
+	size_t ocap = share / s->size ? share / s->size : 1, on = 0;
+	struct run out = { s->end, 0 };
+	int rc = 0;
+
+	/* a binary heap of the cursors, smallest current record on top */
+#define LESS(a, b) less(s, &c[heap[a]], &c[heap[b]])
+	for (size_t i = 0; i < k; i++) {
+		cursor_open(&c[i], s->runs[from + i], share, s->size);
+		if (!cursor_peek(s, &c[i]))
+			continue;
+		size_t j = nh++;
+		heap[j] = i;
+		while (j > 0 && LESS(j, (j - 1) / 2)) {
+			size_t p = (j - 1) / 2, t = heap[p];
+			heap[p] = heap[j];
+			heap[j] = t;
+			j = p;
+		}
+	}
+	while (nh > 0 && !s->failed) {
+		struct cursor *top = &c[heap[0]];
+		memcpy(obuf + on * s->size, cursor_peek(s, top), s->size);
+		top->pos++;
+		out.n++;
+		if (++on == ocap) {
+			if (put(s, obuf, on * s->size) != 0) {
+				rc = -1;
+				break;
+			}
+			on = 0;
+		}
+		if (!cursor_peek(s, top))
+			heap[0] = heap[--nh];
+		for (size_t j = 0;;) {
+			size_t l = 2 * j + 1, r = l + 1, m = j;
+			if (l < nh && LESS(l, m))
+				m = l;
+			if (r < nh && LESS(r, m))
+				m = r;
+			if (m == j)
+				break;
+			size_t t = heap[m];
+			heap[m] = heap[j];
+			heap[j] = t;
+			j = m;
+		}
+	}
+#undef LESS
+	if (rc == 0 && (s->failed || put(s, obuf, on * s->size) != 0))
+		rc = -1;
+	for (size_t i = 0; i < k; i++)
+		g_free(c[i].buf);
+	g_free(c);
+	g_free(heap);
+	g_free(obuf);
+	if (rc != 0)
+		return -1;
+	/* the k runs give way to the merged one, at the end of the list */
+	memmove(&s->runs[from], &s->runs[from + k], (s->nruns - from - k) * sizeof *s->runs);
+	s->nruns -= k;
+	s->runs[s->nruns++] = out;
+	return 0;
+}
+
+int sorter_sort(struct sorter *s)
+{
+	if (s->failed)
+		return -1;
+	s->sorted = true;
+	if (s->nruns == 0) {            /* all in memory */
+		qsort(s->buf, s->n, s->size, s->cmp);
+		s->pos = 0;
+		return 0;
+	}
+	if (s->n > 0 && write_run(s) != 0)
+		goto failed;
+	g_free(s->buf);
+	s->buf = NULL;
+	size_t fanin = s->budget / MIN_BUFFER - 1;
+	if (fanin > MAX_FANIN)
+		fanin = MAX_FANIN;
+	while (s->nruns > 1)
+		if (merge(s, 0, s->nruns < fanin ? s->nruns : fanin) != 0)
+			goto failed;
+	cursor_open(&s->out, s->runs[0], s->budget / 4, s->size);
+	return 0;
+failed:
+	s->failed = true;
+	return -1;
+}
+
+const void *sorter_next(struct sorter *s)
+{
+	if (!s->sorted)
+		return NULL;
+	if (s->nruns == 0)
+		return s->pos < s->n ? s->buf + s->pos++ * s->size : NULL;
+	const void *p = cursor_peek(s, &s->out);
+	if (p)
+		s->out.pos++;
+	return p;
+}
+
+void sorter_rewind(struct sorter *s)
+{
+	s->pos = 0;
+	if (s->nruns > 0)
+		s->out.taken = s->out.have = s->out.pos = 0;
+}
+
+size_t sorter_count(const struct sorter *s)
+{
+	return s->count;
+}
+
+bool sorter_failed(const struct sorter *s)
+{
+	return s->failed;
+}
+
+bool sorter_spilled(const struct sorter *s)
+{
+	return s->nruns > 0;
+}
