@@ -327,6 +327,7 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/stage.sh $(BIN)
 	tests/workbooks.sh $(BIN)
 	tests/bad.sh $(BIN)
+	tests/memory.sh $(BIN)
 	tests/atomic.sh $(BIN)
 	tests/pdf.sh $(BIN)
 	tests/photos.sh $(BIN)
@@ -340,7 +341,12 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	    --quality build/tsan/out/quality.tsv --hr-detail build/tsan/out/hr-detail.tsv \
 	    --labels build/tsan/out/labels.tsv 2>/dev/null \
 	    || { cat build/tsan/out/race.* 2>/dev/null; exit 1; }
-	@echo "tsan: the ETL's two readers, no data race"
+	G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 log_path=build/tsan/out/race" \
+	    build/tsan/bin/carnet-figures --in fixtures/2023 --year 2023 --memory 16k \
+	    -o build/tsan/out/figures-spilled.tsv 2>/dev/null \
+	    || { cat build/tsan/out/race.* 2>/dev/null; exit 1; }
+	cmp build/tsan/out/figures.tsv build/tsan/out/figures-spilled.tsv
+	@echo "tsan: the ETL's two readers, in memory and spilled, no data race"
 
 valgrind-run: programs $(BUILD)/tests/unit
 	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
@@ -351,6 +357,11 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose \
 	    -o $(BUILD)/figures.tsv --provenance $(BUILD)/provenance.tsv \
 	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite \
+	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --memory 16k \
+	    -o $(BUILD)/figures-spilled.tsv --quality $(BUILD)/quality-spilled.tsv
+	cmp $(BUILD)/figures.tsv $(BUILD)/figures-spilled.tsv
 	valgrind -q --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite \
 	    $(BIN)/carnet-xlsx --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \

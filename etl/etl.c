@@ -1,8 +1,8 @@
 /* etl.c — see etl.h. */
 #include "etl.h"
 #include "previous.h"
+#include "reading.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,11 +18,8 @@ struct job {
 	const struct etl_options *o;
 	char *path;
 	struct etl e;           /* the copy the source reads with */
-	struct spill spill;     /* its memory budget and passes */
 	struct diag diag;
-	void *state;
-	struct exp_stats st;
-	enum exp_status es;
+	struct reading rd;      /* its reading: state, stats, status */
 	bool done;
 };
 
@@ -42,14 +39,6 @@ struct queue {
 static struct queue q = { .lock = PTHREAD_MUTEX_INITIALIZER,
 			  .changed = PTHREAD_COND_INITIALIZER };
 
-static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
-{
-	struct job *j = ctx;
-	j->src->on_row(r, row, j->state);
-	if (j->spill.over)
-		exp_stop(r);            /* read again, spilled */
-}
-
 static void on_progress(uint64_t done, uint64_t total, void *ctx)
 {
 	const struct job *j = ctx;
@@ -62,69 +51,16 @@ static void on_progress(uint64_t done, uint64_t total, void *ctx)
 	pthread_mutex_unlock(&q.lock);
 }
 
-static void read_pass(struct job *j, struct diag *d)
-{
-	struct exp_source src = {
-		.path = j->path, .cols = j->src->cols, .ncols = j->src->ncols,
-		.on_row = on_row, .ctx = j, .on_progress = on_progress,
-	};
-	j->es = exp_read(&src, d, &j->st);
-}
-
-/* Reads the export in memory; if its key sets pass the budget, again,
- * spilled (keycheck.h): passes whose messages are thrown away, then the
- * last one, which says what a reading in memory says. */
 static void read_one(struct job *j)
 {
 	j->e.diag = &j->diag;
 	j->e.path = j->path;
-	j->e.spill = &j->spill;
-	j->state = j->src->start(&j->e);
-	if (!j->spill.over)
-		read_pass(j, &j->diag);
-	j->st.passes = 1;
-	if (!j->spill.over)
-		return;
-	j->src->finish(j->state, false);
-	bool keep_all = j->diag.all != NULL;
-	diag_release(&j->diag);
-	if (keep_all && diag_keep_all(&j->diag) != 0)
-		j->es = EXP_EIO;
-	if (j->spill.steps)
-		g_array_set_size(j->spill.steps, 0);
-	j->spill.over = false;
-	j->spill.used = 0;
-	j->spill.pass = 1;
-	j->spill.passes = 1;
-	j->state = j->src->start(&j->e);
-	for (int p = 1; p <= j->spill.passes && !j->spill.error; p++) {
-		j->spill.pass = p;
-		struct spill_step *st = j->spill.steps ? (struct spill_step *)(void *)j->spill.steps->data : NULL;
-		size_t n = j->spill.steps ? j->spill.steps->len : 0;
-		for (size_t i = 0; i < n; i++)
-			if (st[i].begin)
-				st[i].begin(st[i].ctx);
-		bool last = p == j->spill.passes;
-		struct diag scratch = DIAG_INIT;
-		read_pass(j, last ? &j->diag : &scratch);
-		j->st.passes = p;
-		diag_release(&scratch);
-		if (!last && j->es == EXP_EIO) {
-			p = j->spill.passes - 1;        /* the last pass says why */
-			continue;
-		}
-		/* steps of stage 0 end after the last pass */
-		for (size_t i = 0; i < n && !j->spill.error; i++)
-			if (st[i].end && (st[i].stage == p || (last && st[i].stage == 0)) &&
-			    st[i].end(st[i].ctx, p) != 0)
-				j->spill.error = errno ? errno : EIO;
-	}
-	if (j->spill.error) {
-		diag_add(&j->diag, DIAG_ERROR, j->path, 0, 0,
-			 "cannot sort its keys in the temporary folder ($TMPDIR or /tmp): %s",
-			 strerror(j->spill.error));
-		j->es = EXP_EIO;
-	}
+	j->rd = (struct reading){
+		.src = j->src, .path = j->path, .e = &j->e,
+		.budget = (j->o->memory ? j->o->memory : ETL_MEMORY) / READERS,
+		.on_progress = on_progress, .ctx = j,
+	};
+	reading_run(&j->rd);
 }
 
 static void *reader(void *unused)
@@ -160,10 +96,9 @@ static struct job *job_new(const struct source *s, const struct etl_options *o,
 {
 	struct job *j = g_new0(struct job, 1);
 	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT };
-	j->spill.budget = (o->memory ? o->memory : ETL_MEMORY) / READERS;
 	j->e.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	if (e->diag->all && diag_keep_all(&j->diag) != 0)
-		j->es = EXP_EIO;        /* cannot happen twice: the run has one */
+		j->rd.es = EXP_EIO;     /* cannot happen twice: the run has one */
 	return j;
 }
 
@@ -196,7 +131,7 @@ static int land(struct job *j, struct etl *e)
 	pthread_mutex_unlock(&q.lock);
 	if (o->progress)
 		fprintf(stderr, "\r\033[K");
-	enum exp_status es = j->es;
+	enum exp_status es = j->rd.es;
 	if (diag_merge(e->diag, &j->diag) != 0) {
 		diag_add(e->diag, DIAG_ERROR, j->path, 0, 0,
 			 "cannot keep the warnings for the quality report");
@@ -210,17 +145,17 @@ static int land(struct job *j, struct etl *e)
 			g_hash_table_insert(e->spellings, g_strdup(k), g_strdup(v));
 	bool clean = es == EXP_OK && j->diag.errors == 0;
 	if (clean) {
-		figures_source(e->fig, j->src->file, &j->st);
-		figures_source(e->detail, j->src->file, &j->st);
+		figures_source(e->fig, j->src->file, &j->rd.st);
+		figures_source(e->detail, j->src->file, &j->rd.st);
 	}
 	/* finishing, the source writes to the run's table and messages,
 	 * and leaves what later sources read (sources.h) */
 	struct etl before = j->e;
 	j->e.diag = e->diag;
-	j->src->finish(j->state, clean);
+	j->src->finish(j->rd.state, clean);
 	take_back(e, &before, &j->e);
 	if (clean && o->on_read)
-		o->on_read(j->path, &j->st, o->ctx);
+		o->on_read(j->path, &j->rd.st, o->ctx);
 	if (!clean && es == EXP_OK)
 		es = EXP_EDATA;
 	return (int)es;
@@ -295,8 +230,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 	for (size_t i = 0; i < n; i++) {
 		if (jobs[i]) {
 			diag_release(&jobs[i]->diag);
-			if (jobs[i]->spill.steps)
-				g_array_free(jobs[i]->spill.steps, TRUE);
+			reading_release(&jobs[i]->rd);
 			g_hash_table_destroy(jobs[i]->e.spellings);
 			g_free(jobs[i]);
 		}

@@ -19,6 +19,14 @@ void figures_source(struct figures *t, const char *file,
 	t->current = (int)t->nsources++;
 }
 
+/* s, kept once in the table. */
+static const char *keep(struct figures *t, const char *s)
+{
+	if (!t->strings)
+		t->strings = g_string_chunk_new(1 << 16);
+	return g_string_chunk_insert_const(t->strings, s);
+}
+
 static void push(struct figures *t, struct figure f)
 {
 	if (t->n == t->cap) {
@@ -60,10 +68,11 @@ void figures_add(struct figures *t, const char *indicator, double value,
 		g_string_append_printf(dims, "%s%s=%s", i ? "," : "",
 				       pairs[i].key, pairs[i].value);
 	push(t, (struct figure){
-		.indicator = g_strdup(indicator), .dims = g_string_free(dims, FALSE),
-		.value = value, .unit = g_strdup(unit), .rule = rule,
+		.indicator = keep(t, indicator), .dims = keep(t, dims->str),
+		.value = value, .unit = keep(t, unit), .rule = rule,
 		.source = t->current,
 	});
+	g_string_free(dims, TRUE);
 }
 
 void figures_add_raw(struct figures *t, const char *indicator,
@@ -71,9 +80,9 @@ void figures_add_raw(struct figures *t, const char *indicator,
 		     const char *rule)
 {
 	push(t, (struct figure){
-		.indicator = g_strdup(indicator), .dims = g_strdup(dims),
-		.value = value, .unit = g_strdup(unit), .rule = g_strdup(rule),
-		.rule_owned = true, .source = t->current,
+		.indicator = keep(t, indicator), .dims = keep(t, dims),
+		.value = value, .unit = keep(t, unit), .rule = keep(t, rule),
+		.source = t->current,
 	});
 }
 
@@ -188,13 +197,8 @@ void figures_release(struct figures *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->n; i++) {
-		g_free(t->v[i].indicator);
-		g_free(t->v[i].dims);
-		g_free(t->v[i].unit);
-		if (t->v[i].rule_owned)
-			g_free((char *)t->v[i].rule);
-	}
+	if (t->strings)
+		g_string_chunk_free(t->strings);
 	g_free(t->v);
 	for (size_t i = 0; i < t->nsources; i++)
 		g_free(t->sources[i].file);

@@ -15,15 +15,17 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <glib.h>
+
 #include "export.h"
 
+/* The strings are the table's (figures.strings). */
 struct figure {
-	char *indicator;
-	char *dims;            /* "k=v,k=v", keys sorted; "" for a total */
+	const char *indicator;
+	const char *dims;      /* "k=v,k=v", keys sorted; "" for a total */
 	double value;
-	char *unit;
-	const char *rule;      /* static text, or owned when rule_owned */
-	bool rule_owned;
+	const char *unit;
+	const char *rule;
 	int source;            /* index in figures.sources */
 };
 
@@ -41,6 +43,9 @@ struct figures {
 	struct figure_source *sources;
 	size_t nsources;
 	int current;           /* source of the figures being added */
+	/* the figures' strings, each kept once: a table of declared
+	 * figures holds a few units and rules for thousands of figures */
+	GStringChunk *strings;
 };
 
 #define FIGURES_INIT { .current = -1 }

@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -215,6 +216,10 @@ int main(int argc, char **argv)
 	/* Past a file size limit, let write() fail (and the temporary files
 	 * be removed) rather than the process be killed. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Large blocks (sort buffers, key tables) mapped, and so given back
+	 * when freed: glibc would otherwise raise this threshold after each
+	 * free and keep the next ones in its heap, beyond the budget. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	while ((c = getopt_long(argc, argv, "i:y:o:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': in = optarg; break;

@@ -15,14 +15,24 @@ bool keycheck_final(const struct etl *e)
 	return !keycheck_spilled(e) || e->spill->pass == e->spill->passes;
 }
 
-void keycheck_account(struct etl *e, long bytes)
+bool keycheck_grow(struct etl *e, size_t *bytes, size_t now, size_t next)
 {
 	struct spill *s = e->spill;
-	if (!s || s->pass > 0)
-		return;
-	s->used = (size_t)((long)s->used + bytes);
-	if (s->used > s->budget)
+	if (!s || next <= now)
+		return true;
+	/* while it grows, both the old and the new are held */
+	if (s->used - *bytes + now + next > s->budget) {
 		s->over = true;
+		return false;
+	}
+	s->used = s->used - *bytes + next;
+	*bytes = next;
+	return true;
+}
+
+bool keycheck_grow_set(struct etl *e, size_t *bytes, const struct keyset *ks)
+{
+	return keycheck_grow(e, bytes, keyset_bytes(ks), keyset_bytes_next(ks));
 }
 
 void keycheck_step(struct etl *e, const struct spill_step *step)
@@ -171,12 +181,10 @@ long firsts_check(struct firsts *f, const void *key, size_t len, long line,
 {
 	struct spill *sp = f->e->spill;
 	if (f->ks) {
+		if (!keycheck_grow_set(f->e, &f->bytes, f->ks))
+			return 0;       /* over the budget: the reading stops here */
 		bool added;
 		uint32_t *v = keyset_put(f->ks, key, len, &added);
-		if (keyset_bytes(f->ks) != f->bytes) {
-			keycheck_account(f->e, (long)keyset_bytes(f->ks) - (long)f->bytes);
-			f->bytes = keyset_bytes(f->ks);
-		}
 		if (!v)
 			return 0;       /* out of memory: counted as new, not as a duplicate */
 		if (added) {
@@ -275,14 +283,12 @@ void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t valu
 	if (!keycheck_final(d->e) || value >= DISTINCT_VALUES)
 		return;
 	if (d->ks) {
+		if (!keycheck_grow_set(d->e, &d->bytes, d->ks))
+			return;         /* over the budget: the reading stops here */
 		bool added;
 		uint32_t *v = keyset_put(d->ks, key, len, &added);
 		if (v && added)
 			*v = value;
-		if (keyset_bytes(d->ks) != d->bytes) {
-			keycheck_account(d->e, (long)keyset_bytes(d->ks) - (long)d->bytes);
-			d->bytes = keyset_bytes(d->ks);
-		}
 		return;
 	}
 	/* the order of the adds, for a key's first value to win */

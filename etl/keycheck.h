@@ -63,8 +63,14 @@ bool keycheck_spilled(const struct etl *e);
 /* Whether this pass is the one that counts (in memory, or the last). */
 bool keycheck_final(const struct etl *e);
 
-/* Adds bytes (may be negative) to what the reading holds in memory. */
-void keycheck_account(struct etl *e, long bytes);
+/* Whether a structure of the reading that takes now bytes may grow to
+ * next (both held while it grows); if not, the reading is over its
+ * budget (spill.over) and will be done again, spilled.  *bytes is what
+ * the structure was last accounted for, updated. */
+bool keycheck_grow(struct etl *e, size_t *bytes, size_t now, size_t next);
+
+/* keycheck_grow() for a key set about to take a new key. */
+bool keycheck_grow_set(struct etl *e, size_t *bytes, const struct keyset *ks);
 
 /* Registers a step; the passes are the largest stage + 1. */
 void keycheck_step(struct etl *e, const struct spill_step *step);

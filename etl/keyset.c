@@ -88,6 +88,13 @@ size_t keyset_bytes(const struct keyset *ks)
 	return ks->cap * sizeof(struct slot);
 }
 
+size_t keyset_bytes_next(const struct keyset *ks)
+{
+	if (4 * (ks->n + 1) > 3 * ks->cap)
+		return (ks->cap ? 2 * ks->cap : 64) * sizeof(struct slot);
+	return keyset_bytes(ks);
+}
+
 static struct slot *find(const struct keyset *ks, XXH128_hash_t h)
 {
 	size_t mask = ks->cap - 1;

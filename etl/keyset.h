@@ -34,6 +34,11 @@ size_t keyset_size(const struct keyset *ks);
 /* The bytes its table takes. */
 size_t keyset_bytes(const struct keyset *ks);
 
+/* The bytes its table will take once the next new key is put: more than
+ * keyset_bytes() when that key makes it grow (while it grows, both old
+ * and new tables are held). */
+size_t keyset_bytes_next(const struct keyset *ks);
+
 /* The 96 bits a key is kept as (never both zero): what keycheck.h sorts
  * when the keys go to disk. */
 void keyset_hash(const void *key, size_t len, uint64_t *lo, uint32_t *hi);

@@ -258,7 +258,8 @@ int sorter_sort(struct sorter *s)
 		return -1;
 	s->sorted = true;
 	if (s->nruns == 0) {            /* all in memory */
-		qsort(s->buf, s->n, s->size, s->cmp);
+		if (s->n > 1)
+			qsort(s->buf, s->n, s->size, s->cmp);
 		s->pos = 0;
 		return 0;
 	}

@@ -62,6 +62,11 @@ struct source {
 	 * NULL: the sources are read two at a time (etl.c), this one once
 	 * that one is finished. */
 	const struct source *after;
+	/* What its key checks hold in memory per row, about (key sets of
+	 * 16-byte slots at most 3/4 full, HR's 64-byte contracts): a file
+	 * whose rows would take more than the reading's budget is read
+	 * spilled from the start (keycheck.h). */
+	size_t row_bytes;
 };
 
 /* The slug (text_slug) of text[0..len), from cache (raw text -> slug,

@@ -37,7 +37,7 @@ static const char *const computed[] = {
 };
 
 struct declared {
-	char *id, *unit, *rule;
+	const char *id, *unit, *rule;   /* in state.strings */
 	int year;
 	double value;
 	long line;
@@ -53,6 +53,7 @@ struct state {
 	struct etl *e;
 	GArray *rows;                /* struct declared, in file order */
 	struct keyset *seen;         /* id and year -> line */
+	GStringChunk *strings;       /* ids, units and rules, each once */
 	GHashTable *ids;             /* id -> struct years */
 };
 
@@ -90,6 +91,7 @@ static void *start(struct etl *e)
 	s->e = e;
 	s->rows = g_array_new(FALSE, FALSE, sizeof(struct declared));
 	s->seen = keyset_new();
+	s->strings = g_string_chunk_new(1 << 16);
 	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	return s;
 }
@@ -150,17 +152,22 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(key);
 		return;
 	}
+	char *rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src) : NULL;
+	char *u = g_strndup(unit, ulen);
 	struct declared d = {
-		.id = key, .unit = g_strndup(unit, ulen), .year = (int)annee,
-		.value = valeur, .line = row->line,
-		.rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src)
-			     : g_strdup("declared"),
+		.id = g_string_chunk_insert_const(s->strings, key),
+		.unit = g_string_chunk_insert_const(s->strings, u),
+		.rule = g_string_chunk_insert_const(s->strings, rule ? rule : "declared"),
+		.year = (int)annee, .value = valeur, .line = row->line,
 	};
+	g_free(rule);
+	g_free(u);
+	g_free(key);
 	g_array_append_val(s->rows, d);
 	struct years *y = g_hash_table_lookup(s->ids, d.id);   /* key: borrowed */
 	if (!y) {
 		y = g_new0(struct years, 1);
-		g_hash_table_insert(s->ids, d.id, y);
+		g_hash_table_insert(s->ids, (char *)d.id, y);
 	}
 	y->n++;
 	y->this_year |= d.year == s->e->year;
@@ -195,16 +202,12 @@ static void finish(void *state, bool emit)
 	}
 	g_hash_table_destroy(s->ids);
 	keyset_free(s->seen);
-	for (guint i = 0; i < rows->len; i++) {
-		struct declared *d = &g_array_index(rows, struct declared, i);
-		g_free(d->id);
-		g_free(d->unit);
-		g_free(d->rule);
-	}
+	g_string_chunk_free(s->strings);
 	g_array_free(rows, TRUE);
 	g_free(s);
 }
 
 const struct source source_chiffres_cles = {
 	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish, NULL,
+	0,                             /* its figures are the result: held */
 };

@@ -223,4 +223,5 @@ static void finish(void *state, bool emit)
 const struct source source_enquete = {
 	"enquete_satisfaction.csv", cols, NCOLS, start, on_row, finish,
 	&source_chiffres_cles,          /* the survey window it declares */
+	32,                             /* one interview id a row */
 };

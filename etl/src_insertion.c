@@ -173,4 +173,5 @@ static void finish(void *state, bool emit)
 
 const struct source source_insertion = {
 	"insertion.csv", cols, NCOLS, start, on_row, finish, NULL,
+	64,                             /* a contract, some operations and beneficiaries */
 };

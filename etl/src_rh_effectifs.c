@@ -128,9 +128,10 @@ struct hr_rec {
 
 struct state {
 	struct etl *e;
-	GArray *contracts;                      /* struct contract */
+	struct contract *contracts;
+	size_t n, cap;
 	struct keyset *people;                  /* matricule -> last contract + 1 */
-	size_t bytes;                           /* what both take, as accounted */
+	size_t contracts_bytes, people_bytes;   /* as accounted (keycheck.h) */
 	GHashTable *strings;                    /* directions and reasons -> slugs */
 	GArray *scratch;                        /* one person's contracts */
 	struct tally *t;
@@ -151,8 +152,8 @@ static const char *intern(struct state *s, const char *text, size_t len)
 static struct person person_of(struct state *s, uint32_t last)
 {
 	g_array_set_size(s->scratch, 0);
-	for (uint32_t i = last; i; i = g_array_index(s->contracts, struct contract, i - 1).prev)
-		g_array_prepend_val(s->scratch, g_array_index(s->contracts, struct contract, i - 1));
+	for (uint32_t i = last; i; i = s->contracts[i - 1].prev)
+		g_array_prepend_val(s->scratch, s->contracts[i - 1]);
 	return (struct person){ (struct contract *)(void *)s->scratch->data, s->scratch->len };
 }
 
@@ -290,6 +291,10 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 			say(r, row->line, (int)v->value, v->ref);
 		return;
 	}
+	size_t cap = s->n < s->cap ? s->cap : s->cap ? 2 * s->cap : 1024;
+	if (!keycheck_grow_set(s->e, &s->people_bytes, s->people) ||
+	    !keycheck_grow(s->e, &s->contracts_bytes, s->cap * sizeof c, cap * sizeof c))
+		return;         /* over the budget: the reading stops here */
 	uint32_t *last = keyset_put(s->people, m, mlen, NULL);
 	if (!last) {
 		exp_warn_row(r, row->line, "out of memory: contract left out");
@@ -299,15 +304,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!judge(&p, &c, say_now, &(struct say_now){ r, row->line }))
 		return;
 	c.prev = (uint32_t)*last;
-	g_array_append_val(s->contracts, c);
-	*last = s->contracts->len;
-	/* GArray doubles its bytes; the key set its table */
-	size_t bytes = keyset_bytes(s->people) + g_array_get_element_size(s->contracts) *
-		       (size_t)s->contracts->len * 2;
-	if (bytes > s->bytes + (1u << 16)) {
-		keycheck_account(s->e, (long)(bytes - s->bytes));
-		s->bytes = bytes;
+	if (s->n == s->cap) {
+		s->cap = cap;
+		s->contracts = g_renew(struct contract, s->contracts, cap);
 	}
+	s->contracts[s->n++] = c;
+	*last = (uint32_t)s->n;
 }
 
 static const char R_EFFECTIF[] = "distinct matricule with a CDI or CDD running on 31/12";
@@ -643,7 +645,6 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->contracts = g_array_new(FALSE, FALSE, sizeof(struct contract));
 	s->people = keyset_new();
 	s->strings = slug_cache_new();
 	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
@@ -693,11 +694,12 @@ static void finish(void *state, bool do_emit)
 	sorter_free(s->said.s);
 	sorter_free(s->employees);
 	g_hash_table_destroy(s->strings);
-	g_array_free(s->contracts, TRUE);
+	g_free(s->contracts);
 	g_array_free(s->scratch, TRUE);
 	g_free(s);
 }
 
 const struct source source_rh_effectifs = {
 	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish, NULL,
+	128,                             /* a contract, its doubling array, a matricule */
 };

@@ -200,4 +200,5 @@ static void finish(void *state, bool emit)
 const struct source source_rh_formations = {
 	"rh_formations.csv", cols, NCOLS, start, on_row, finish,
 	&source_rh_effectifs,           /* the register's matricules */
+	48,                             /* a session, some trainees */
 };

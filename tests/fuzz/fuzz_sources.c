@@ -1,16 +1,10 @@
-/* fuzz_sources.c — each source's row parser and aggregation: the first
- * byte picks the source, the rest is its export. */
+/* fuzz_sources.c — each source's row parser and aggregation, read in
+ * memory or spilled (keycheck.h): the first byte picks the source and
+ * the budget, the rest is its export. */
 #include "fuzz.h"
-#include "../../etl/sources.h"
+#include "../../etl/reading.h"
 
 #include <unistd.h>
-
-static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
-{
-	void **run = ctx;
-	const struct source *s = run[0];
-	s->on_row(r, row, run[1]);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -36,16 +30,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		e.employees = keyset_new();
 		*keyset_put(e.employees, "M1", 2, NULL) = 2;
 	}
-	void *run[2] = { (void *)s, s->start(&e) };
-	struct exp_source src = {
-		.path = path, .cols = s->cols, .ncols = s->ncols,
-		.on_row = on_row, .ctx = run,
+	struct reading rd = {
+		.src = s, .path = path, .e = &e,
+		.budget = data[0] / nsources % 2 ? 16 << 10 : 64 << 20,
 	};
-	struct exp_stats st = { 0 };
-	figures_source(&fig, s->file, &st);
-	figures_source(&detail, s->file, &st);
-	enum exp_status es = exp_read(&src, &d, &st);
-	s->finish(run[1], es == EXP_OK && d.errors == 0);
+	reading_run(&rd);
+	figures_source(&fig, s->file, &rd.st);
+	figures_source(&detail, s->file, &rd.st);
+	s->finish(rd.state, rd.es == EXP_OK && d.errors == 0);
+	reading_release(&rd);
 	keyset_free(e.employees);
 	figures_sort(&fig);
 	figures_release(&fig);

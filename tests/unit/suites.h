@@ -8,6 +8,7 @@ Suite *text_suite(void);
 Suite *fields_suite(void);
 Suite *export_suite(void);
 Suite *keyset_suite(void);
+Suite *sorter_suite(void);
 Suite *definitions_suite(void);
 Suite *published_suite(void);
 Suite *small_counts_suite(void);

@@ -1,0 +1,128 @@
+/* reading.c — see reading.h. */
+#include "reading.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void on_row(struct exp_reader *er, const struct exp_row *row, void *ctx)
+{
+	struct reading *r = ctx;
+	r->src->on_row(er, row, r->state);
+	if (r->spill.over)
+		exp_stop(er);           /* read again, spilled */
+}
+
+static void on_progress(uint64_t done, uint64_t total, void *ctx)
+{
+	struct reading *r = ctx;
+	if (r->on_progress)
+		r->on_progress(done, total, r->ctx);
+}
+
+static void read_pass(struct reading *r, struct diag *d)
+{
+	struct exp_source src = {
+		.path = r->path, .cols = r->src->cols, .ncols = r->src->ncols,
+		.on_row = on_row, .ctx = r, .on_progress = on_progress,
+	};
+	r->es = exp_read(&src, d, &r->st);
+}
+
+/* The rows the file at path promises: its size over the mean length of
+ * its first lines (0 when it cannot be read: the reading will say why). */
+static uint64_t rows_expected(const char *path)
+{
+	char buf[1 << 16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0)
+		return 0;
+	ssize_t n = fstat(fd, &sb) == 0 ? read(fd, buf, sizeof buf) : -1;
+	close(fd);
+	if (n <= 0)
+		return 0;
+	uint64_t lines = 1;
+	for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))) != NULL; p++)
+		lines++;
+	return (uint64_t)sb.st_size * lines / (uint64_t)n;
+}
+
+/* The steps the checks registered, begun or ended for pass p. */
+static void steps(struct reading *r, int p, bool end, bool last)
+{
+	struct spill *sp = &r->spill;
+	for (guint i = 0; sp->steps && i < sp->steps->len && !sp->error; i++) {
+		struct spill_step *st = &g_array_index(sp->steps, struct spill_step, i);
+		if (!end && st->begin)
+			st->begin(st->ctx);
+		/* steps of stage 0 end after the last pass */
+		if (end && st->end && (st->stage == p || (last && st->stage == 0)) &&
+		    st->end(st->ctx, p) != 0)
+			sp->error = errno ? errno : EIO;
+	}
+}
+
+/* In memory: false when it went past the budget, and must be read again
+ * spilled (all it did undone). */
+static bool in_memory(struct reading *r)
+{
+	r->state = r->src->start(r->e);
+	if (!r->spill.over)
+		read_pass(r, r->e->diag);
+	r->st.passes = 1;
+	if (!r->spill.over)
+		return true;
+	r->src->finish(r->state, false);
+	r->state = NULL;
+	bool keep_all = r->e->diag->all != NULL;
+	diag_release(r->e->diag);
+	if (keep_all && diag_keep_all(r->e->diag) != 0)
+		r->es = EXP_EIO;
+	if (r->spill.steps)
+		g_array_set_size(r->spill.steps, 0);
+	return false;
+}
+
+void reading_run(struct reading *r)
+{
+	r->spill.budget = r->budget;
+	r->e->spill = &r->spill;
+	r->e->path = r->path;
+	if (rows_expected(r->path) * r->src->row_bytes <= r->budget && in_memory(r))
+		return;
+	struct spill *sp = &r->spill;
+	sp->over = false;
+	sp->used = 0;
+	sp->pass = sp->passes = 1;
+	r->state = r->src->start(r->e);
+	for (int p = 1; p <= sp->passes && !sp->error; p++) {
+		sp->pass = p;
+		bool last = p == sp->passes;
+		steps(r, p, false, last);
+		struct diag scratch = DIAG_INIT;
+		read_pass(r, last ? r->e->diag : &scratch);
+		diag_release(&scratch);
+		r->st.passes = p;
+		if (!last && r->es == EXP_EIO) {
+			p = sp->passes - 1;     /* the last pass says why */
+			continue;
+		}
+		steps(r, p, true, last);
+	}
+	if (sp->error) {
+		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+			 "cannot sort its keys in the temporary folder ($TMPDIR or /tmp): %s",
+			 strerror(sp->error));
+		r->es = EXP_EIO;
+	}
+}
+
+void reading_release(struct reading *r)
+{
+	if (r->spill.steps)
+		g_array_free(r->spill.steps, TRUE);
+	r->spill.steps = NULL;
+}

@@ -1,0 +1,112 @@
+#!/bin/sh
+# memory.sh BIN — the ETL's memory budget (--memory, etl/keycheck.h): the
+# same exports read in memory and spilled (a budget so small that every
+# key check sorts on disk, and 1M) give the same table, provenance,
+# quality report, HR detail, labels, messages and exit status; on the
+# 2023 fixtures and on exports full of what the key checks decide
+# (tests/tools/tangled_exports.py: duplicates of every kind, which the
+# fixtures lack).  The sort's temporary files never outlive the run, even
+# killed; a temporary folder that cannot be written is said; bad sizes are
+# refused.  (tests/bad.sh reads the defect corpus with --memory 1M and 16k.)
+# Prints "memory: N passed, N failed".
+set -u
+bin=${1:?usage: tests/memory.sh BIN}
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+
+# figures NAME IN MEMORY — one run into $tmp/NAME/ (every output, stderr,
+# the exit status); -v says which exports were read again.
+figures() {
+	rm -rf "$tmp/$1" && mkdir -p "$tmp/$1"
+	TMPDIR=$tmp/sort "$bin/carnet" figures --in "$2" --year 2023 --memory "$3" -v \
+		-o "$tmp/$1/table.tsv" --provenance "$tmp/$1/provenance.tsv" \
+		--quality "$tmp/$1/quality.tsv" --hr-detail "$tmp/$1/hr-detail.tsv" \
+		--labels "$tmp/$1/labels.tsv" >"$tmp/$1/out" 2>"$tmp/$1/verbose"
+	echo $? >"$tmp/$1/status"
+	grep -v ' rows read, ' "$tmp/$1/verbose" >"$tmp/$1/err"
+}
+
+# same_outputs WHAT A B — every output of run B as run A's.
+same_outputs() {
+	for f in table.tsv provenance.tsv quality.tsv hr-detail.tsv labels.tsv out err status; do
+		expect_same "$1: $f" "$tmp/$2/$f" "$tmp/$3/$f"
+	done
+}
+
+# spilled_sources RUN — how many exports the run read more than once.
+spilled_sources() {
+	grep -c 'read [0-9]* times: its keys sorted on disk' "$tmp/$1/verbose"
+}
+
+mkdir -p "$tmp/sort"
+"$py" tests/tools/tangled_exports.py "$tmp/tangled" 4000 || bad "tangled_exports.py failed"
+
+for data in fixtures tangled; do
+	[ $data = fixtures ] && in=fixtures/2023 || in=$tmp/tangled
+	figures $data-64M "$in" 64M
+	figures $data-1M "$in" 1M
+	figures $data-16k "$in" 16k
+	[ "$(cat "$tmp/$data-64M/status")" = 0 ] && ok || bad "$data: exit $(cat "$tmp/$data-64M/status")"
+	[ "$(spilled_sources $data-64M)" = 0 ] && ok || bad "$data: spilled with 64M"
+	# 16k: every export with key checks (all but chiffres_cles.csv), but
+	# the fixtures' fleet, whose 95 rows fit
+	[ $data = fixtures ] && want=4 || want=5
+	[ "$(spilled_sources $data-16k)" = $want ] && ok ||
+		{ bad "$data: $(spilled_sources $data-16k) exports spilled with 16k, want $want"; cat "$tmp/$data-16k/verbose" >&2; }
+	same_outputs "$data, 1M" $data-64M $data-1M
+	same_outputs "$data, 16k" $data-64M $data-16k
+done
+
+# The tangled exports do test the checks: each kind of what they decide is
+# there, many times (and so on both sides of the sorted runs).
+for kind in \
+	'rh_effectifs.csv	duplicate of the contract on line' \
+	'rh_effectifs.csv	overlaps the contract on line' \
+	'rh_effectifs.csv	same matricule as line' \
+	'rh_formations.csv	trainee not found in the HR register' \
+	'rh_formations.csv	duplicate of the session on line' \
+	'insertion.csv	operation ' \
+	'insertion.csv	duplicate of the contract on line' \
+	'enquete_satisfaction.csv	same interview id as line' \
+	'flotte.csv	vehicle ' \
+	'flotte.csv	duplicate of line'; do
+	file=${kind%%	*} what=${kind#*	}
+	n=$(awk -F'\t' -v f="$file" -v w="$what" '$1 == "warning" && index($2, f) && index($5, w) == 1' \
+		"$tmp/tangled-64M/quality.tsv" | wc -l)
+	[ "$n" -ge 20 ] && ok || bad "tangled: $n warnings '$what' in $file"
+done
+[ -z "$(ls -A "$tmp/sort")" ] && ok || bad "temporary files left in TMPDIR: $(ls "$tmp/sort")"
+
+# Killed while it sorts (a sort file open, seen in /proc): nothing left in
+# TMPDIR, the files having no name, and no table written.
+"$py" tests/tools/tangled_exports.py "$tmp/big" 40000 || bad "tangled_exports.py failed"
+# (not INT: a background job of a script ignores it)
+for sig in KILL TERM; do
+	TMPDIR=$tmp/sort "$bin/carnet-figures" --in "$tmp/big" --year 2023 --memory 16k \
+		-o "$tmp/killed.tsv" 2>/dev/null &
+	pid=$! i=0
+	until ls -l /proc/$pid/fd 2>/dev/null | grep -q "$tmp/sort/" || [ $i -ge 400 ]; do
+		sleep 0.01; i=$((i + 1))
+	done
+	[ $i -lt 400 ] && ok || bad "SIG$sig: no sort file seen open"
+	kill -$sig $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null
+	[ -z "$(ls -A "$tmp/sort")" ] && ok || bad "SIG$sig: temporary files left: $(ls -A "$tmp/sort")"
+	[ ! -e "$tmp/killed.tsv" ] && ok || bad "SIG$sig: a table was written"
+done
+
+# A temporary folder that cannot be written: said, nothing written.
+echo keep >"$tmp/keep.tsv"
+expect_status "unwritable TMPDIR" 2 env TMPDIR=/nonexistent/carnet \
+	"$bin/carnet" figures --in "$tmp/tangled" --year 2023 --memory 16k -o "$tmp/keep.tsv"
+expect_err "unwritable TMPDIR" "carnet figures: $tmp/tangled/rh_effectifs.csv: cannot sort its keys in the temporary folder (\$TMPDIR or /tmp): No such file or directory"
+[ "$(cat "$tmp/keep.tsv")" = keep ] && ok || bad "unwritable TMPDIR: the table was written"
+
+for size in abc 10k -5M 64Q 99999999999999999999G ""; do
+	expect_status "--memory '$size'" 2 "$bin/carnet" figures --in fixtures/2023 --memory "$size" -o "$tmp/x.tsv"
+	expect_err "--memory '$size'" "carnet figures: invalid --memory '$size': a size such as 64M or 512k, at least 16k"
+done
+expect_status "--memory 100000" 0 "$bin/carnet" figures --in fixtures/2023 --memory 100000 -o "$tmp/x.tsv"
+expect_same "--memory 100000" "$tmp/fixtures-64M/table.tsv" "$tmp/x.tsv"
+
+finish memory

@@ -1,0 +1,123 @@
+/* test_sorter.c — the external sort of etl/sorter.h: records sorted and
+ * none lost whether they fit or go through runs and merges of runs, read
+ * again after a rewind, and a temporary folder that cannot be written
+ * said, not crashed on. */
+#include "suites.h"
+#include "../../etl/sorter.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+struct rec {
+	uint32_t key, seq;
+	char pad[16];
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Adds n records of keys from a fixed sequence; returns their sum. */
+static uint64_t fill(struct sorter *s, uint32_t n)
+{
+	uint64_t sum = 0;
+	uint32_t x = 12345;
+	for (uint32_t i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		struct rec r = { .key = (x >> 8) % 5000, .seq = i };
+		sum += r.key * 7919u + r.seq;
+		ck_assert_int_eq(sorter_add(s, &r), 0);
+	}
+	return sum;
+}
+
+/* Reads s through, checking the order; returns the sum of its records. */
+static uint64_t drain(struct sorter *s, uint32_t want)
+{
+	uint64_t sum = 0;
+	uint32_t n = 0;
+	struct rec last = { 0 };
+	const struct rec *r;
+	while ((r = sorter_next(s)) != NULL) {
+		if (n > 0)
+			ck_assert_int_lt(by_key(&last, r), 0);
+		last = *r;
+		sum += r->key * 7919u + r->seq;
+		n++;
+	}
+	ck_assert(!sorter_failed(s));
+	ck_assert_uint_eq(n, want);
+	return sum;
+}
+
+START_TEST(records_that_fit_stay_in_memory)
+{
+	struct sorter *s = sorter_new(sizeof(struct rec), by_key, 1 << 20);
+	uint64_t sum = fill(s, 1000);
+	ck_assert_int_eq(sorter_sort(s), 0);
+	ck_assert(!sorter_spilled(s));
+	ck_assert_uint_eq(drain(s, 1000), sum);
+	sorter_rewind(s);
+	ck_assert_uint_eq(drain(s, 1000), sum);
+	sorter_free(s);
+}
+END_TEST
+
+/* 16 kB: runs of 341 records, merged three at a time, level after level. */
+START_TEST(runs_merged_level_after_level_lose_nothing)
+{
+	struct sorter *s = sorter_new(sizeof(struct rec), by_key, 16 << 10);
+	ck_assert_uint_eq(sorter_count(s), 0);
+	uint64_t sum = fill(s, 100000);
+	ck_assert_uint_eq(sorter_count(s), 100000);
+	ck_assert_int_eq(sorter_sort(s), 0);
+	ck_assert(sorter_spilled(s));
+	ck_assert_uint_eq(drain(s, 100000), sum);
+	sorter_rewind(s);
+	ck_assert_uint_eq(drain(s, 100000), sum);
+	sorter_free(s);
+}
+END_TEST
+
+START_TEST(an_empty_sorter_gives_nothing)
+{
+	struct sorter *s = sorter_new(sizeof(struct rec), by_key, 1 << 16);
+	ck_assert_ptr_null(sorter_next(s));     /* not sorted yet */
+	ck_assert_int_eq(sorter_sort(s), 0);
+	ck_assert_ptr_null(sorter_next(s));
+	sorter_free(s);
+	sorter_free(NULL);
+}
+END_TEST
+
+START_TEST(a_temporary_folder_that_cannot_be_written_is_an_error)
+{
+	setenv("TMPDIR", "/nonexistent/carnet", 1);
+	struct sorter *s = sorter_new(sizeof(struct rec), by_key, 16 << 10);
+	int rc = 0;
+	for (uint32_t i = 0; i < 10000 && rc == 0; i++)
+		rc = sorter_add(s, &(struct rec){ .key = i });
+	unsetenv("TMPDIR");
+	ck_assert_int_eq(rc, -1);
+	ck_assert(sorter_failed(s));
+	ck_assert_int_eq(sorter_sort(s), -1);
+	ck_assert_ptr_null(sorter_next(s));
+	sorter_free(s);
+}
+END_TEST
+
+Suite *sorter_suite(void)
+{
+	Suite *s = suite_create("sorter");
+	TCase *t = tcase_create("sort");
+	tcase_add_test(t, records_that_fit_stay_in_memory);
+	tcase_add_test(t, runs_merged_level_after_level_lose_nothing);
+	tcase_add_test(t, an_empty_sorter_gives_nothing);
+	tcase_add_test(t, a_temporary_folder_that_cannot_be_written_is_an_error);
+	suite_add_tcase(s, t);
+	return s;
+}
