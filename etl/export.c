@@ -27,7 +27,10 @@
 #define CSV_ROW_NOT_BEGUN 0
 #define QUOTE_MAX 40          /* bytes of a value quoted in a message */
 
+/* A field of the row being assembled: in place in the line (s), or
+ * copied into buf by libcsv's callback (at off). */
 struct raw_field {
+	const char *s;
 	size_t off, len;
 	long line;
 };
@@ -291,6 +294,11 @@ char *exp_strdup(struct exp_reader *r, const struct exp_field *f)
 
 /* ---- header ---- */
 
+static const char *raw_text(const struct exp_reader *r, size_t i)
+{
+	return r->f[i].s ? r->f[i].s : r->buf + r->f[i].off;
+}
+
 static bool take_header(struct exp_reader *r)
 {
 	const struct exp_source *src = r->src;
@@ -309,7 +317,7 @@ static bool take_header(struct exp_reader *r)
 		return false;
 	}
 	for (size_t h = 0; h < r->nf; h++) {
-		const char *s = r->buf + r->f[h].off;
+		const char *s = raw_text(r, h);
 		size_t len = r->f[h].len;
 		text_trim(&s, &len);
 		r->header[h] = g_strndup(s, len);
@@ -386,7 +394,7 @@ static void deliver_row(struct exp_reader *r)
 
 	bool blank = true;
 	for (size_t i = 0; i < r->nf && blank; i++)
-		blank = field_is_empty(r->buf + r->f[i].off, r->f[i].len);
+		blank = field_is_empty(raw_text(r, i), r->f[i].len);
 	if (blank)
 		return;
 	r->st->rows++;
@@ -404,7 +412,7 @@ static void deliver_row(struct exp_reader *r)
 			.flags = src->cols[c].flags, .header = src->cols[c].name,
 			.slug = src->cols[c].name, .line = line,
 		} : (struct exp_field){
-			.s = r->buf + r->f[h].off, .len = r->f[h].len,
+			.s = raw_text(r, (size_t)h), .len = r->f[h].len,
 			.line = r->f[h].line, .column = h + 1,
 			.header = r->header[h], .slug = r->slug[h],
 			.flags = src->cols[c].flags,
@@ -413,7 +421,7 @@ static void deliver_row(struct exp_reader *r)
 			for (size_t k = 0; k < r->nprefix; k++) {
 				size_t p = r->prefix[k];
 				r->pfields[k] = (struct exp_field){
-					.s = r->buf + r->f[p].off, .len = r->f[p].len,
+					.s = raw_text(r, p), .len = r->f[p].len,
 					.line = r->f[p].line, .column = (int)p + 1,
 					.header = r->header[p], .slug = r->slug[p],
 					.flags = src->cols[c].flags,
@@ -431,28 +439,46 @@ static void deliver_row(struct exp_reader *r)
 		r->st->rejected++;
 }
 
-/* libcsv: a field ended. */
-static void on_field(void *s, size_t len, void *ctx)
+/* Room for one more field; false after reporting it. */
+static bool field_room(struct exp_reader *r, size_t len)
 {
-	struct exp_reader *r = ctx;
-
-	if (r->stop)
-		return;
 	if (len > EXP_MAX_FIELD) {
 		fatal_at(r, r->next_field_line, (long)r->nf + 1,
 			 "field longer than %u bytes", EXP_MAX_FIELD);
-		return;
+		return false;
 	}
 	if (r->nf == r->fcap) {
 		size_t cap = r->fcap ? 2 * r->fcap : 32;
 		struct raw_field *f = realloc(r->f, cap * sizeof *f);
 		if (!f) {
 			fatal_at(r, r->line, 0, "out of memory");
-			return;
+			return false;
 		}
 		r->f = f;
 		r->fcap = cap;
 	}
+	return true;
+}
+
+/* A field of a plain line, left where it is: s[len] (a delimiter, a
+ * blank, the line's CR or LF, or the byte past the block) becomes its
+ * NUL. */
+static void field_in_place(struct exp_reader *r, char *s, size_t len)
+{
+	if (r->stop || !field_room(r, len))
+		return;
+	s[len] = '\0';
+	r->f[r->nf++] = (struct raw_field){ s, 0, len, r->next_field_line };
+	r->next_field_line = r->line;
+}
+
+/* libcsv: a field ended. */
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct exp_reader *r = ctx;
+
+	if (r->stop || !field_room(r, len))
+		return;
 	if (r->len + len + 1 > r->cap) {
 		size_t cap = r->cap ? r->cap : 4096;
 		while (cap < r->len + len + 1)
@@ -468,7 +494,7 @@ static void on_field(void *s, size_t len, void *ctx)
 	if (len)
 		memcpy(r->buf + r->len, s, len);
 	r->buf[r->len + len] = '\0';
-	r->f[r->nf++] = (struct raw_field){ r->len, len, r->next_field_line };
+	r->f[r->nf++] = (struct raw_field){ NULL, r->len, len, r->next_field_line };
 	r->len += len + 1;
 	r->next_field_line = r->line;
 }
@@ -511,6 +537,33 @@ static bool utf8_seq_at(const char *p, size_t n)
 		return false;
 	const char *end;
 	return g_utf8_validate(p, (gssize)k, &end);
+}
+
+/* Where p[0..n) stops being UTF-8 (as g_utf8_validate says), or NULL.
+ * Only the runs of non-ASCII bytes go to GLib: the ASCII between them,
+ * most of a line, is skipped eight bytes at a time, and no sequence
+ * spans an ASCII byte. */
+static const char *utf8_invalid(const char *p, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		for (uint64_t w; i + 8 <= n; i += 8) {
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+		}
+		while (i < n && (unsigned char)p[i] < 0x80)
+			i++;
+		if (i == n)
+			return NULL;
+		size_t j = i + 1;
+		while (j < n && (unsigned char)p[j] >= 0x80)
+			j++;
+		const char *end;
+		if (!g_utf8_validate(p + i, (gssize)(j - i), &end))
+			return end;
+		i = j;
+	}
 }
 
 static bool grow_dec(struct exp_reader *r, size_t need)
@@ -561,8 +614,8 @@ static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 		r->enc_line = r->line;
 	}
 	if (r->enc != EXP_CP1252) {
-		const char *end;
-		if (g_utf8_validate(p + i, (gssize)(n - i), &end))
+		const char *end = utf8_invalid(p + i, n - i);
+		if (!end)
 			return true;
 		fatal_at(r, r->line, char_column(r, p, (size_t)(end - p)),
 			 "invalid UTF-8 byte 0x%02X (the file reads as UTF-8 since line %ld: mixed encodings?)",
@@ -639,7 +692,7 @@ static bool csv_blank(const struct exp_reader *r, char c)
  * 350 MB/s, and most lines of most exports are plain delimited text.
  * libcsv still reads the header, every line with a quote and the rest of
  * a quoted field. */
-static void split_plain_line(struct exp_reader *r, const char *p, size_t n)
+static void split_plain_line(struct exp_reader *r, char *p, size_t n)
 {
 	if (n > 0 && p[n - 1] == '\n')
 		n--;
@@ -650,16 +703,16 @@ static void split_plain_line(struct exp_reader *r, const char *p, size_t n)
 		lead++;
 	if (lead == n)
 		return;                         /* a blank line: no row */
-	const char *end = p + n;
+	char *end = p + n;
 	for (;;) {
-		const char *d = memchr(p, r->st->delimiter, (size_t)(end - p));
-		const char *fe = d ? d : end;
+		char *d = memchr(p, r->st->delimiter, (size_t)(end - p));
+		char *fe = d ? d : end;
 		while (p < fe && csv_blank(r, *p))
 			p++;
-		const char *q = fe;
+		char *q = fe;
 		while (q > p && csv_blank(r, q[-1]))
 			q--;
-		on_field((void *)p, (size_t)(q - p), r);
+		field_in_place(r, p, (size_t)(q - p));
 		if (!d || r->stop)
 			break;
 		p = d + 1;
@@ -712,7 +765,9 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		r->st->delimiter = delim;
 	}
 	if (plain_line(r, u, un)) {
-		split_plain_line(r, u, un);
+		/* u is the block's or the decoding's buffer, ours to write in,
+		 * with a byte to spare past it */
+		split_plain_line(r, (char *)u, un);
 		return;
 	}
 	size_t fed = csv_parse(&r->csv, u, un, on_field, on_row_end, r);
@@ -755,7 +810,7 @@ static void release(struct exp_reader *r)
 static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 {
 	size_t cap = BLOCK, have = 0;
-	char *blk = malloc(cap);
+	char *blk = malloc(cap + 1);    /* + 1: a last field's NUL (field_in_place) */
 	/* OpenSSL's SHA-256 uses the CPU's SHA instructions: GLib's took a
 	 * third of the ETL's instructions. */
 	EVP_MD_CTX *sum = EVP_MD_CTX_new();
@@ -773,7 +828,7 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 					 "line longer than %u bytes", EXP_MAX_LINE);
 				break;
 			}
-			char *b = realloc(blk, 2 * cap);
+			char *b = realloc(blk, 2 * cap + 1);
 			if (!b) {
 				fatal_at(r, r->line, 0, "out of memory");
 				break;

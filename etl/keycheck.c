@@ -176,15 +176,32 @@ void firsts_free(struct firsts *f)
 	g_free(f);
 }
 
+struct key firsts_key(const struct firsts *f, const void *key, size_t len)
+{
+	struct key k;
+	keyset_hash(key, len, &k.lo, &k.hi);
+	if (f->ks)
+		keyset_prefetch(f->ks, k.lo);
+	return k;
+}
+
 long firsts_check(struct firsts *f, const void *key, size_t len, long line,
 		  uint32_t value, uint32_t *first_value)
+{
+	struct key k;
+	keyset_hash(key, len, &k.lo, &k.hi);
+	return firsts_check_key(f, &k, line, value, first_value);
+}
+
+long firsts_check_key(struct firsts *f, const struct key *k, long line,
+		      uint32_t value, uint32_t *first_value)
 {
 	struct spill *sp = f->e->spill;
 	if (f->ks) {
 		if (!keycheck_grow_set(f->e, &f->bytes, f->ks))
 			return 0;       /* over the budget: the reading stops here */
 		bool added;
-		uint32_t *v = keyset_put(f->ks, key, len, &added);
+		uint32_t *v = keyset_put_hash(f->ks, k->lo, k->hi, &added);
 		if (!v)
 			return 0;       /* out of memory: counted as new, not as a duplicate */
 		if (added) {
@@ -198,8 +215,7 @@ long firsts_check(struct firsts *f, const void *key, size_t len, long line,
 	if (sp->pass < f->stage)
 		return KEY_PENDING;
 	if (sp->pass == f->stage) {
-		struct key_rec r = { .line = key_line(line), .value = value };
-		keyset_hash(key, len, &r.lo, &r.hi);
+		struct key_rec r = { .lo = k->lo, .hi = k->hi, .line = key_line(line), .value = value };
 		if (sorter_add(f->keys, &r) != 0 && !sp->error)
 			sp->error = errno ? errno : EIO;
 		return KEY_PENDING;

@@ -119,6 +119,16 @@ void firsts_free(struct firsts *f);     /* accepts NULL */
  * 1, see keep_value); KEY_PENDING when the check is being recorded. */
 long firsts_check(struct firsts *f, const void *key, size_t len, long line,
 		  uint32_t value, uint32_t *first_value);
+/* A key hashed ahead (its slot being loaded: keyset_prefetch), for
+ * firsts_check_key once the row's other fields are parsed. */
+struct key {
+	uint64_t lo;
+	uint32_t hi;
+};
+struct key firsts_key(const struct firsts *f, const void *key, size_t len);
+long firsts_check_key(struct firsts *f, const struct key *k, long line,
+		      uint32_t value, uint32_t *first_value);
+
 /* firsts_check of k's key (value 0), then keybuf_release(k). */
 long firsts_keybuf(struct firsts *f, struct keybuf *k, long line);
 

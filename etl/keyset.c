@@ -125,9 +125,21 @@ static bool grow(struct keyset *ks)
 
 uint32_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added)
 {
+	XXH128_hash_t h = hash(key, len);
+	return keyset_put_hash(ks, h.low64, (uint32_t)h.high64, added);
+}
+
+void keyset_prefetch(const struct keyset *ks, uint64_t lo)
+{
+	if (ks->cap)
+		__builtin_prefetch(&ks->v[(size_t)lo & (ks->cap - 1)], 1);
+}
+
+uint32_t *keyset_put_hash(struct keyset *ks, uint64_t lo, uint32_t hi, bool *added)
+{
 	if (4 * (ks->n + 1) > 3 * ks->cap && !grow(ks))
 		return NULL;
-	XXH128_hash_t h = hash(key, len);
+	XXH128_hash_t h = { .low64 = lo, .high64 = hi };
 	struct slot *s = find(ks, h);
 	bool fresh = s->lo == 0 && s->hi == 0;
 	if (fresh) {

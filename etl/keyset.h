@@ -43,6 +43,14 @@ size_t keyset_bytes_next(const struct keyset *ks);
  * when the keys go to disk. */
 void keyset_hash(const void *key, size_t len, uint64_t *lo, uint32_t *hi);
 
+/* keyset_put of the key whose hash that is. */
+uint32_t *keyset_put_hash(struct keyset *ks, uint64_t lo, uint32_t hi, bool *added);
+
+/* Starts loading the slot a key of that hash would be in: a row hashes
+ * its key first and parses its other fields while the slot comes from
+ * memory (a miss in a table of megabytes costs as much as a field). */
+void keyset_prefetch(const struct keyset *ks, uint64_t lo);
+
 /* Walks the values, in no useful order:
  *   for (size_t i = 0; (v = keyset_next(ks, &i)) != NULL;) … */
 uint32_t *keyset_next(const struct keyset *ks, size_t *i);

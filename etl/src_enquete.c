@@ -109,6 +109,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		rates_init(&s->all, s->nitems);
 	}
 	ok &= exp_text(r, &f[C_ID], &id, &idlen) == EXP_GOT;
+	struct key key = ok ? firsts_key(s->ids, id, idlen) : (struct key){ 0 };
 	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
 	ok &= exp_text(r, &f[C_DIRECTION], &direction, &dlen) == EXP_GOT;
 	if (f[C_HABITAT].s && !field_is_empty(f[C_HABITAT].s, f[C_HABITAT].len) &&
@@ -133,7 +134,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	long first = firsts_check(s->ids, id, idlen, row->line, 0, NULL);
+	long first = firsts_check_key(s->ids, &key, row->line, 0, NULL);
 	if (first == KEY_PENDING || !keycheck_final(s->e))
 		return;
 	if (first) {

@@ -118,16 +118,10 @@ static size_t blank_before(const unsigned char *s, size_t len)
 	return 0;
 }
 
-void text_trim(const char **s, size_t *len)
+void text_trim_blanks(const char **s, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t n = *len, k;
-
-	/* most fields: no blank at either end (a blank's first byte, and
-	 * its last) */
-	if (n > 0 && p[0] != ' ' && p[0] != '\t' && p[0] != 0xC2 && p[0] != 0xE2 &&
-	    p[n - 1] != ' ' && p[n - 1] != '\t' && p[n - 1] != 0xA0 && p[n - 1] != 0xAF)
-		return;
 
 	while ((k = blank_at(p, n)) > 0) {
 		p += k;

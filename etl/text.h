@@ -26,7 +26,18 @@ char *text_slug(const char *s, size_t len, char *buf, size_t cap);
 
 /* Moves *s and shortens *len so that ASCII spaces and tabs, U+00A0 and
  * U+202F (no-break spaces) at either end are left out. */
-void text_trim(const char **s, size_t *len);
+void text_trim_blanks(const char **s, size_t *len);
+static inline void text_trim(const char **s, size_t *len)
+{
+	/* most fields: no blank at either end (a blank's first byte, and
+	 * its last), seen here without a call */
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len;
+	if (n > 0 && p[0] != ' ' && p[0] != '\t' && p[0] != 0xC2 && p[0] != 0xE2 &&
+	    p[n - 1] != ' ' && p[n - 1] != '\t' && p[n - 1] != 0xA0 && p[n - 1] != 0xAF)
+		return;
+	text_trim_blanks(s, len);
+}
 
 /* strcmp for arrays of char * (qsort, g_ptr_array_sort), which hand the
  * comparison pointers to the elements. */
