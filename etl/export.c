@@ -66,6 +66,8 @@ struct exp_reader {
 	enum exp_encoding enc;
 	long enc_line;             /* where the encoding was recognised */
 	iconv_t cd;
+	char cp1252[128][5];       /* UTF-8 of 0x80 .. 0xFF, NUL-ended */
+	bool cp1252_ready;
 	char *dec;
 	size_t deccap;
 };
@@ -578,6 +580,22 @@ static bool grow_dec(struct exp_reader *r, size_t need)
 	return true;
 }
 
+/* The UTF-8 of each byte from 0x80, as iconv converts it (once: a call
+ * to iconv per line was a tenth of the HR register's reading); "" for
+ * the bytes it cannot convert. */
+static void cp1252_table(struct exp_reader *r)
+{
+	for (int c = 0x80; c <= 0xFF; c++) {
+		char in = (char)c, *ip = &in, *op = r->cp1252[c - 0x80];
+		size_t inleft = 1, oleft = sizeof r->cp1252[0] - 1;
+		memset(r->cp1252[c - 0x80], 0, sizeof r->cp1252[0]);
+		iconv(r->cd, NULL, NULL, NULL, NULL);
+		if (iconv(r->cd, &ip, &inleft, &op, &oleft) == (size_t)-1)
+			memset(r->cp1252[c - 0x80], 0, sizeof r->cp1252[0]);
+	}
+	r->cp1252_ready = true;
+}
+
 /* Turns line p[0..n) into UTF-8 in *out; false after reporting an error. */
 static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 			const char **out, size_t *outn)
@@ -642,13 +660,22 @@ static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 		fatal_at(r, r->line, 0, "out of memory");
 		return false;
 	}
-	char *in = (char *)p, *o = r->dec;
-	size_t inleft = n, oleft = r->deccap;
-	iconv(r->cd, NULL, NULL, NULL, NULL);
-	if (iconv(r->cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
-		fatal_at(r, r->line, (long)(in - p) + 1,
-			 "cannot convert from Windows-1252");
-		return false;
+	if (!r->cp1252_ready)
+		cp1252_table(r);
+	char *o = r->dec;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)p[k];
+		if (c < 0x80) {
+			*o++ = (char)c;
+			continue;
+		}
+		const char *u = r->cp1252[c - 0x80];
+		if (!u[0]) {
+			fatal_at(r, r->line, (long)k + 1, "cannot convert from Windows-1252");
+			return false;
+		}
+		for (size_t b = 0; b < 4 && u[b]; b++)
+			*o++ = u[b];
 	}
 	*out = r->dec;
 	*outn = (size_t)(o - r->dec);

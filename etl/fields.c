@@ -124,6 +124,40 @@ static void drop_unit(const char *s, size_t *len)
 	text_trim(&s, len);
 }
 
+/* The value of buf ("-12.50": a sign, at most 15 significant digits, a
+ * point), as strtod gives it.  With at most 15 digits the digits make an
+ * integer m below 2^53 and m / 10^k is one correctly rounded division of
+ * two exact doubles (10^k is exact up to 10^22): strtod's own result,
+ * without its cost (Clinger's fast path); strtod for the rest. */
+static double decimal(const char *buf)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	const char *p = buf;
+	bool neg = *p == '-';
+	if (*p == '-' || *p == '+')
+		p++;
+	uint64_t m = 0;
+	int digits = 0, k = -1;
+	for (; *p; p++) {
+		if (*p == '.') {
+			k = 0;
+			continue;
+		}
+		m = 10 * m + (uint64_t)(*p - '0');
+		if (m > 0)
+			digits++;
+		if (k >= 0)
+			k++;
+	}
+	if (digits > 15 || k > 22)
+		return strtod(buf, NULL);
+	double v = k > 0 ? (double)m / pow10[k] : (double)m;
+	return neg ? -v : v;
+}
+
 const char *field_number(const char *s, size_t len, double *out)
 {
 	static const char *const notnum = "not a number";
@@ -183,7 +217,7 @@ const char *field_number(const char *s, size_t len, double *out)
 	if (sig > 15)
 		return "more than 15 significant digits";
 	buf[o] = '\0';
-	double v = strtod(buf, NULL);
+	double v = decimal(buf);
 	if (!isfinite(v))
 		return "number out of range";
 	*out = v;

@@ -151,9 +151,16 @@ static const char *intern(struct state *s, const char *text, size_t len)
  * copied into s->scratch. */
 static struct person person_of(struct state *s, uint32_t last)
 {
+	/* the chain runs from the last one back: walked once, then turned */
 	g_array_set_size(s->scratch, 0);
 	for (uint32_t i = last; i; i = s->contracts[i - 1].prev)
-		g_array_prepend_val(s->scratch, s->contracts[i - 1]);
+		g_array_append_val(s->scratch, s->contracts[i - 1]);
+	struct contract *c = (struct contract *)(void *)s->scratch->data;
+	for (size_t a = 0, b = s->scratch->len; b-- > a + 1; a++) {
+		struct contract t = c[a];
+		c[a] = c[b];
+		c[b] = t;
+	}
 	return (struct person){ (struct contract *)(void *)s->scratch->data, s->scratch->len };
 }
 
@@ -170,7 +177,7 @@ static bool runs_on(const struct contract *c, day_t d)
 /* Parses one row into c; false when a value was rejected (reported). */
 static bool parse(struct state *s, struct exp_reader *r,
 		  const struct exp_row *row, struct contract *c,
-		  const char **matricule, size_t *matricule_len)
+		  struct key *matricule)
 {
 	const struct exp_field *f = row->col;
 	const char *text;
@@ -180,7 +187,15 @@ static bool parse(struct state *s, struct exp_reader *r,
 
 	*c = (struct contract){ .line = row->line, .sortie = INT32_MAX,
 				.promotion = INT32_MIN };
-	ok &= exp_text(r, &f[C_MATRICULE], matricule, matricule_len) == EXP_GOT;
+	const char *m;
+	size_t mlen;
+	if (exp_text(r, &f[C_MATRICULE], &m, &mlen) == EXP_GOT) {
+		/* hashed first: the person's slot loads while the row is parsed */
+		keyset_hash(m, mlen, &matricule->lo, &matricule->hi);
+		keyset_prefetch(s->people, matricule->lo);
+	} else {
+		ok = false;
+	}
 	ok &= exp_enum(r, &f[C_SEXE], sexes, &c->sexe) == EXP_GOT;
 	ok &= exp_date(r, &f[C_NAISSANCE], &c->naissance) == EXP_GOT;
 	ok &= exp_date(r, &f[C_ENTREE], &c->entree) == EXP_GOT;
@@ -269,10 +284,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct state *s = ctx;
 	struct contract c;
-	const char *m;
-	size_t mlen;
+	struct key m;
 
-	if (!parse(s, r, row, &c, &m, &mlen))
+	if (!parse(s, r, row, &c, &m))
 		return;
 	/* Kept all the same: it tells whether a contract of Y renews it. */
 	c.active = c.entree <= s->e->last_day && c.sortie >= s->e->first_day;
@@ -280,7 +294,8 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_outside_year(r);
 	if (s->rows) {          /* spilled, first pass */
 		struct hr_rec h = { .key = { .line = key_line(row->line) }, .c = c };
-		keyset_hash(m, mlen, &h.key.lo, &h.key.hi);
+		h.key.lo = m.lo;
+		h.key.hi = m.hi;
 		if (sorter_add(s->rows, &h) != 0 && !s->e->spill->error)
 			s->e->spill->error = errno ? errno : EIO;
 		return;
@@ -295,7 +310,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!keycheck_grow_set(s->e, &s->people_bytes, s->people) ||
 	    !keycheck_grow(s->e, &s->contracts_bytes, s->cap * sizeof c, cap * sizeof c))
 		return;         /* over the budget: the reading stops here */
-	uint32_t *last = keyset_put(s->people, m, mlen, NULL);
+	uint32_t *last = keyset_put_hash(s->people, m.lo, m.hi, NULL);
 	if (!last) {
 		exp_warn_row(r, row->line, "out of memory: contract left out");
 		return;
