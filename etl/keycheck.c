@@ -62,13 +62,27 @@ int key_rec_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-int verdict_cmp(const void *a, const void *b)
+static int verdict_cmp(const void *a, const void *b)
 {
 	const struct verdict *x = a, *y = b;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
+
+static uint64_t key_rec_key(const void *rec)
+{
+	return ((const struct key_rec *)rec)->lo;
+}
+
+static uint64_t verdict_key(const void *rec)
+{
+	const struct verdict *v = rec;
+	return (uint64_t)v->line << 32 | v->seq;
+}
+
+const struct sorter_order key_rec_order = { key_rec_cmp, key_rec_key };
+const struct sorter_order verdict_order = { verdict_cmp, verdict_key };
 
 /* A line past 2^32 - 1 (a 4-GB file of empty lines) reads as that. */
 uint32_t key_line(long line)
@@ -129,7 +143,7 @@ static int firsts_end(void *ctx, int pass)
 		return 0;
 	if (sorter_sort(f->keys) != 0)
 		return -1;
-	struct sorter *out = sorter_new(sizeof(struct verdict), verdict_cmp,
+	struct sorter *out = sorter_new(sizeof(struct verdict), &verdict_order,
 					keycheck_share(f->e));
 	const struct key_rec *r;
 	struct key_rec first = { 0 };
@@ -158,7 +172,7 @@ struct firsts *firsts_new(struct etl *e, int stage, bool keep_value)
 	f->stage = stage;
 	f->keep_value = keep_value;
 	if (keycheck_spilled(e)) {
-		f->keys = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(e));
+		f->keys = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(e));
 		keycheck_step(e, &(struct spill_step){ stage, firsts_begin, firsts_end, f });
 	} else {
 		f->ks = keyset_new();
@@ -277,7 +291,7 @@ struct distinct *distinct_new(struct etl *e)
 	struct distinct *d = g_new0(struct distinct, 1);
 	d->e = e;
 	if (keycheck_spilled(e)) {
-		d->keys = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(e));
+		d->keys = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(e));
 		keycheck_step(e, &(struct spill_step){ 0, NULL, distinct_end, d });
 	} else {
 		d->ks = keyset_new();

@@ -91,7 +91,7 @@ struct verdict {
 	uint32_t ref, value;
 };
 int key_rec_cmp(const void *a, const void *b);   /* by hash, then line */
-int verdict_cmp(const void *a, const void *b);   /* by line, then seq */
+extern const struct sorter_order key_rec_order, verdict_order;  /* sorter.h */
 uint32_t key_line(long line);   /* a line as a record keeps it */
 
 /* Verdicts read in line order: the one at line (and the next ones at

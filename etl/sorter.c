@@ -29,7 +29,7 @@ struct cursor {
 
 struct sorter {
 	size_t size;
-	sorter_cmp *cmp;
+	const struct sorter_order *order;
 	size_t budget;
 	char *buf;              /* records not yet written */
 	size_t n, cap;
@@ -46,15 +46,15 @@ struct sorter {
 #define MIN_BUFFER 4096u        /* a cursor's buffer, at least */
 #define MAX_FANIN 64u
 
-struct sorter *sorter_new(size_t size, sorter_cmp *cmp, size_t budget)
+struct sorter *sorter_new(size_t size, const struct sorter_order *order, size_t budget)
 {
 	struct sorter *s = g_new0(struct sorter, 1);
 	s->size = size;
-	s->cmp = cmp;
+	s->order = order;
 	s->budget = budget < 4 * MIN_BUFFER ? 4 * MIN_BUFFER : budget;
 	s->fd = -1;
-	/* half the budget: glibc's qsort takes as much again to sort it */
-	s->cap = s->budget / 2 / size;
+	/* a record, its copy and two keys while the radix sort runs */
+	s->cap = s->budget / (2 * size + 2 * sizeof(uint64_t));
 	if (s->cap < 2)
 		s->cap = 2;
 	return s;
@@ -108,11 +108,74 @@ static int put(struct sorter *s, const void *p, size_t bytes)
 	return 0;
 }
 
+/* Sorts buf[0, n): a least-significant-digit radix sort on the 64-bit
+ * key, a byte at a time (a byte all the records share is skipped), then
+ * each run of equal keys by cmp (insertion: such runs are short). */
+static void sort_buffer(struct sorter *s)
+{
+	size_t n = s->n, size = s->size;
+	if (n < 2)
+		return;
+	uint64_t *keys = g_malloc(n * sizeof *keys), *tkeys = g_malloc(n * sizeof *tkeys);
+	char *tmp = g_malloc(n * size), *a = s->buf;
+	size_t (*count)[256] = g_malloc0(8 * sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = s->order->key(a + i * size);
+		keys[i] = k;
+		for (int d = 0; d < 8; d++)
+			count[d][(k >> (8 * d)) & 0xFF]++;
+	}
+	for (int d = 0; d < 8; d++) {
+		uint64_t k0 = (keys[0] >> (8 * d)) & 0xFF;
+		if (count[d][k0] == n)
+			continue;               /* every record has that byte */
+		size_t at[256], sum = 0;
+		for (int b = 0; b < 256; b++) {
+			at[b] = sum;
+			sum += count[d][b];
+		}
+		for (size_t i = 0; i < n; i++) {
+			size_t j = at[(keys[i] >> (8 * d)) & 0xFF]++;
+			memcpy(tmp + j * size, a + i * size, size);
+			tkeys[j] = keys[i];
+		}
+		char *t = a;
+		a = tmp;
+		tmp = t;
+		uint64_t *tk = keys;
+		keys = tkeys;
+		tkeys = tk;
+	}
+	if (a != s->buf) {
+		memcpy(s->buf, a, n * size);
+		tmp = a;
+	}
+	a = s->buf;
+	char *rec = g_malloc(size);
+	for (size_t i = 1; i < n; i++) {
+		if (keys[i] != keys[i - 1])
+			continue;
+		/* i joins the run of equal keys before it, in cmp's order */
+		size_t j = i;
+		memcpy(rec, a + i * size, size);
+		while (j > 0 && keys[j - 1] == keys[i] && s->order->cmp(a + (j - 1) * size, rec) > 0) {
+			memcpy(a + j * size, a + (j - 1) * size, size);
+			j--;
+		}
+		memcpy(a + j * size, rec, size);
+	}
+	g_free(rec);
+	g_free(count);
+	g_free(tmp);
+	g_free(keys);
+	g_free(tkeys);
+}
+
 static int write_run(struct sorter *s)
 {
 	if (s->fd < 0 && (s->fd = temp_fd()) < 0)
 		return -1;
-	qsort(s->buf, s->n, s->size, s->cmp);
+	sort_buffer(s);
 	struct run r = { s->end, s->n };
 	if (put(s, s->buf, s->n * s->size) != 0)
 		return -1;
@@ -178,7 +241,7 @@ static const void *cursor_peek(struct sorter *s, struct cursor *c)
 static bool less(struct sorter *s, struct cursor *a, struct cursor *b)
 {
 	const void *x = cursor_peek(s, a), *y = cursor_peek(s, b);
-	return x && y && s->cmp(x, y) < 0;
+	return x && y && s->order->cmp(x, y) < 0;
 }
 
 /* Merges runs[from, from + k) into one run appended to the file. */
@@ -258,8 +321,7 @@ int sorter_sort(struct sorter *s)
 		return -1;
 	s->sorted = true;
 	if (s->nruns == 0) {            /* all in memory */
-		if (s->n > 1)
-			qsort(s->buf, s->n, s->size, s->cmp);
+		sort_buffer(s);
 		s->pos = 0;
 		return 0;
 	}

@@ -18,14 +18,22 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct sorter;
 
-typedef int sorter_cmp(const void *a, const void *b);
+/* An order of records: cmp, and key, 64 bits that cmp orders first
+ * (a < b when key(a) < key(b)): each buffer is radix-sorted by key, and
+ * only records of equal keys are compared (glibc's qsort, its indirect
+ * calls and copies, was a quarter of a spilled reading). */
+struct sorter_order {
+	int (*cmp)(const void *a, const void *b);
+	uint64_t (*key)(const void *rec);
+};
 
-/* A sorter of records of size bytes, ordered by cmp (records that
- * compare equal keep no particular order), using about budget bytes. */
-struct sorter *sorter_new(size_t size, sorter_cmp *cmp, size_t budget);
+/* A sorter of records of size bytes, in that order (records that compare
+ * equal keep no particular order), using about budget bytes. */
+struct sorter *sorter_new(size_t size, const struct sorter_order *order, size_t budget);
 void sorter_free(struct sorter *s);            /* accepts NULL */
 
 /* Copies rec in.  0, or -1 when the temporary file cannot be written

@@ -623,9 +623,9 @@ static int people_end(void *ctx, int pass)
 	(void)pass;
 	if (sorter_sort(s->rows) != 0)
 		return -1;
-	struct sorter *said = sorter_new(sizeof(struct verdict), verdict_cmp,
+	struct sorter *said = sorter_new(sizeof(struct verdict), &verdict_order,
 					 keycheck_share(s->e));
-	s->employees = sorter_new(sizeof(struct key_rec), key_rec_cmp, keycheck_share(s->e));
+	s->employees = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(s->e));
 	const struct hr_rec *h = sorter_next(s->rows);
 	while (h) {
 		struct key_rec who = h->key;
@@ -665,7 +665,7 @@ static void *start(struct etl *e)
 	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
 	s->t = tally_new();
 	if (keycheck_spilled(e)) {
-		s->rows = sorter_new(sizeof(struct hr_rec), key_rec_cmp, keycheck_share(e));
+		s->rows = sorter_new(sizeof(struct hr_rec), &key_rec_order, keycheck_share(e));
 		keycheck_step(e, &(struct spill_step){ 1, said_begin, people_end, s });
 	}
 	return s;

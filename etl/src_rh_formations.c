@@ -60,7 +60,7 @@ static int lookup_end(void *ctx, int pass)
 	struct sorter *reg = l->e->employees_sorted;
 	if (sorter_sort(l->keys) != 0)
 		return -1;
-	struct sorter *out = sorter_new(sizeof(struct verdict), verdict_cmp,
+	struct sorter *out = sorter_new(sizeof(struct verdict), &verdict_order,
 					keycheck_share(l->e));
 	sorter_rewind(reg);
 	const struct key_rec *k, *e = sorter_next(reg);
@@ -110,7 +110,7 @@ static void *start(struct etl *e)
 	if (e->employees_sorted && !keycheck_spilled(e)) {
 		e->spill->over = true;  /* the register is on disk: read spilled */
 	} else if (e->employees_sorted) {
-		s->known.keys = sorter_new(sizeof(struct key_rec), key_rec_cmp,
+		s->known.keys = sorter_new(sizeof(struct key_rec), &key_rec_order,
 					   keycheck_share(e));
 		keycheck_step(e, &(struct spill_step){ 1, lookup_begin, lookup_end, &s->known });
 	}
