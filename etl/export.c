@@ -541,6 +541,19 @@ static bool utf8_seq_at(const char *p, size_t n)
 	return g_utf8_validate(p, (gssize)k, &end);
 }
 
+/* The offset of the first byte whose high bit m has, m read from memory
+ * as a word: the byte loops after the word loops start there (0 where
+ * the words are big-endian: they start at the word). */
+static size_t first_flagged(uint64_t m)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	(void)m;
+	return 0;
+#endif
+}
+
 /* Where p[0..n) stops being UTF-8 (as g_utf8_validate says), or NULL.
  * Only the runs of non-ASCII bytes go to GLib: the ASCII between them,
  * most of a line, is skipped eight bytes at a time, and no sequence
@@ -549,10 +562,12 @@ static const char *utf8_invalid(const char *p, size_t n)
 {
 	size_t i = 0;
 	for (;;) {
-		for (uint64_t w; i + 8 <= n; i += 8) {
+		for (uint64_t w, m; i + 8 <= n; i += 8) {
 			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080u)
+			if ((m = w & 0x8080808080808080u) != 0) {
+				i += first_flagged(m);
 				break;
+			}
 		}
 		while (i < n && (unsigned char)p[i] < 0x80)
 			i++;
@@ -604,11 +619,14 @@ static bool decode_line(struct exp_reader *r, const char *p, size_t n,
 
 	/* eight bytes at a time while none has its high bit set or is NUL
 	 * (the "has a zero byte" test of Hacker's Delight) */
-	for (uint64_t w; i + 8 <= n; i += 8) {
+	for (uint64_t w, m; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
-		if ((w & 0x8080808080808080u) ||
-		    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+		/* the first byte with its high bit set, or the byte before the
+		 * first NUL at most (the test may flag a 0x01 behind a NUL) */
+		if ((m = (w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u) != 0) {
+			i += first_flagged(m);
 			break;
+		}
 	}
 	while (i < n && (unsigned char)p[i] < 0x80 && p[i] != '\0')
 		i++;

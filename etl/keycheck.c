@@ -15,6 +15,11 @@ bool keycheck_final(const struct etl *e)
 	return !keycheck_spilled(e) || e->spill->pass == e->spill->passes;
 }
 
+bool keycheck_light(const struct etl *e)
+{
+	return keycheck_spilled(e) && e->spill->light && e->spill->pass == 1;
+}
+
 bool keycheck_grow(struct etl *e, size_t *bytes, size_t now, size_t next)
 {
 	struct spill *s = e->spill;

@@ -55,6 +55,7 @@ struct spill {
 	int passes;
 	GArray *steps;          /* struct spill_step, registered by the checks */
 	int error;              /* errno of a temporary file that failed, or 0 */
+	bool light;             /* pass 1 reads the keys only (source.light) */
 };
 
 /* Whether the reading is spilled (pass > 0). */
@@ -62,6 +63,10 @@ bool keycheck_spilled(const struct etl *e);
 
 /* Whether this pass is the one that counts (in memory, or the last). */
 bool keycheck_final(const struct etl *e);
+
+/* Whether this is a light first pass (source.light): the row's keys are
+ * all its checks are given, valid or not. */
+bool keycheck_light(const struct etl *e);
 
 /* Whether a structure of the reading that takes now bytes may grow to
  * next (both held while it grows); if not, the reading is over its

@@ -29,6 +29,7 @@ static void read_pass(struct reading *r, struct diag *d)
 		.on_row = on_row, .ctx = r, .on_progress = on_progress,
 	};
 	r->es = exp_read(&src, d, &r->st);
+	r->st.passes = ++r->reads;
 }
 
 /* The rows the file at path promises: its size over the mean length of
@@ -65,16 +66,9 @@ static void steps(struct reading *r, int p, bool end, bool last)
 	}
 }
 
-/* In memory: false when it went past the budget, and must be read again
- * spilled (all it did undone). */
-static bool in_memory(struct reading *r)
+/* All a reading did undone, to be done again. */
+static void undo(struct reading *r)
 {
-	r->state = r->src->start(r->e);
-	if (!r->spill.over)
-		read_pass(r, r->e->diag);
-	r->st.passes = 1;
-	if (!r->spill.over)
-		return true;
 	r->src->finish(r->state, false);
 	r->state = NULL;
 	bool keep_all = r->e->diag->all != NULL;
@@ -83,8 +77,22 @@ static bool in_memory(struct reading *r)
 		r->es = EXP_EIO;
 	if (r->spill.steps)
 		g_array_set_size(r->spill.steps, 0);
+}
+
+/* In memory: false when it went past the budget, and must be read again
+ * spilled (undone). */
+static bool in_memory(struct reading *r)
+{
+	r->state = r->src->start(r->e);
+	if (!r->spill.over)
+		read_pass(r, r->e->diag);
+	if (!r->spill.over)
+		return true;
+	undo(r);
 	return false;
 }
+
+static void spilled(struct reading *r);
 
 void reading_run(struct reading *r)
 {
@@ -93,6 +101,19 @@ void reading_run(struct reading *r)
 	r->e->path = r->path;
 	if (rows_expected(r->path) * r->src->row_bytes <= r->budget && in_memory(r))
 		return;
+	r->spill.light = r->src->light;
+	spilled(r);
+	if (r->spill.light && !r->spill.error &&
+	    (r->es != EXP_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
+		/* an error: rows the light pass gave the checks may be bad */
+		undo(r);
+		r->spill.light = false;
+		spilled(r);
+	}
+}
+
+static void spilled(struct reading *r)
+{
 	struct spill *sp = &r->spill;
 	sp->over = false;
 	sp->used = 0;
@@ -105,7 +126,6 @@ void reading_run(struct reading *r)
 		struct diag scratch = DIAG_INIT;
 		read_pass(r, last ? r->e->diag : &scratch);
 		diag_release(&scratch);
-		r->st.passes = p;
 		if (!last && r->es == EXP_EIO) {
 			p = sp->passes - 1;     /* the last pass says why */
 			continue;

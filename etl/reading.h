@@ -8,7 +8,9 @@
  * budget (source.row_bytes).  In memory past the budget all the same, it
  * stops, throws away what it said and kept, and starts again spilled:
  * passes whose messages are thrown away, then the last one, which says
- * what a reading in memory says.  The state is left for src->finish.
+ * what a reading in memory says.  A light first pass (source.light) that
+ * the last one shows was given bad rows is done again in full.  The
+ * state is left for src->finish.
  */
 #ifndef CARNET_READING_H
 #define CARNET_READING_H
@@ -27,6 +29,7 @@ struct reading {
 	void *state;            /* the source's, for src->finish */
 	struct exp_stats st;    /* of the last pass; st.passes says how many */
 	enum exp_status es;
+	int reads;
 };
 
 void reading_run(struct reading *r);

@@ -67,6 +67,12 @@ struct source {
 	 * whose rows would take more than the reading's budget is read
 	 * spilled from the start (keycheck.h). */
 	size_t row_bytes;
+	/* Whether its first spilled pass may give its checks the keys of
+	 * every row, valid or not (keycheck_light()), parsing nothing else:
+	 * true when every row its checks would leave out has a value
+	 * rejected, an error.  A reading whose last pass finds an error is
+	 * then done again, its first pass in full (reading.c). */
+	bool light;
 };
 
 /* The slug (text_slug) of text[0..len), from cache (raw text -> slug,

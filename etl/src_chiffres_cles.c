@@ -210,4 +210,5 @@ static void finish(void *state, bool emit)
 const struct source source_chiffres_cles = {
 	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish, NULL,
 	0,                             /* its figures are the result: held */
+	false,                          /* its first pass parses every row */
 };

@@ -94,6 +94,11 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	int answer[MAX_ITEMS];
 	bool ok = true;
 
+	if (keycheck_light(s->e)) {     /* a spilled reading's first pass: the ids */
+		if (exp_text(r, &f[C_ID], &id, &idlen) == EXP_GOT)
+			firsts_check(s->ids, id, idlen, row->line, 0, NULL);
+		return;
+	}
 	int pass = s->e->spill ? s->e->spill->pass : 0;
 	if (!s->items || s->items_pass != pass) {   /* a pass's first row: the file's items */
 		if (row->nprefix > MAX_ITEMS)
@@ -225,4 +230,5 @@ const struct source source_enquete = {
 	"enquete_satisfaction.csv", cols, NCOLS, start, on_row, finish,
 	&source_chiffres_cles,          /* the survey window it declares */
 	32,                             /* one interview id a row */
+	true,                           /* a row left out has a value rejected */
 };

@@ -148,4 +148,5 @@ static void finish(void *state, bool emit)
 const struct source source_flotte = {
 	"flotte.csv", cols, NCOLS, start, on_row, finish, NULL,
 	64,                             /* a row and a plate */
+	false,                          /* its first pass parses every row */
 };

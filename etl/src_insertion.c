@@ -174,4 +174,5 @@ static void finish(void *state, bool emit)
 const struct source source_insertion = {
 	"insertion.csv", cols, NCOLS, start, on_row, finish, NULL,
 	64,                             /* a contract, some operations and beneficiaries */
+	false,                          /* its first pass parses every row */
 };

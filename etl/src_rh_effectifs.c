@@ -717,4 +717,5 @@ static void finish(void *state, bool do_emit)
 const struct source source_rh_effectifs = {
 	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish, NULL,
 	128,                             /* a contract, its doubling array, a matricule */
+	false,                          /* its first pass parses every row */
 };

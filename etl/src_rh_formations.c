@@ -201,4 +201,5 @@ const struct source source_rh_formations = {
 	"rh_formations.csv", cols, NCOLS, start, on_row, finish,
 	&source_rh_effectifs,           /* the register's matricules */
 	48,                             /* a session, some trainees */
+	false,                          /* its first pass parses every row */
 };

@@ -57,6 +57,24 @@ for data in fixtures tangled; do
 	same_outputs "$data, 16k" $data-64M $data-16k
 done
 
+# A survey whose first pass, spilled, reads the ids only (source.light):
+# a rejected row (line 2) has the id of a valid one (line 3), which is
+# then no duplicate; the bad row makes the reading start again in full,
+# and the messages are those of the reading in memory.
+mkdir -p "$tmp/light"
+{ head -1 "$tmp/tangled/enquete_satisfaction.csv"
+  printf 'ENQ-X,31/02/2023,Siège,Lens,Collectif,1,Très satisfait,NSP,\r\n'
+  printf 'ENQ-X,01/03/2023,Siège,Lens,Collectif,1,Très satisfait,NSP,\r\n'
+  tail -n +2 "$tmp/tangled/enquete_satisfaction.csv"; } >"$tmp/light/enquete_satisfaction.csv"
+figures light-64M "$tmp/light" 64M
+figures light-16k "$tmp/light" 16k
+[ "$(cat "$tmp/light-64M/status")" = 1 ] && ok || bad "light: exit $(cat "$tmp/light-64M/status"), want 1"
+grep -q 'enquete_satisfaction.csv:3: warning: same interview id' "$tmp/light-16k/err" &&
+	bad "light: the valid row is called a duplicate of the rejected one" || ok
+for f in out err status; do         # a bad row: no table is written
+	expect_same "light, 16k: $f" "$tmp/light-64M/$f" "$tmp/light-16k/$f"
+done
+
 # The tangled exports do test the checks: each kind of what they decide is
 # there, many times (and so on both sides of the sorted runs).
 for kind in \
