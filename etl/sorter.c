@@ -1,7 +1,8 @@
 /* sorter.c — see sorter.h.  Runs are written one after the other to one
- * temporary file; merging F of them at a time (a heap of cursors, each
- * with a buffer of its share of the budget) appends the merged run at
- * the file's end, until one run is left. */
+ * temporary file; while there are more than F (the fan-in), merging F of
+ * them (a heap of cursors, each with a buffer of its share of the
+ * budget) appends the merged run at the file's end.  The last F are
+ * merged as they are read: the sorted data is not written once more. */
 #define _GNU_SOURCE             /* O_TMPFILE */
 #include "sorter.h"
 
@@ -39,9 +40,11 @@ struct sorter {
 	struct run *runs;
 	size_t nruns;
 	bool sorted, failed;
-	struct cursor out;      /* the sorted run, when spilled */
+	struct heap *out;       /* the last runs, merged as read, when spilled */
 	size_t pos;             /* the next record in buf, when not */
 };
+
+static void heap_free(struct heap *m);
 
 #define MIN_BUFFER 4096u        /* a cursor's buffer, at least */
 #define MAX_FANIN 64u
@@ -68,7 +71,7 @@ void sorter_free(struct sorter *s)
 		close(s->fd);
 	g_free(s->buf);
 	g_free(s->runs);
-	g_free(s->out.buf);
+	heap_free(s->out);
 	g_free(s);
 }
 
@@ -244,67 +247,110 @@ static bool less(struct sorter *s, struct cursor *a, struct cursor *b)
 	return x && y && s->order->cmp(x, y) < 0;
 }
 
+/* k runs merged: a binary heap of their cursors, the smallest current
+ * record on top. */
+struct heap {
+	struct cursor *c;
+	size_t *h, n, k;
+	struct run *runs;
+	size_t share;           /* bytes of each cursor's buffer */
+	char *rec;              /* the record given last (sorter_next) */
+};
+
+static void sift_down(struct sorter *s, struct heap *m, size_t j)
+{
+	for (;;) {
+		size_t l = 2 * j + 1, r = l + 1, x = j;
+		if (l < m->n && less(s, &m->c[m->h[l]], &m->c[m->h[x]]))
+			x = l;
+		if (r < m->n && less(s, &m->c[m->h[r]], &m->c[m->h[x]]))
+			x = r;
+		if (x == j)
+			return;
+		size_t t = m->h[x];
+		m->h[x] = m->h[j];
+		m->h[j] = t;
+		j = x;
+	}
+}
+
+/* (Re)starts the merge at the runs' first records. */
+static void heap_start(struct sorter *s, struct heap *m)
+{
+	m->n = 0;
+	for (size_t i = 0; i < m->k; i++) {
+		cursor_open(&m->c[i], m->runs[i], m->share, s->size);
+		if (cursor_peek(s, &m->c[i]))
+			m->h[m->n++] = i;
+	}
+	for (size_t j = m->n / 2; j-- > 0;)
+		sift_down(s, m, j);
+}
+
+static struct heap *heap_new(struct sorter *s, const struct run *runs, size_t k, size_t share)
+{
+	struct heap *m = g_new0(struct heap, 1);
+	m->k = k;
+	m->c = g_new0(struct cursor, k);
+	m->h = g_new(size_t, k);
+	m->runs = g_memdup2(runs, k * sizeof *runs);
+	m->share = share;
+	m->rec = g_malloc(s->size);
+	heap_start(s, m);
+	return m;
+}
+
+static void heap_free(struct heap *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->k; i++)
+		g_free(m->c[i].buf);
+	g_free(m->c);
+	g_free(m->h);
+	g_free(m->runs);
+	g_free(m->rec);
+	g_free(m);
+}
+
+/* The smallest record, taken out (copied to m->rec), or NULL. */
+static const void *heap_pop(struct sorter *s, struct heap *m)
+{
+	if (m->n == 0 || s->failed)
+		return NULL;
+	struct cursor *top = &m->c[m->h[0]];
+	const void *r = cursor_peek(s, top);
+	if (!r)
+		return NULL;
+	memcpy(m->rec, r, s->size);
+	top->pos++;
+	if (!cursor_peek(s, top))
+		m->h[0] = m->h[--m->n];
+	sift_down(s, m, 0);
+	return m->rec;
+}
+
 /* Merges runs[from, from + k) into one run appended to the file. */
 static int merge(struct sorter *s, size_t from, size_t k)
 {
 	size_t share = s->budget / (k + 1);
-	struct cursor *c = g_new0(struct cursor, k);
-	size_t *heap = g_new(size_t, k), nh = 0;
+	struct heap *m = heap_new(s, &s->runs[from], k, share);
 	char *obuf = g_malloc(share);
 	size_t ocap = share / s->size ? share / s->size : 1, on = 0;
 	struct run out = { s->end, 0 };
 	int rc = 0;
-
-	/* a binary heap of the cursors, smallest current record on top */
-#define LESS(a, b) less(s, &c[heap[a]], &c[heap[b]])
-	for (size_t i = 0; i < k; i++) {
-		cursor_open(&c[i], s->runs[from + i], share, s->size);
-		if (!cursor_peek(s, &c[i]))
-			continue;
-		size_t j = nh++;
-		heap[j] = i;
-		while (j > 0 && LESS(j, (j - 1) / 2)) {
-			size_t p = (j - 1) / 2, t = heap[p];
-			heap[p] = heap[j];
-			heap[j] = t;
-			j = p;
-		}
-	}
-	while (nh > 0 && !s->failed) {
-		struct cursor *top = &c[heap[0]];
-		memcpy(obuf + on * s->size, cursor_peek(s, top), s->size);
-		top->pos++;
+	const void *r;
+	while (rc == 0 && (r = heap_pop(s, m)) != NULL) {
+		memcpy(obuf + on * s->size, r, s->size);
 		out.n++;
 		if (++on == ocap) {
-			if (put(s, obuf, on * s->size) != 0) {
-				rc = -1;
-				break;
-			}
+			rc = put(s, obuf, on * s->size);
 			on = 0;
 		}
-		if (!cursor_peek(s, top))
-			heap[0] = heap[--nh];
-		for (size_t j = 0;;) {
-			size_t l = 2 * j + 1, r = l + 1, m = j;
-			if (l < nh && LESS(l, m))
-				m = l;
-			if (r < nh && LESS(r, m))
-				m = r;
-			if (m == j)
-				break;
-			size_t t = heap[m];
-			heap[m] = heap[j];
-			heap[j] = t;
-			j = m;
-		}
 	}
-#undef LESS
 	if (rc == 0 && (s->failed || put(s, obuf, on * s->size) != 0))
 		rc = -1;
-	for (size_t i = 0; i < k; i++)
-		g_free(c[i].buf);
-	g_free(c);
-	g_free(heap);
+	heap_free(m);
 	g_free(obuf);
 	if (rc != 0)
 		return -1;
@@ -332,11 +378,11 @@ int sorter_sort(struct sorter *s)
 	size_t fanin = s->budget / MIN_BUFFER - 1;
 	if (fanin > MAX_FANIN)
 		fanin = MAX_FANIN;
-	while (s->nruns > 1)
-		if (merge(s, 0, s->nruns < fanin ? s->nruns : fanin) != 0)
+	while (s->nruns > fanin)
+		if (merge(s, 0, fanin) != 0)
 			goto failed;
-	cursor_open(&s->out, s->runs[0], s->budget / 4, s->size);
-	return 0;
+	s->out = heap_new(s, s->runs, s->nruns, s->budget / (s->nruns + 1));
+	return s->failed ? -1 : 0;
 failed:
 	s->failed = true;
 	return -1;
@@ -346,19 +392,16 @@ const void *sorter_next(struct sorter *s)
 {
 	if (!s->sorted)
 		return NULL;
-	if (s->nruns == 0)
+	if (!s->out)
 		return s->pos < s->n ? s->buf + s->pos++ * s->size : NULL;
-	const void *p = cursor_peek(s, &s->out);
-	if (p)
-		s->out.pos++;
-	return p;
+	return heap_pop(s, s->out);
 }
 
 void sorter_rewind(struct sorter *s)
 {
 	s->pos = 0;
-	if (s->nruns > 0)
-		s->out.taken = s->out.have = s->out.pos = 0;
+	if (s->out)
+		heap_start(s, s->out);
 }
 
 size_t sorter_count(const struct sorter *s)
