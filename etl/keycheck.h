@@ -3,7 +3,7 @@
  * counts) within a memory budget, exact whatever the number of rows.
  *
  * A reading starts in memory, each check a key set (keyset.h).  When its
- * key sets pass the reading's budget, etl.c reads the export again,
+ * key sets pass the reading's budget, reading.c reads the export again,
  * spilled: the file is read several times (passes) and the checks answer
  * from sorted files (sorter.h) instead of memory:
  *   - a check of stage k records each row's key (96-bit hash, line, a

@@ -6,8 +6,8 @@
  * key in one flat table, no allocation per key, and no identifier held
  * once its row is read.  Two keys are one only if their hashes collide:
  * about n² / 2^97, i.e. 10^-17 for a million keys and 10^-15 for ten
- * million, far below the odds of a memory error.  Sources use it for distinct counts and duplicates, whose
- * memory grows with the number of distinct keys — the figures need them.
+ * million, far below the odds of a memory error.  The sources' key checks
+ * (keycheck.h) use it while their keys fit in the memory budget.
  */
 #ifndef CARNET_KEYSET_H
 #define CARNET_KEYSET_H
