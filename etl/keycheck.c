@@ -221,8 +221,11 @@ long firsts_check_key(struct firsts *f, const struct key *k, long line,
 			return 0;       /* over the budget: the reading stops here */
 		bool added;
 		uint32_t *v = keyset_put_hash(f->ks, k->lo, k->hi, &added);
-		if (!v)
-			return 0;       /* out of memory: counted as new, not as a duplicate */
+		if (!v) {               /* out of memory: read again, spilled */
+			if (sp)
+				sp->over = true;
+			return 0;
+		}
 		if (added) {
 			*v = f->keep_value ? value : key_line(line);
 			return 0;
@@ -322,7 +325,9 @@ void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t valu
 			return;         /* over the budget: the reading stops here */
 		bool added;
 		uint32_t *v = keyset_put(d->ks, key, len, &added);
-		if (v && added)
+		if (!v && d->e->spill)  /* out of memory: read again, spilled */
+			d->e->spill->over = true;
+		else if (v && added)
 			*v = value;
 		return;
 	}

@@ -1,6 +1,6 @@
 /*
  * keyset.h — sets of identifiers (matricules, interview ids, plates,
- * "operation + beneficiary + start" …), each with a 64-bit value.
+ * "operation + beneficiary + start" …), each with a 32-bit value.
  *
  * A key is kept as 96 bits of its XXH3-128 hash, not as text: 16 bytes a
  * key in one flat table, no allocation per key, and no identifier held

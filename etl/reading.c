@@ -15,10 +15,17 @@ static void on_row(struct exp_reader *er, const struct exp_row *row, void *ctx)
 		exp_stop(er);           /* read again, spilled */
 }
 
+/* Spilled, the progress runs over all the passes. */
 static void on_progress(uint64_t done, uint64_t total, void *ctx)
 {
 	struct reading *r = ctx;
-	if (r->on_progress)
+	const struct spill *sp = &r->spill;
+	if (!r->on_progress)
+		return;
+	if (sp->pass > 0)
+		r->on_progress(done + (uint64_t)(sp->pass - 1) * total,
+			       (uint64_t)sp->passes * total, r->ctx);
+	else
 		r->on_progress(done, total, r->ctx);
 }
 
@@ -112,9 +119,18 @@ void reading_run(struct reading *r)
 	}
 }
 
+/* What tells a file that changed: the passes must read the same bytes. */
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
 static void spilled(struct reading *r)
 {
 	struct spill *sp = &r->spill;
+	struct stat before, after;
+	bool stated = stat(r->path, &before) == 0;
 	sp->over = false;
 	sp->used = 0;
 	sp->pass = sp->passes = 1;
@@ -136,6 +152,11 @@ static void spilled(struct reading *r)
 		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
 			 "cannot sort its keys in the temporary folder ($TMPDIR or /tmp): %s",
 			 strerror(sp->error));
+		r->es = EXP_EIO;
+	} else if (stated && (stat(r->path, &after) != 0 || !same_file(&before, &after))) {
+		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+			 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
+			 r->reads);
 		r->es = EXP_EIO;
 	}
 }

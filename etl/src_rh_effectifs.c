@@ -311,8 +311,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	    !keycheck_grow(s->e, &s->contracts_bytes, s->cap * sizeof c, cap * sizeof c))
 		return;         /* over the budget: the reading stops here */
 	uint32_t *last = keyset_put_hash(s->people, m.lo, m.hi, NULL);
-	if (!last) {
-		exp_warn_row(r, row->line, "out of memory: contract left out");
+	if (!last) {            /* out of memory: read again, spilled */
+		if (s->e->spill)
+			s->e->spill->over = true;
 		return;
 	}
 	struct person p = person_of(s, (uint32_t)*last);

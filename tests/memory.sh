@@ -113,6 +113,23 @@ for sig in KILL TERM; do
 	[ ! -e "$tmp/killed.tsv" ] && ok || bad "SIG$sig: a table was written"
 done
 
+# An export written again while it is read spilled (touched once a sort
+# file is open, i.e. during a first pass): the passes would not read the
+# same rows, so it is an error, not figures.
+cp -r "$tmp/big" "$tmp/moving"
+TMPDIR=$tmp/sort "$bin/carnet-figures" --in "$tmp/moving" --year 2023 --memory 16k \
+	-o "$tmp/moving.tsv" >/dev/null 2>"$tmp/moving.err" &
+pid=$! i=0
+until ls -l /proc/$pid/fd 2>/dev/null | grep -q "$tmp/sort/" || [ $i -ge 400 ]; do
+	sleep 0.01; i=$((i + 1))
+done
+touch "$tmp/moving"/*.csv
+wait $pid; got=$?
+[ $got = 2 ] && ok || bad "an export changed while read: exit $got, want 2"
+grep -q 'csv: changed while it was read [0-9]* times (its keys sorted on disk): run again once it is written$' \
+	"$tmp/moving.err" && ok || { bad "an export changed while read: not said"; cat "$tmp/moving.err" >&2; }
+[ ! -e "$tmp/moving.tsv" ] && ok || bad "an export changed while read: a table was written"
+
 # A temporary folder that cannot be written: said, nothing written.
 echo keep >"$tmp/keep.tsv"
 expect_status "unwritable TMPDIR" 2 env TMPDIR=/nonexistent/carnet \
