@@ -137,6 +137,14 @@ expect_status "unwritable TMPDIR" 2 env TMPDIR=/nonexistent/carnet \
 expect_err "unwritable TMPDIR" "carnet figures: $tmp/tangled/rh_effectifs.csv: cannot sort its keys in the temporary folder (\$TMPDIR or /tmp): No such file or directory"
 [ "$(cat "$tmp/keep.tsv")" = keep ] && ok || bad "unwritable TMPDIR: the table was written"
 
+# carnet build passes the budget on.
+expect_status "carnet build --memory 16k" 0 env TMPDIR=$tmp/sort \
+	"$bin/carnet" build --in fixtures/2023 --year 2023 --out "$tmp/build" --memory 16k
+expect_same "carnet build --memory 16k" "$tmp/fixtures-64M/table.tsv" "$tmp/build/figures-2023.tsv"
+expect_status "carnet build --memory 1" 2 \
+	"$bin/carnet" build --in fixtures/2023 --year 2023 --out "$tmp/build" --memory 1
+expect_err "carnet build --memory 1" "carnet figures: invalid --memory '1': a size such as 64M or 512k, at least 16k"
+
 for size in abc 10k -5M 64Q 99999999999999999999G ""; do
 	expect_status "--memory '$size'" 2 "$bin/carnet" figures --in fixtures/2023 --memory "$size" -o "$tmp/x.tsv"
 	expect_err "--memory '$size'" "carnet figures: invalid --memory '$size': a size such as 64M or 512k, at least 16k"

@@ -91,7 +91,7 @@ static void build_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR] [--draft]\n"
-		"                    [--previous FILE]\n"
+		"                    [--previous FILE] [--memory SIZE]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
 		"--out: figures-Y.tsv, carnet-Y.xlsx, effectifs-Y.xlsx,\n"
@@ -103,7 +103,8 @@ static void build_usage(FILE *out)
 		"--draft builds a draft: n.d. for an absent figure (each one listed),\n"
 		"an empty frame for a chart without data, PROJET on every page.\n"
 		"--previous FILE is last edition's figures table, for the Y-1 values;\n"
-		"without it, --out/../Y-1/figures-Y-1.tsv is used when it exists.\n");
+		"without it, --out/../Y-1/figures-Y-1.tsv is used when it exists.\n"
+		"--memory SIZE is the ETL's memory budget (carnet figures --help).\n");
 }
 
 /* Runs stage name with args (args[0] is filled in); returns its exit
@@ -186,7 +187,8 @@ static char *default_layout(const char *year)
 
 static int build(int argc, char **argv)
 {
-	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL, *previous = NULL;
+	const char *in = NULL, *year = NULL, *out = NULL, *layout = NULL, *previous = NULL,
+		   *memory = NULL;
 	char *draft = NULL;     /* "--draft", passed on to the renderers */
 
 	for (int i = 1; i < argc; i++) {
@@ -198,7 +200,8 @@ static int build(int argc, char **argv)
 				   !strcmp(argv[i], "--year") ? &year :
 				   !strcmp(argv[i], "--out") ? &out :
 				   !strcmp(argv[i], "--layout") ? &layout :
-				   !strcmp(argv[i], "--previous") ? &previous : NULL;
+				   !strcmp(argv[i], "--previous") ? &previous :
+				   !strcmp(argv[i], "--memory") ? &memory : NULL;
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			build_usage(stdout);
 			return 0;
@@ -246,7 +249,16 @@ static int build(int argc, char **argv)
 	char *figures[] = { NULL, "--in", (char *)in, "--year", (char *)year,
 			    "-o", table, "--provenance", prov, "--quality", quality,
 			    "--hr-detail", detail, "--labels", labels,
-			    prev ? "--previous" : NULL, prev, NULL };
+			    NULL, NULL, NULL, NULL, NULL };
+	size_t k = 15;                  /* the options given or not */
+	if (memory) {
+		figures[k++] = "--memory";
+		figures[k++] = (char *)memory;
+	}
+	if (prev) {
+		figures[k++] = "--previous";
+		figures[k++] = prev;
+	}
 	st = run_stage("figures", figures);
 	if (st == 0) {
 		char *xlsx[] = { NULL, "--layout", lay, "--figures", prov,
