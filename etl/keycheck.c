@@ -106,6 +106,8 @@ const struct verdict *verdicts_at(struct verdicts *v, long line)
 	}
 	while (v->cur && v->cur->line < l)
 		v->cur = sorter_next(v->s);
+	if (!v->cur && sorter_failed(v->s) && v->error && !*v->error)
+		*v->error = EIO;        /* said by the reading: no figure from it */
 	if (!v->cur || v->cur->line != l)
 		return NULL;
 	v->at = *v->cur;
@@ -167,6 +169,7 @@ static int firsts_end(void *ctx, int pass)
 	sorter_free(f->keys);
 	f->keys = NULL;
 	f->verdicts.s = out;
+	f->verdicts.error = &f->e->spill->error;
 	return rc;
 }
 

@@ -104,6 +104,7 @@ uint32_t key_line(long line);   /* a line as a record keeps it */
  * there is none. */
 struct verdicts {
 	struct sorter *s;
+	int *error;             /* set to EIO when the sorted file cannot be read */
 	const struct verdict *cur;
 	struct verdict at;      /* the one given, copied: the reads go on */
 	bool started;

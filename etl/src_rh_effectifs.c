@@ -648,6 +648,7 @@ static int people_end(void *ctx, int pass)
 	sorter_free(s->rows);
 	s->rows = NULL;
 	s->said.s = said;
+	s->said.error = &s->e->spill->error;
 	return rc;
 }
 

@@ -78,6 +78,7 @@ static int lookup_end(void *ctx, int pass)
 	sorter_free(l->keys);
 	l->keys = NULL;
 	l->missing.s = out;
+	l->missing.error = &l->e->spill->error;
 	return rc;
 }
 
