@@ -54,7 +54,6 @@ static void on_progress(uint64_t done, uint64_t total, void *ctx)
 static void read_one(struct job *j)
 {
 	j->e.diag = &j->diag;
-	j->e.path = j->path;
 	j->rd = (struct reading){
 		.src = j->src, .path = j->path, .e = &j->e,
 		.budget = (j->o->memory ? j->o->memory : ETL_MEMORY) / READERS,

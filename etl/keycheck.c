@@ -87,7 +87,12 @@ static uint64_t verdict_key(const void *rec)
 }
 
 const struct sorter_order key_rec_order = { key_rec_cmp, key_rec_key };
-const struct sorter_order verdict_order = { verdict_cmp, verdict_key };
+static const struct sorter_order verdict_order = { verdict_cmp, verdict_key };
+
+bool key_rec_before(const struct key_rec *a, const struct key_rec *b)
+{
+	return a->lo < b->lo || (a->lo == b->lo && a->hi < b->hi);
+}
 
 /* A line past 2^32 - 1 (a 4-GB file of empty lines) reads as that. */
 uint32_t key_line(long line)
@@ -113,6 +118,18 @@ const struct verdict *verdicts_at(struct verdicts *v, long line)
 	v->at = *v->cur;
 	v->cur = sorter_next(v->s);
 	return &v->at;
+}
+
+struct sorter *verdicts_fill(struct verdicts *v, struct etl *e)
+{
+	v->s = sorter_new(sizeof(struct verdict), &verdict_order, keycheck_share(e));
+	v->error = &e->spill->error;
+	return v->s;
+}
+
+int verdicts_done(struct verdicts *v)
+{
+	return sorter_failed(v->s) || sorter_sort(v->s) != 0 ? -1 : 0;
 }
 
 void verdicts_rewind(struct verdicts *v)
@@ -150,8 +167,7 @@ static int firsts_end(void *ctx, int pass)
 		return 0;
 	if (sorter_sort(f->keys) != 0)
 		return -1;
-	struct sorter *out = sorter_new(sizeof(struct verdict), &verdict_order,
-					keycheck_share(f->e));
+	struct sorter *out = verdicts_fill(&f->verdicts, f->e);
 	const struct key_rec *r;
 	struct key_rec first = { 0 };
 	bool any = false;
@@ -165,11 +181,9 @@ static int firsts_end(void *ctx, int pass)
 		if (sorter_add(out, &v) != 0)
 			break;
 	}
-	int rc = sorter_failed(f->keys) || sorter_failed(out) || sorter_sort(out) != 0 ? -1 : 0;
+	int rc = sorter_failed(f->keys) || verdicts_done(&f->verdicts) != 0 ? -1 : 0;
 	sorter_free(f->keys);
 	f->keys = NULL;
-	f->verdicts.s = out;
-	f->verdicts.error = &f->e->spill->error;
 	return rc;
 }
 

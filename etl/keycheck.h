@@ -96,7 +96,9 @@ struct verdict {
 	uint32_t ref, value;
 };
 int key_rec_cmp(const void *a, const void *b);   /* by hash, then line */
-extern const struct sorter_order key_rec_order, verdict_order;  /* sorter.h */
+extern const struct sorter_order key_rec_order;  /* sorter.h */
+/* Whether a's hash sorts before b's (lines left out: for joins). */
+bool key_rec_before(const struct key_rec *a, const struct key_rec *b);
 uint32_t key_line(long line);   /* a line as a record keeps it */
 
 /* Verdicts read in line order: the one at line (and the next ones at
@@ -111,6 +113,12 @@ struct verdicts {
 };
 const struct verdict *verdicts_at(struct verdicts *v, long line);
 void verdicts_rewind(struct verdicts *v);
+
+/* For a step's end: v's verdicts are added to the sorter this returns
+ * (within e's budget), then verdicts_done() sorts them for the passes
+ * after (0, or -1 when the temporary file failed). */
+struct sorter *verdicts_fill(struct verdicts *v, struct etl *e);
+int verdicts_done(struct verdicts *v);
 
 #define KEY_PENDING (-1L)
 

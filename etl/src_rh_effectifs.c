@@ -624,8 +624,7 @@ static int people_end(void *ctx, int pass)
 	(void)pass;
 	if (sorter_sort(s->rows) != 0)
 		return -1;
-	struct sorter *said = sorter_new(sizeof(struct verdict), &verdict_order,
-					 keycheck_share(s->e));
+	struct sorter *said = verdicts_fill(&s->said, s->e);
 	s->employees = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(s->e));
 	const struct hr_rec *h = sorter_next(s->rows);
 	while (h) {
@@ -643,12 +642,10 @@ static int people_end(void *ctx, int pass)
 		tally_person(s->t, &p, s->e);
 		sorter_add(s->employees, &(struct key_rec){ who.lo, who.hi, 0, present ? 2 : 1, 0 });
 	}
-	int rc = sorter_failed(s->rows) || sorter_failed(said) || sorter_sort(said) != 0 ||
+	int rc = sorter_failed(s->rows) || verdicts_done(&s->said) != 0 ||
 		 sorter_sort(s->employees) != 0 ? -1 : 0;
 	sorter_free(s->rows);
 	s->rows = NULL;
-	s->said.s = said;
-	s->said.error = &s->e->spill->error;
 	return rc;
 }
 

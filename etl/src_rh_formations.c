@@ -60,25 +60,21 @@ static int lookup_end(void *ctx, int pass)
 	struct sorter *reg = l->e->employees_sorted;
 	if (sorter_sort(l->keys) != 0)
 		return -1;
-	struct sorter *out = sorter_new(sizeof(struct verdict), &verdict_order,
-					keycheck_share(l->e));
+	struct sorter *out = verdicts_fill(&l->missing, l->e);
 	sorter_rewind(reg);
 	const struct key_rec *k, *e = sorter_next(reg);
 	while ((k = sorter_next(l->keys)) != NULL) {
-		while (e && key_rec_cmp(&(struct key_rec){ e->lo, e->hi, 0, 0, 0 },
-					&(struct key_rec){ k->lo, k->hi, 0, 0, 0 }) < 0)
+		while (e && key_rec_before(e, k))
 			e = sorter_next(reg);
-		if (e && e->lo == k->lo && e->hi == k->hi)
-			continue;
+		if (e && !key_rec_before(k, e))
+			continue;       /* the same hash: in the register */
 		if (sorter_add(out, &(struct verdict){ k->line, 0, 0, 0 }) != 0)
 			break;
 	}
-	int rc = sorter_failed(l->keys) || sorter_failed(reg) || sorter_failed(out) ||
-		 sorter_sort(out) != 0 ? -1 : 0;
+	int rc = sorter_failed(l->keys) || sorter_failed(reg) ||
+		 verdicts_done(&l->missing) != 0 ? -1 : 0;
 	sorter_free(l->keys);
 	l->keys = NULL;
-	l->missing.s = out;
-	l->missing.error = &l->e->spill->error;
 	return rc;
 }
 
