@@ -136,9 +136,12 @@ $(BUILD)/libetl.a: $(ETL_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN)/carnet: $(BUILD)/obj/tools/carnet.o
+# the front command: stages run by name; carnet build stages, checks and
+# puts in place its outputs (etl/infile.c, render/folder.c: GLib only)
+$(BIN)/carnet: $(BUILD)/obj/tools/carnet.o $(BUILD)/obj/tools/stages.o $(BUILD)/obj/tools/build.o \
+               $(BUILD)/obj/etl/infile.o $(BUILD)/obj/render/folder.o
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(shell pkg-config --libs glib-2.0)
 
 $(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
 	@mkdir -p $(@D)
@@ -186,12 +189,15 @@ $(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BU
 STAGE   := $(BUILD)/report/$(YEAR)
 EXPORTS := $(wildcard $(IN)/*.csv)
 LAYOUT  ?= layouts/$(YEAR)
-FIGURES := $(OUT)/figures-$(YEAR).tsv
+# Every output is made in $(STAGE) and put in $(OUT) only once every stage
+# has succeeded (tools/publish.sh), so that a failed stage leaves the last
+# report whole; $(STAGE) keeps them, so that make redoes only what changed.
+FIGURES := $(STAGE)/figures-$(YEAR).tsv
 STAGED  := $(STAGE)/figures.tsv $(STAGE)/quality.tsv $(STAGE)/hr-detail.tsv $(STAGE)/labels.tsv
-WORKBOOKS := $(OUT)/carnet-$(YEAR).xlsx $(OUT)/effectifs-$(YEAR).xlsx
-PDF     := $(OUT)/carnet-$(YEAR).pdf
-PRINT   := $(OUT)/carnet-$(YEAR)-impression.pdf
-WEB     := $(OUT)/web
+WORKBOOKS := $(STAGE)/carnet-$(YEAR).xlsx $(STAGE)/effectifs-$(YEAR).xlsx
+PDF     := $(STAGE)/carnet-$(YEAR).pdf
+PRINT   := $(STAGE)/carnet-$(YEAR)-impression.pdf
+WEB     := $(STAGE)/web
 PHOTOS  := $(BUILD)/photos
 # the layout's files, three levels down (textes/<loop>/x.md), without a fork
 TEXTS   := $(filter-out %/,$(wildcard $(LAYOUT)/* $(LAYOUT)/*/* $(LAYOUT)/*/*/*)) $(wildcard fonts/*)
@@ -218,7 +224,7 @@ FORCE:
 DRAFT_FLAG := $(if $(DRAFT),--draft)
 
 $(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-figures
-	@mkdir -p $(OUT) $(STAGE)
+	@mkdir -p $(STAGE)
 	$(BIN)/carnet figures --in $(IN) --year $(YEAR) --verbose -o $(FIGURES) \
 	    --provenance $(STAGE)/figures.tsv --quality $(STAGE)/quality.tsv \
 	    --hr-detail $(STAGE)/hr-detail.tsv --labels $(STAGE)/labels.tsv \
@@ -227,14 +233,14 @@ $(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-fi
 $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
-	    --labels $(STAGE)/labels.tsv --out $(OUT) $(DRAFT_FLAG)
+	    --labels $(STAGE)/labels.tsv --out $(STAGE) $(DRAFT_FLAG)
 
 # The screen and the print editions, and the web edition (a folder, remade
 # whole: carnet html puts the new one in the old one's place; its index
 # stands for it).  Resampled photos are kept in $(PHOTOS), shared by the
 # three, so that a text edit redoes the pages, not the photos.  All three
 # in one recipe, side by side (two cores), so that a text edit costs about
-# what the slower PDF does; any failing fails it.
+# what the slower PDF does; any failing fails it, once all three are over.
 $(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf $(BIN)/carnet-html
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PDF) & \
@@ -244,11 +250,14 @@ $(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(
 	web=$$!; \
 	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PRINT); \
-	    st=$$?; wait $$screen || exit 1; wait $$web || exit 1; exit $$st
+	    st=$$?; wait $$screen; s1=$$?; wait $$web; s2=$$?; \
+	    [ $$st = 0 ] && [ $$s1 = 0 ] && [ $$s2 = 0 ]
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
+	@tools/publish.sh $(OUT) $(FIGURES) $(WORKBOOKS)
 
-report-run: workbooks-run $(PDF) $(PRINT) $(WEB)/index.html
+report-run: programs $(FIGURES) $(WORKBOOKS) $(PDF) $(PRINT) $(WEB)/index.html
+	@tools/publish.sh $(OUT) $(FIGURES) $(WORKBOOKS) $(PDF) $(PRINT) $(WEB)
 	@echo "carnet: the $(YEAR) report is ready in $(OUT): figures, workbooks, carnet-$(YEAR).pdf (screen), carnet-$(YEAR)-impression.pdf (print) and web/ (the web edition)"
 
 # ---- bench -----------------------------------------------------------------
@@ -325,6 +334,7 @@ $(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/l
 check-run: programs $(BUILD)/tests/unit fuzz-replay
 	cd tests && ../$(BUILD)/tests/unit
 	tests/stage.sh $(BIN)
+	tests/numbers.sh $(BIN)
 	tests/workbooks.sh $(BIN)
 	tests/bad.sh $(BIN)
 	tests/memory.sh $(BIN)

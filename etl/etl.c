@@ -2,6 +2,7 @@
 #include "etl.h"
 #include "previous.h"
 #include "reading.h"
+#include "cell.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -310,10 +311,10 @@ int etl_default_year(const char *in)
 
 void etl_result_release(struct etl_result *res)
 {
-	if (res->spellings)
-		g_hash_table_destroy(res->spellings);
 	if (!res)
 		return;
+	if (res->spellings)
+		g_hash_table_destroy(res->spellings);
 	checks_release(&res->checks);
 	figures_release(&res->fig);
 	figures_release(&res->detail);
@@ -324,9 +325,12 @@ int etl_write_labels(const struct etl_result *res, FILE *out)
 {
 	GList *keys = g_list_sort(g_hash_table_get_keys(res->spellings), (GCompareFunc)strcmp);
 	fputs("value\tlabel\n", out);
-	for (GList *k = keys; k; k = k->next)
-		fprintf(out, "%s\t%s\n", (const char *)k->data,
-			(const char *)g_hash_table_lookup(res->spellings, k->data));
+	for (GList *k = keys; k; k = k->next) {
+		cell_write(out, k->data, '\t');
+		fputc('\t', out);
+		cell_write(out, g_hash_table_lookup(res->spellings, k->data), '\t');
+		fputc('\n', out);
+	}
 	g_list_free(keys);
 	return ferror(out) ? -1 : 0;
 }

@@ -7,10 +7,12 @@
  * (after the end of a row).
  */
 #include "export.h"
+#include "infile.h"
 #include "text.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <iconv.h>
 #include <stdarg.h>
@@ -240,6 +242,18 @@ int exp_number(struct exp_reader *r, const struct exp_field *f, double *out)
 	return why ? bad_value(r, f, "number", why) : EXP_GOT;
 }
 
+int exp_count(struct exp_reader *r, const struct exp_field *f, long *out)
+{
+	double v;
+	int got = exp_number(r, f, &v);
+	if (got != EXP_GOT)
+		return got;
+	if (v != floor(v) || v < 0 || v > 9007199254740992.0)
+		return bad_value(r, f, "count", "expected a whole number from 0");
+	*out = (long)v;
+	return EXP_GOT;
+}
+
 int exp_yesno(struct exp_reader *r, const struct exp_field *f, bool *out)
 {
 	if (!f->s)
@@ -291,7 +305,10 @@ char *exp_strdup(struct exp_reader *r, const struct exp_field *f)
 	const char *s = "";
 	size_t len = 0;
 	exp_text(r, f, &s, &len);
-	return g_strndup(s, len);
+	char *v = g_strndup(s, len);
+	if (text_drop_controls(v))
+		exp_warn(r, f, "control or bidi override characters dropped");
+	return v;
 }
 
 /* ---- header ---- */
@@ -869,8 +886,14 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	for (;;) {
 		if (have == cap) {
 			if (cap >= EXP_MAX_LINE) {
-				fatal_at(r, r->line, 0,
-					 "line longer than %u bytes", EXP_MAX_LINE);
+				/* a binary or sparse file has no line ends: say
+				 * what it holds rather than how long it runs */
+				if (memchr(blk, '\0', have))
+					fatal_at(r, r->line, 0, "NUL byte in the file "
+						 "(a UTF-16 or binary file?)");
+				else
+					fatal_at(r, r->line, 0, "line longer than %u bytes",
+						 EXP_MAX_LINE);
 				break;
 			}
 			char *b = realloc(blk, 2 * cap + 1);
@@ -954,10 +977,10 @@ enum exp_status exp_read(const struct exp_source *src, struct diag *d,
 	enum exp_status status;
 
 	*st = (struct exp_stats){ 0 };
-	int fd = open(src->path, O_RDONLY | O_CLOEXEC);
+	const char *why;
+	int fd = infile_open(src->path, &why);
 	if (fd < 0) {
-		diag_add(d, DIAG_ERROR, src->path, 0, 0, "cannot open: %s",
-			 strerror(errno));
+		diag_add(d, DIAG_ERROR, src->path, 0, 0, "cannot open: %s", why);
 		return EXP_EIO;
 	}
 	struct stat sb;

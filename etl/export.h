@@ -122,6 +122,8 @@ enum exp_got { EXP_BAD = -1, EXP_GOT = 0, EXP_EMPTY = 1 };
 
 int exp_date(struct exp_reader *r, const struct exp_field *f, day_t *out);
 int exp_number(struct exp_reader *r, const struct exp_field *f, double *out);
+/* A count: a whole number from 0 to 2^53 (a fraction is rejected). */
+int exp_count(struct exp_reader *r, const struct exp_field *f, long *out);
 int exp_yesno(struct exp_reader *r, const struct exp_field *f, bool *out);
 int exp_enum(struct exp_reader *r, const struct exp_field *f,
 	     const struct enum_label *labels, int *out);
@@ -131,7 +133,9 @@ int exp_text(struct exp_reader *r, const struct exp_field *f,
 	     const char **s, size_t *len);
 
 /* The field's text as exp_text gives it, copied ("" when empty or
- * absent); the caller frees it with g_free. */
+ * absent), without the control and bidi override characters
+ * text_drop_controls() removes (a warning at the field says so); the
+ * caller frees it with g_free. */
 char *exp_strdup(struct exp_reader *r, const struct exp_field *f);
 
 /* Reports f's value as rejected (the row counts as rejected) at f's line

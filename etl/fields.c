@@ -1,5 +1,6 @@
 /* fields.c — see fields.h. */
 #include "fields.h"
+#include "decimal.h"
 #include "text.h"
 
 #include <math.h>
@@ -124,51 +125,49 @@ static void drop_unit(const char *s, size_t *len)
 	text_trim(&s, len);
 }
 
-/* The value of buf ("-12.50": a sign, at most 15 significant digits, a
- * point), as strtod gives it.  With at most 15 digits the digits make an
- * integer m below 2^53 and m / 10^k is one correctly rounded division of
- * two exact doubles (10^k is exact up to 10^22): strtod's own result,
- * without its cost (Clinger's fast path); strtod for the rest. */
-static double decimal(const char *buf)
+/* Powers of ten that doubles hold exactly. */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The number field_number() checked, as decimal_read() reads it: the
+ * sign, the digits without their separators, '.', the exponent as
+ * written.  For what the fast path cannot take exactly. */
+static double slow_value(const char *s, size_t len, bool *range)
 {
-	static const double pow10[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-	};
-	const char *p = buf;
-	bool neg = *p == '-';
-	if (*p == '-' || *p == '+')
-		p++;
-	uint64_t m = 0;
-	int digits = 0, k = -1;
-	for (; *p; p++) {
-		if (*p == '.') {
-			k = 0;
-			continue;
-		}
-		m = 10 * m + (uint64_t)(*p - '0');
-		if (m > 0)
-			digits++;
-		if (k >= 0)
-			k++;
+	char small[128];
+	char *buf = len + 2 <= sizeof small ? small : g_malloc(len + 2);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E')
+			buf[o++] = c;
+		else if (c == ',' || c == '.')
+			buf[o++] = '.';
+		/* else a byte of a thousands separator */
 	}
-	if (digits > 15 || k > 22)
-		return strtod(buf, NULL);
-	double v = k > 0 ? (double)m / pow10[k] : (double)m;
-	return neg ? -v : v;
+	buf[o] = '\0';
+	double v = decimal_read(buf, range);
+	if (buf != small)
+		g_free(buf);
+	return v;
 }
 
 const char *field_number(const char *s, size_t len, double *out)
 {
 	static const char *const notnum = "not a number";
-	char buf[64];
-	size_t o = 0, i = 0;
-	int sig = 0;
+	size_t i = 0;
 
 	text_trim(&s, &len);
 	drop_unit(s, &len);
+	bool neg = false;
 	if (i < len && (s[i] == '-' || s[i] == '+'))
-		buf[o++] = s[i++];
+		neg = s[i++] == '-';
+	/* m holds the significant digits while they are at most 19 (the
+	 * fast path needs 15); scale counts the digits after the point. */
+	uint64_t m = 0;
+	int sig = 0, scale = 0;
 	/* Integer part: a first group, then groups of exactly 3 digits after
 	 * a separator (or none at all). */
 	size_t group = 0;
@@ -176,8 +175,8 @@ const char *field_number(const char *s, size_t len, double *out)
 	while (i < len) {
 		size_t k;
 		if (s[i] >= '0' && s[i] <= '9') {
-			if (sig < 16 && o < sizeof buf - 2)
-				buf[o++] = s[i];
+			if (sig < 19)
+				m = 10 * m + (uint64_t)(s[i] - '0');
 			if (s[i] != '0' || sig > 0)
 				sig++;
 			group++;
@@ -197,31 +196,68 @@ const char *field_number(const char *s, size_t len, double *out)
 	if (grouped && group != 3)
 		return "thousands must be grouped by three digits";
 	if (i < len && (s[i] == ',' || s[i] == '.')) {
-		buf[o++] = '.';
 		i++;
-		size_t frac = 0;
-		while (i < len && s[i] >= '0' && s[i] <= '9') {
-			if (sig < 16 && o < sizeof buf - 1)
-				buf[o++] = s[i];
+		size_t frac = i;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (sig < 19)
+				m = 10 * m + (uint64_t)(s[i] - '0');
 			if (s[i] != '0' || sig > 0)
 				sig++;
-			frac++;
-			i++;
+			scale++;
 		}
-		if (frac == 0)
+		if (i == frac)
 			return notnum;
 	}
+	/* An exponent, as statistics software and spreadsheets write very
+	 * small or large values ("1,5E-07"); never after thousands groups. */
+	long e = 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		if (grouped)
+			return "an exponent cannot follow thousands separators";
+		i++;
+		bool eneg = i < len && s[i] == '-';
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		size_t first = i;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			if (e < 100000)
+				e = 10 * e + (s[i] - '0');
+		if (i == first)
+			return notnum;
+		e = eneg ? -e : e;
+	}
 	if (i < len)
-		return (s[i] == 'e' || s[i] == 'E') ? "exponents are not accepted"
-						     : notnum;
-	if (sig > 15)
-		return "more than 15 significant digits";
-	buf[o] = '\0';
-	double v = decimal(buf);
-	if (!isfinite(v))
-		return "number out of range";
-	*out = v;
+		return notnum;
+	/* Clinger's fast path: m below 10^15 < 2^53 and 10^|e| both exact
+	 * doubles, one division or product is correctly rounded.  The rest
+	 * goes to a correctly rounded conversion of the same digits. */
+	long p = e - scale;
+	double v;
+	if (m == 0 && sig == 0) {
+		v = 0;
+	} else if (sig <= 15 && p >= -22 && p <= 22) {
+		v = p < 0 ? (double)m / exact_pow10[-p] : (double)m * exact_pow10[p];
+	} else {
+		bool range;
+		v = slow_value(s, len, &range);
+		if (range)
+			return "number out of range";
+		*out = v;
+		return NULL;
+	}
+	*out = neg ? -v : v;
 	return NULL;
+}
+
+bool field_year(const char *s, int *out)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return false;
+	int y = atoi(s);
+	if (y < 1900 || y > 2100)
+		return false;
+	*out = y;
+	return true;
 }
 
 const char *field_yesno(const char *s, size_t len, bool *out)

@@ -28,11 +28,18 @@ bool field_is_empty(const char *s, size_t len);
  * rejected), years 1900 to 2100. */
 const char *field_date(const char *s, size_t len, day_t *out);
 
-/* Numbers as French software writes them: optional sign, digits in groups
- * of three separated by spaces, U+00A0 or U+202F ("14 893,5"), a decimal
- * comma or point, an optional trailing "%" or "€".  No exponent, no
- * infinity, at most 15 significant digits. */
+/* Numbers as software writes them: optional sign, digits in groups of
+ * three separated by spaces, U+00A0 or U+202F ("14 893,5"), a decimal
+ * comma or point, an optional exponent ("1,5E-07", "2.5e+21"; not after
+ * thousands groups), an optional trailing "%" or "€".  Any count of digits:
+ * *out is the double nearest to the decimal written (ties to even), -0 and
+ * denormals included.  No infinity or NaN word; a value beyond the largest
+ * double is refused ("number out of range"). */
 const char *field_number(const char *s, size_t len, double *out);
+
+/* A year as people write it in settings and options: exactly four digits,
+ * 1900 to 2100 ("2023"; not " 2023", "2023abc" or "+2023"). */
+bool field_year(const char *s, int *out);
 
 /* Yes/no: O/N, Oui/Non, 1/0, X/empty (any case).  Empty means no. */
 const char *field_yesno(const char *s, size_t len, bool *out);

@@ -1,5 +1,7 @@
 /* figures.c — see figures.h. */
 #include "figures.h"
+#include "decimal.h"
+#include "cell.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -161,16 +163,9 @@ void figures_sort(struct figures *t)
 		qsort(t->v, t->n, sizeof *t->v, by_figure);
 }
 
-void figures_format_value(double v, char *buf, size_t cap)
-{
-	if (v == 0)
-		v = 0;          /* no "-0" */
-	snprintf(buf, cap, "%.15g", v);
-}
-
 int figures_write(const struct figures *t, FILE *out, bool provenance)
 {
-	char value[64];
+	char value[DECIMAL_TEXT];
 
 	fputs("indicator\tdimensions\tvalue\tunit", out);
 	if (provenance)
@@ -180,13 +175,19 @@ int figures_write(const struct figures *t, FILE *out, bool provenance)
 		const struct figure *f = &t->v[i];
 		if (!provenance && t->sources[f->source].previous)
 			continue;       /* last year's, read from its own table */
-		figures_format_value(f->value, value, sizeof value);
-		fprintf(out, "%s\t%s\t%s\t%s", f->indicator, f->dims, value, f->unit);
+		decimal_write(f->value, value);
+		cell_write(out, f->indicator, '\t');
+		fputc('\t', out);
+		cell_write(out, f->dims, '\t');
+		fprintf(out, "\t%s\t", value);
+		cell_write(out, f->unit, '\t');
 		if (provenance) {
 			const struct figure_source *s = &t->sources[f->source];
-			fprintf(out, "\t%s\t%s\t%ld\t%ld\t%ld\t%s", s->file,
-				s->stats.sha256, s->stats.rows,
-				s->stats.rejected, s->stats.outside, f->rule);
+			fputc('\t', out);
+			cell_write(out, s->file, '\t');
+			fprintf(out, "\t%s\t%ld\t%ld\t%ld\t", s->stats.sha256, s->stats.rows,
+				s->stats.rejected, s->stats.outside);
+			cell_write(out, f->rule, '\t');
 		}
 		fputc('\n', out);
 	}

@@ -94,13 +94,11 @@ bool figures_counts_people(const char *indicator);
 /* Sorts by indicator, then dimensions (bytewise). */
 void figures_sort(struct figures *t);
 
-/* Writes the table of figures.md (header line, one figure a line), with
+/* Writes the table of figures.md (header line, one figure a line, each
+ * value the shortest decimal that reads back to it: decimal_write()), with
  * the provenance columns when provenance is true.  Returns 0, or -1 when
  * writing failed (errno set). */
 int figures_write(const struct figures *t, FILE *out, bool provenance);
-
-/* Formats v as the table does: shortest of %.15g, no "-0". */
-void figures_format_value(double v, char *buf, size_t cap);
 
 void figures_release(struct figures *t);
 

@@ -14,6 +14,8 @@
  * Exit status: 0 done, 1 bad data (nothing written), 2 usage or I/O.
  */
 #include "etl.h"
+#include "fields.h"
+#include "infile.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -107,16 +109,6 @@ static void drop_output(struct output *o)
 		unlink(o->tmp);
 	g_free(o->tmp);
 	*o = (struct output){ 0 };
-}
-
-static bool parse_year(const char *s, int *year)
-{
-	char *end;
-	long y = strtol(s, &end, 10);
-	if (*end || end == s || y < 1900 || y > 2100)
-		return false;
-	*year = (int)y;
-	return true;
 }
 
 /* ---- the run ---- */
@@ -224,7 +216,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'i': in = optarg; break;
 		case 'y':
-			if (!parse_year(optarg, &year)) {
+			if (!field_year(optarg, &year)) {
 				fprintf(stderr, "%s: invalid year '%s'\n", prog, optarg);
 				return 2;
 			}
@@ -256,6 +248,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %s: not a folder\n", prog, in);
 		return 2;
 	}
+	const char *inputs[] = { in, previous };
+	for (int i = 0; i < NOUT; i++)
+		if (out[i].path && !infile_apart(prog, out[i].path, inputs, 2))
+			return 2;
 	if (!year && !(year = etl_default_year(in))) {
 		fprintf(stderr, "%s: no year in %s/chiffres_cles.csv: give --year\n",
 			prog, in);

@@ -1,25 +1,18 @@
 /* french.c — see french.h. */
 #include "french.h"
+#include "decimal.h"
 
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
-
-double french_round(double v, int decimals)
-{
-	double q = pow(10, decimals);
-	/* The nudge keeps 33.45 (stored as 33.4499…) rounding like the
-	 * decimal number it stands for. */
-	double r = round(v * q + (v >= 0 ? 1e-9 : -1e-9)) / q;
-	return r == 0 ? 0 : r;
-}
 
 char *french_number(double v, int decimals, char *buf, size_t cap)
 {
-	char digits[64];
+	char digits[400];
 	size_t o = 0;
 
-	snprintf(digits, sizeof digits, "%.*f", decimals, french_round(v, decimals));
+	if (!decimal_fixed(v, decimals, digits, sizeof digits)) {
+		buf[0] = '\0';
+		return buf;
+	}
 	const char *p = digits;
 	if (*p == '-') {
 		if (o + 1 < cap)

@@ -8,11 +8,9 @@
 
 #include <stddef.h>
 
-/* Writes v rounded half away from zero to decimals places into buf. */
+/* Writes v rounded half away from zero to decimals places (0 to 20) into
+ * buf: the decimal v stands for is rounded (decimal_fixed()), so 33.45,
+ * stored as 33.4499…, prints "33,5" at one decimal. */
 char *french_number(double v, int decimals, char *buf, size_t cap);
-
-/* Rounds half away from zero to decimals places, as the printed figure
- * does (so that tests compare what readers see). */
-double french_round(double v, int decimals);
 
 #endif

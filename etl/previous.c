@@ -1,5 +1,6 @@
 /* previous.c — see previous.h. */
 #include "previous.h"
+#include "decimal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -64,9 +65,9 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		const struct figure *declared = this_year(m, id, with);
 		if (declared) {
 			if (fabs(declared->value - value) > 1e-9 * fmax(1, fabs(value))) {
-				char was[64], now[64];
-				figures_format_value(value, was, sizeof was);
-				figures_format_value(declared->value, now, sizeof now);
+				char was[DECIMAL_TEXT], now[DECIMAL_TEXT];
+				decimal_write(value, was);
+				decimal_write(declared->value, now);
 				diag_warn_kind(m->d, m->path, row->line, 0, DIFFERS, NULL, DIFFERS,
 					       id, with, was, m->year, now);
 			}

@@ -2,6 +2,7 @@
 #include "quality.h"
 #include "french.h"
 #include "text.h"
+#include "cell.h"
 
 #include <math.h>
 #include <string.h>
@@ -162,19 +163,12 @@ void checks_run(const struct etl *e, const char *rules_path,
 	exp_read(&src, d, &st);
 }
 
-/* Tabs and newlines would break the table's lines. */
-static void put_cell(FILE *out, const char *s)
-{
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
-}
-
 static void warning_row(const char *file, long line, long column, const char *msg, void *out)
 {
 	fputs("warning\t", out);
-	put_cell(out, file);
+	cell_write(out, file, '\t');
 	fprintf(out, "\t%ld\t%ld\t", line, column);
-	put_cell(out, msg);
+	cell_write(out, msg, '\t');
 	fputc('\n', out);
 }
 
@@ -184,9 +178,9 @@ int quality_write(FILE *out, const struct diag *d, const struct checks *c)
 	/* first the kinds, with their counts; then every warning, by kind */
 	for (size_t k = 0; k < d->nkinds; k++) {
 		fputs("kind\t", out);
-		put_cell(out, d->kinds[k].file);
+		cell_write(out, d->kinds[k].file, '\t');
 		fprintf(out, "\t0\t0\t%zu × ", d->kinds[k].count);
-		put_cell(out, d->kinds[k].label);
+		cell_write(out, d->kinds[k].label, '\t');
 		fputc('\n', out);
 	}
 	int st = 0;
@@ -199,9 +193,9 @@ int quality_write(FILE *out, const struct diag *d, const struct checks *c)
 					    d->v[i].msg, out);
 	for (size_t i = 0; i < c->n; i++) {
 		fprintf(out, "%s\t", c->v[i].ok ? "ok" : "warning");
-		put_cell(out, c->v[i].file);
+		cell_write(out, c->v[i].file, '\t');
 		fprintf(out, "\t%ld\t0\t", c->v[i].line);
-		put_cell(out, c->v[i].message);
+		cell_write(out, c->v[i].message, '\t');
 		fputc('\n', out);
 	}
 	return ferror(out) || st ? -1 : 0;

@@ -1,5 +1,6 @@
 /* reading.c — see reading.h. */
 #include "reading.h"
+#include "infile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +45,8 @@ static void read_pass(struct reading *r, struct diag *d)
 static uint64_t rows_expected(const char *path)
 {
 	char buf[1 << 16];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	const char *why;
+	int fd = infile_open(path, &why);
 	struct stat sb;
 	if (fd < 0)
 		return 0;

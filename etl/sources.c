@@ -18,7 +18,8 @@ GHashTable *slug_cache_new(void)
 	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
-const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len)
+const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len,
+			struct exp_reader *r, const struct exp_field *f)
 {
 	char raw[128], slug[128];
 
@@ -36,7 +37,10 @@ const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size
 		const char *t = text;
 		size_t n = len;
 		text_trim(&t, &n);
-		g_hash_table_insert(e->spellings, g_strdup(slug), g_strndup(t, n));
+		char *label = g_strndup(t, n);
+		if (text_drop_controls(label) && r)
+			exp_warn(r, f, "control or bidi override characters dropped");
+		g_hash_table_insert(e->spellings, g_strdup(slug), label);
 	}
 	/* a raw text too long for the buffer is keyed by its slug */
 	g_hash_table_insert(cache, len < sizeof raw ? g_strdup(raw) : g_strdup(slug), v);

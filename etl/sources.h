@@ -80,7 +80,11 @@ struct source {
  * through GLib, too slow to do on every row for the few names a column
  * holds. */
 GHashTable *slug_cache_new(void);
-const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len);
+/* A first spelling met with control or bidi override characters loses
+ * them (text_drop_controls()), with a warning at r's field f (r may be
+ * NULL). */
+const char *slug_cached(struct etl *e, GHashTable *cache, const char *text, size_t len,
+			struct exp_reader *r, const struct exp_field *f);
 
 extern const struct source source_rh_effectifs;
 extern const struct source source_rh_formations;

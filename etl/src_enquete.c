@@ -154,7 +154,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (date > s->last)
 		s->last = date;
 
-	const char *slug = slug_cached(s->e, s->slugs, direction, dlen);
+	const char *slug = slug_cached(s->e, s->slugs, direction, dlen, r, &f[C_DIRECTION]);
 	struct rates *d = g_hash_table_lookup(s->directions, slug);
 	if (!d) {
 		d = g_new(struct rates, 1);

@@ -142,9 +142,10 @@ struct state {
 	long present;
 };
 
-static const char *intern(struct state *s, const char *text, size_t len)
+static const char *intern(struct state *s, const char *text, size_t len,
+			  struct exp_reader *r, const struct exp_field *f)
 {
-	return slug_cached(s->e, s->strings, text, len);
+	return slug_cached(s->e, s->strings, text, len, r, f);
 }
 
 /* The contracts of the person whose last one is last (+ 1), in file order,
@@ -201,7 +202,7 @@ static bool parse(struct state *s, struct exp_reader *r,
 	ok &= exp_date(r, &f[C_ENTREE], &c->entree) == EXP_GOT;
 	ok &= exp_date(r, &f[C_SORTIE], &c->sortie) != EXP_BAD;
 	c->motif = exp_text(r, &f[C_MOTIF], &text, &len) == EXP_GOT
-		   ? intern(s, text, len) : "non_precise";
+		   ? intern(s, text, len, r, &f[C_MOTIF]) : "non_precise";
 	ok &= exp_enum(r, &f[C_CONTRAT], contrats, &c->contrat) == EXP_GOT;
 	ok &= exp_enum(r, &f[C_CATEGORIE], categories, &c->groupe) == EXP_GOT;
 	ok &= exp_yesno(r, &f[C_PROXIMITE], &c->proximite) != EXP_BAD;
@@ -214,7 +215,7 @@ static bool parse(struct state *s, struct exp_reader *r,
 	/* a rejected value stays out of the int: it may be anything */
 	c->temps = got == EXP_BAD ? 10000 : (int)(temps * 100 + 0.5);
 	if (exp_text(r, &f[C_DIRECTION], &text, &len) == EXP_GOT)
-		c->direction = intern(s, text, len);
+		c->direction = intern(s, text, len, r, &f[C_DIRECTION]);
 	else
 		ok = false;
 	ok &= exp_yesno(r, &f[C_RQTH], &c->rqth) != EXP_BAD;

@@ -133,6 +133,36 @@ void text_trim_blanks(const char **s, size_t *len)
 	*len = n;
 }
 
+size_t text_drop_controls(char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *o = s;
+	size_t dropped = 0;
+	while (*p) {
+		size_t n = 1;
+		bool drop = (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F;
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			n = 2;                          /* C1 */
+			drop = true;
+		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) {
+			n = 3;                          /* LRE RLE PDF LRO RLO */
+			drop = true;
+		} else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
+			n = 3;                          /* LRI RLI FSI PDI */
+			drop = true;
+		}
+		if (drop) {
+			dropped++;
+		} else {
+			memmove(o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	*o = '\0';
+	return dropped;
+}
+
 int text_compare_indirect(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);

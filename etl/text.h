@@ -39,6 +39,13 @@ static inline void text_trim(const char **s, size_t *len)
 	text_trim_blanks(s, len);
 }
 
+/* Removes from s (UTF-8, NUL-terminated, in place) what no edition may
+ * carry: control characters but TAB, LF and CR (C0, DEL, C1), and the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), which would reorder what a reader sees.  Returns how
+ * many characters went. */
+size_t text_drop_controls(char *s);
+
 /* strcmp for arrays of char * (qsort, g_ptr_array_sort), which hand the
  * comparison pointers to the elements. */
 int text_compare_indirect(const void *a, const void *b);

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../etl/cell.h"
 #include "../render/chart_data.h"
 
 static const char *const format_names[] = {
@@ -220,10 +221,14 @@ static void write_chiffres(struct work *w, const char *dir)
 		const char *loop = k < w->m.nloops ? w->m.loops[k].id : "cles";
 		for (guint i = 0; i < w->lines->len; i++) {
 			const struct line *l = &g_array_index(w->lines, struct line, i);
-			if (!strcmp(l->loop, loop))
-				g_string_append_printf(s, "%s;%s;%s;%s;%d;%s\n", loop, l->f->indicator,
-						       l->dims, l->label, l->decimals,
+			if (!strcmp(l->loop, loop)) {
+				g_string_append_printf(s, "%s;%s;", loop, l->f->indicator);
+				cell_append(s, l->dims, ';');
+				g_string_append_c(s, ';');
+				cell_append(s, l->label, ';');
+				g_string_append_printf(s, ";%d;%s\n", l->decimals,
 						       format_names[l->format]);
+			}
 		}
 	}
 	put(w, dir, "chiffres.csv", s->str);
@@ -240,6 +245,16 @@ static int by_rank(gconstpointer a, gconstpointer b, gpointer ranks)
 static int by_text(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(char **)a, *(char **)b);
+}
+
+/* The end of a row of libelles.csv: the value and its label, which an
+ * export spelt (quotes, ';' and line breaks quoted). */
+static void label_row(GString *s, const char *value, const char *label)
+{
+	cell_append(s, value, ';');
+	g_string_append_c(s, ';');
+	cell_append(s, label, ';');
+	g_string_append_c(s, '\n');
 }
 
 /* The model's labels, in its order, then a label for every other value
@@ -261,8 +276,8 @@ static void write_libelles(struct work *w, const char *dir)
 			const char *key = keys->pdata[i], *eq = strchr(key, '=');
 			if (!eq || g_hash_table_contains(done, key))
 				continue;
-			g_string_append_printf(s, "%.*s;%s;%s\n", (int)(eq - key), key, eq + 1,
-					       (const char *)g_hash_table_lookup(ls[k]->labels, key));
+			g_string_append_printf(s, "%.*s;", (int)(eq - key), key);
+			label_row(s, eq + 1, g_hash_table_lookup(ls[k]->labels, key));
 			g_hash_table_add(done, g_strdup(key));
 		}
 		g_ptr_array_free(keys, TRUE);
@@ -285,7 +300,8 @@ static void write_libelles(struct work *w, const char *dir)
 			continue;
 		char *dim = g_strndup(key, (size_t)(eq - key));
 		char *label = value_label(w, dim, eq + 1);
-		g_string_append_printf(s, "%s;%s;%s\n", dim, eq + 1, label);
+		g_string_append_printf(s, "%s;", dim);
+		label_row(s, eq + 1, label);
 		g_free(label);
 		g_free(dim);
 	}
@@ -321,6 +337,20 @@ static void write_charts(struct work *w, const char *dir)
 }
 
 /* "{{rh.effectif}}" or "{{enquete.satisfaction item=q_global}}". */
+/* s, written in the middle of a sentence, as Markdown text that reads as
+ * s and nothing more: what could start a link, an emphasis, code, raw
+ * HTML or an entity is escaped ("[clic](javascript:…)" stays words). */
+static char *markdown_literal(const char *s)
+{
+	GString *out = g_string_new("");
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>&", *s))
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, *s);
+	}
+	return g_string_free(out, FALSE);
+}
+
 static char *placeholder(const struct line *l)
 {
 	return g_strdup_printf("%s%s%s", l->f->indicator, *l->dims ? " " : "", l->dims);
@@ -493,11 +523,12 @@ int init_write(const struct init *in, const char *dir, struct diag *d)
 		g_free(a);
 		g_free(b);
 	} else {
+		char *office = markdown_literal(in->office ? in->office : w.m.office);
 		char *edito = g_strdup_printf(
 			"# Édito\n\nCe carnet de voyage retrace l'année {{annee}} de %s : ses logements, "
 			"ses locataires, ses équipes et ses partenaires. Chaque boucle en suit un "
-			"chemin, chiffres à l'appui.\n\nBonne lecture.\n",
-			in->office ? in->office : w.m.office);
+			"chemin, chiffres à l'appui.\n\nBonne lecture.\n", office);
+		g_free(office);
 		put(&w, dir, "textes/edito.md", edito);
 		g_free(edito);
 		for (size_t i = 0; i < w.m.nloops; i++)

@@ -14,6 +14,8 @@
  */
 #include "init.h"
 #include "../etl/etl.h"
+#include "../etl/fields.h"
+#include "../etl/infile.h"
 #include "../render/folder.h"
 #include "../render/texts.h"
 
@@ -120,7 +122,13 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i': in = optarg; break;
-		case 'y': year = atoi(optarg); break;
+		case 'y':
+			if (!field_year(optarg, &year)) {
+				fprintf(stderr, "%s: --year: '%s' is not a year (four digits, 1900 to 2100)\n",
+					prog, optarg);
+				return 2;
+			}
+			break;
 		case 'o': out = optarg; break;
 		case 'O': office = optarg; break;
 		case 'F': from = optarg; break;
@@ -133,6 +141,16 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* the name goes into edition.ini, edito.md and every page's foot */
+	if (office && (!*office || g_utf8_strlen(office, -1) > LAYOUT_NAME_MAX ||
+		       !g_utf8_validate(office, -1, NULL) ||
+		       strcspn(office, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f"
+				       "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+				       "\x1c\x1d\x1e\x1f\x7f") != strlen(office))) {
+		fprintf(stderr, "%s: --office: a name of 1 to %d characters on one line\n",
+			prog, LAYOUT_NAME_MAX);
+		return 2;
+	}
 	char *outdir = folder_path(out);       /* "L/": its twin beside it */
 	out = outdir;
 	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
@@ -143,6 +161,13 @@ int main(int argc, char **argv)
 	char *model = find_model();
 	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
 		fprintf(stderr, "%s: no layouts/modele here or in carnet's repository\n", prog);
+		g_free(outdir);
+		g_free(model);
+		return 2;
+	}
+	/* the layout is replaced whole, even with --force: never an input */
+	const char *inputs[] = { in, from, model };
+	if (!infile_apart(prog, out, inputs, 3)) {
 		g_free(outdir);
 		g_free(model);
 		return 2;

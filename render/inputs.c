@@ -22,12 +22,13 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 {
 	struct figures *t = ctx;
 	const struct exp_field *f = row->col;
-	double value, read = 0, rejected = 0, outside = 0;
+	double value;
+	long read = 0, rejected = 0, outside = 0;
 
 	if (exp_number(r, &f[F_VALUE], &value) != EXP_GOT ||
-	    exp_number(r, &f[F_READ], &read) != EXP_GOT ||
-	    exp_number(r, &f[F_REJECTED], &rejected) != EXP_GOT ||
-	    exp_number(r, &f[F_OUTSIDE], &outside) == EXP_BAD)
+	    exp_count(r, &f[F_READ], &read) != EXP_GOT ||
+	    exp_count(r, &f[F_REJECTED], &rejected) != EXP_GOT ||
+	    exp_count(r, &f[F_OUTSIDE], &outside) == EXP_BAD)
 		return;
 	char *file = exp_strdup(r, &f[F_SOURCE]);
 	/* figures of one source share its provenance record */
@@ -39,8 +40,8 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 		if (found >= 0) {
 			t->current = found;
 		} else {
-			struct exp_stats st = { .rows = (long)read, .rejected = (long)rejected,
-						.outside = (long)outside };
+			struct exp_stats st = { .rows = read, .rejected = rejected,
+						.outside = outside };
 			const char *sha;
 			size_t len;
 			if (exp_text(r, &f[F_SHA], &sha, &len) == EXP_GOT)
@@ -80,16 +81,16 @@ static void on_quality(struct exp_reader *r, const struct exp_row *row, void *ct
 {
 	struct quality_report *q = ctx;
 	const struct exp_field *f = row->col;
-	double line = 0, column = 0;
+	long line = 0, column = 0;
 
-	if (exp_number(r, &f[Q_LINE], &line) == EXP_BAD ||
-	    exp_number(r, &f[Q_COLUMN], &column) == EXP_BAD)
+	if (exp_count(r, &f[Q_LINE], &line) == EXP_BAD ||
+	    exp_count(r, &f[Q_COLUMN], &column) == EXP_BAD)
 		return;
 	q->v = g_renew(struct quality_row, q->v, q->n + 1);
 	q->v[q->n++] = (struct quality_row){
 		.level = exp_strdup(r, &f[Q_LEVEL]), .file = exp_strdup(r, &f[Q_FILE]),
 		.message = exp_strdup(r, &f[Q_MESSAGE]),
-		.line = (long)line, .column = (long)column,
+		.line = line, .column = column,
 	};
 }
 

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "../etl/export.h"
+#include "../etl/fields.h"
+#include "../etl/infile.h"
+#include "../etl/text.h"
 
 /* ---- edition.ini ---- */
 
@@ -80,6 +83,9 @@ static char *ini_string(struct ini *x, const char *group, const char *key,
 		return g_strdup("");
 	}
 	g_strstrip(v);
+	if (text_drop_controls(v))
+		diag_add(x->d, DIAG_WARNING, x->path, ini_line(x, group, key), 0,
+			 "[%s] %s: control or bidi override characters dropped", group, key);
 	return v;
 }
 
@@ -98,15 +104,44 @@ static uint32_t ini_colour(struct ini *x, const char *group, const char *key)
 	return c;
 }
 
+/* A language tag as BCP 47 writes the common ones: "fr", "fr-FR",
+ * "br-Latn-FR" (it goes into lang attributes and document metadata). */
+static bool language_tag(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (n < 2 || n > 3)
+		return false;
+	for (s += n; *s; s += n) {
+		if (*s++ != '-')
+			return false;
+		n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n < 1 || n > 8)
+			return false;
+	}
+	return true;
+}
+
+/* A loop id names web pages, anchors and CSS classes: lower-case ASCII
+ * letters, digits, '_' and '-', and not the index's name. */
+static bool loop_id(const char *s)
+{
+	return *s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(s) &&
+	       strcmp(s, "index") != 0;
+}
+
 static void load_loop(struct ini *x, const char *group, const char *id,
 		      struct loop *out)
 {
+	if (!loop_id(id))
+		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, "edition", "boucles"), 0,
+			 "[edition] boucles: the loop id '%s' names web pages: lower-case "
+			 "letters, digits, '-' and '_' only, not 'index'", id);
 	if (!g_key_file_has_group(x->kf, group)) {
 		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, "edition", "boucles"), 0,
 			 "the loop '%s' is listed in [edition] boucles but has no group [%s]",
 			 id, group);
-		*out = (struct loop){ g_strdup(id), g_strdup(id), g_strdup(id),
-				      g_strdup(id), 0 };
+		*out = (struct loop){ .id = g_strdup(id), .title = g_strdup(id),
+				      .word = g_strdup(id), .sheet = g_strdup(id) };
 		return;
 	}
 	*out = (struct loop){
@@ -114,6 +149,7 @@ static void load_loop(struct ini *x, const char *group, const char *id,
 		.title = ini_string(x, group, "titre", true),
 		.word = ini_string(x, group, "mot", false),
 		.sheet = ini_string(x, group, "feuille", true),
+		.sheet_line = ini_line(x, group, "feuille"),
 		.colour = g_key_file_has_key(x->kf, group, "couleur", NULL)
 			  ? ini_colour(x, group, "couleur") : 0,
 	};
@@ -123,12 +159,19 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 {
 	GError *err = NULL;
 	char *text = NULL;
+	size_t len = 0;
+	const char *why;
 	struct ini x = { g_key_file_new(), path, NULL, d };
 
-	if (g_file_get_contents(path, &text, NULL, NULL))
-		x.lines = g_strsplit(text, "\n", -1);
+	if (!infile_read(path, &text, &len, &why)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read the layout: %s", why);
+		g_key_file_free(x.kf);
+		return;
+	}
+	x.lines = g_strsplit(text, "\n", -1);
+	bool loaded = g_key_file_load_from_data(x.kf, text, len, G_KEY_FILE_NONE, &err);
 	g_free(text);
-	if (!g_key_file_load_from_file(x.kf, path, G_KEY_FILE_NONE, &err)) {
+	if (!loaded) {
 		diag_add(d, DIAG_ERROR, path, quoted_line(&x, err->message), 0, "%s",
 			 err->message);
 		g_error_free(err);
@@ -138,21 +181,35 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	}
 	const char *E = "edition";
 	char *year = ini_string(&x, E, "annee", true);
-	l->year = atoi(year);
-	if (l->year < 1900 || l->year > 2100)
+	if (!field_year(year, &l->year))
 		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, "annee"), 0,
-			 "[edition] annee: invalid year '%s'", year);
+			 "[edition] annee: invalid year '%s' (four digits, 1900 to 2100)", year);
 	g_free(year);
 	l->title = ini_string(&x, E, "titre", true);
+	l->title_line = ini_line(&x, E, "titre");
 	l->subtitle = ini_string(&x, E, "sous_titre", false);
 	l->number = ini_string(&x, E, "numero", false);
 	l->office = ini_string(&x, E, "organisme", true);
+	l->office_line = ini_line(&x, E, "organisme");
+	/* names, not sentences: they head pages, workbooks and metadata */
+	if (g_utf8_strlen(l->title, -1) > LAYOUT_NAME_MAX)
+		diag_add(d, DIAG_ERROR, path, l->title_line, 0,
+			 "[edition] titre: %ld characters, at most %d", g_utf8_strlen(l->title, -1),
+			 LAYOUT_NAME_MAX);
+	if (g_utf8_strlen(l->office, -1) > LAYOUT_NAME_MAX)
+		diag_add(d, DIAG_ERROR, path, l->office_line, 0,
+			 "[edition] organisme: %ld characters, at most %d",
+			 g_utf8_strlen(l->office, -1), LAYOUT_NAME_MAX);
 	l->signature = ini_string(&x, E, "signature", false);
 	l->author = ini_string(&x, E, "auteur", true);
 	l->subject = ini_string(&x, E, "sujet", false);
 	l->keywords = ini_string(&x, E, "mots_cles", false);
 	l->category = ini_string(&x, E, "categorie", false);
 	l->language = ini_string(&x, E, "langue", true);
+	if (*l->language && !language_tag(l->language))
+		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, "langue"), 0,
+			 "[edition] langue: invalid language tag '%s': expected a tag like fr-FR",
+			 l->language);
 	l->back = ini_string(&x, E, "quatrieme", false);
 	l->logo = ini_string(&x, E, "logo", false);
 	l->logo_line = ini_line(&x, E, "logo");

@@ -40,6 +40,7 @@ enum chart_kind { CHART_BARRES, CHART_COLONNES, CHART_ANNEAU,
 struct loop {
 	char *id;              /* "patrimoine", or "cles" for the key figures */
 	char *title, *word, *sheet;
+	long sheet_line;       /* of its feuille= in edition.ini */
 	uint32_t colour;       /* 0xRRGGBB */
 };
 
@@ -58,11 +59,16 @@ struct chart_spec {
 	long line;             /* in graphiques.csv */
 };
 
+/* The longest title or office name, in characters: they head every page
+ * of the PDF and of the workbooks (whose headers hold 255 bytes). */
+#define LAYOUT_NAME_MAX 100
+
 struct layout {
 	char *dir;
 	int year;
 	char *title, *subtitle, *number, *office, *signature, *author,
 	     *subject, *keywords, *category, *language;
+	long title_line, office_line;  /* in edition.ini */
 	char *back;            /* the back cover's text (contact, credits) */
 	char *logo;            /* the office's logo, under the layout ("" if none) */
 	long logo_line;        /* in edition.ini */

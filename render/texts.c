@@ -3,8 +3,11 @@
 #include "format.h"
 #include "hyphenate.h"
 #include "inputs.h"
+#include "../etl/fields.h"
+#include "../etl/infile.h"
 #include "../etl/text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +107,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 	enum value_format fmt = !strcmp(f->unit, "%") ? FMT_POURCENT :
 				!strcmp(f->unit, "€") ? FMT_EUROS :
 				!strcmp(f->unit, "date") ? FMT_DATE : FMT_NOMBRE;
-	int dec = f->value == (long long)f->value ? 0 : 1;
+	int dec = f->value == floor(f->value) ? 0 : 1;
 	for (size_t i = 0; i < ld->l->nentries; i++) {
 		const struct entry *e = &ld->l->entries[i];
 		char *edims = normal_dims(e->dims);
@@ -127,8 +130,17 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 			goto done;
 		}
 		fmt = v;
-		if (words[1])
-			dec = CLAMP(atoi(words[1]), 0, 6);
+		if (words[1]) {
+			const char *w = g_strstrip(words[1]);
+			if (strlen(w) != 1 || w[0] < '0' || w[0] > '6') {
+				diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
+					 "decimals '%s' in {{%s}}: expected a whole number from 0 to 6",
+					 w, spec);
+				g_strfreev(words);
+				goto done;
+			}
+			dec = w[0] - '0';
+		}
 		g_strfreev(words);
 	}
 	if (change)
@@ -183,6 +195,40 @@ static void raw_html(const struct loader *ld, long line)
 		 "raw HTML is left out of the carnet: write Markdown");
 }
 
+/* True for a link a reader may follow from the carnet: the web, mail,
+ * telephone, or an anchor of the carnet.  Anything else (javascript:,
+ * vbscript:, data:, file:, a path) is refused, whatever its case or the
+ * entities it was written with (cmark has decoded them). */
+static bool followable(const char *url)
+{
+	static const char *const schemes[] = { "https://", "http://", "mailto:", "tel:" };
+	if (url[0] == '#')
+		return url[1] != '\0';
+	for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++) {
+		size_t n = strlen(schemes[i]);
+		if (g_ascii_strncasecmp(url, schemes[i], n) == 0 && url[n] != '\0')
+			return true;
+	}
+	return false;
+}
+
+static void check_link(const struct loader *ld, cmark_node *link, long line)
+{
+	const char *url = cmark_node_get_url(link);
+	if (followable(url ? url : ""))
+		return;
+	int at = cmark_node_get_start_line(link);
+	char *shown = g_strdup(url ? url : "");
+	for (char *p = shown; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = '?';       /* the message stays one printable line */
+	diag_add(ld->d, DIAG_ERROR, ld->path, at > 0 ? at : line,
+		 at > 0 ? cmark_node_get_start_column(link) : 0,
+		 "link '%.60s': a link goes to https://, http://, mailto:, tel: or a #anchor",
+		 shown);
+	g_free(shown);
+}
+
 /* Appends the inline content of node to s with its italics and bold. */
 static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 			PangoAttrList *attrs, long line)
@@ -200,6 +246,10 @@ static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 		}
 		case CMARK_NODE_HTML_INLINE:
 			raw_html(ld, line);
+			break;
+		case CMARK_NODE_LINK:
+			check_link(ld, c, line);
+			inline_text(ld, c, s, attrs, line);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			g_string_append_c(s, ' ');
@@ -332,6 +382,30 @@ out:
 	g_free(ini);
 }
 
+/* A percentage of a photo's side, as in "centre=30%,62,5%": the number
+ * as the exports write it (fields.h), 0 to 100. */
+static bool percent_of_side(const char *s, size_t len, double *out)
+{
+	double v;
+	if (len == 0 || s[len - 1] != '%' || field_number(s, len - 1, &v) || v < 0 || v > 100)
+		return false;
+	*out = v / 100;
+	return true;
+}
+
+/* "centre=X%,Y%": the point of the photo a crop keeps. */
+static bool focus_point(const char *opt, struct block *b)
+{
+	if (strncmp(opt, "centre=", 7) != 0)
+		return false;
+	const char *x = opt + 7, *sep = strstr(x, "%,");
+	if (!sep)
+		return false;
+	const char *y = sep + 2;
+	return percent_of_side(x, (size_t)(sep + 1 - x), &b->focus_x) &&
+	       percent_of_side(y, strlen(y), &b->focus_y);
+}
+
 /* The options in a photo's title: "centre=30%,60% ; large". */
 static void image_options(const struct loader *ld, struct block *b, const char *title)
 {
@@ -339,17 +413,11 @@ static void image_options(const struct loader *ld, struct block *b, const char *
 	char **opts = g_strsplit(title ? title : "", ";", -1);
 	for (char **o = opts; *o; o++) {
 		char *opt = g_strstrip(*o);
-		double x, y;
-		char end;
 		if (!*opt)
 			continue;
 		if (!strcmp(opt, "large"))
 			b->wide = true;
-		else if (sscanf(opt, "centre=%lf%%,%lf%%%c", &x, &y, &end) == 2 &&
-			 x >= 0 && x <= 100 && y >= 0 && y <= 100) {
-			b->focus_x = x / 100;
-			b->focus_y = y / 100;
-		} else
+		else if (!focus_point(opt, b))
 			diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0,
 				 "photo '%s': unknown option '%s' (options: 'centre=X%%,Y%%', "
 				 "'large')", b->image_name, opt);
@@ -458,14 +526,38 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 	}
 }
 
+/* Control and bidi override characters leave the text (a warning a line
+ * that had some); a NUL ends it. */
+static void drop_controls(const struct loader *ld, const char *path, char *src)
+{
+	GString *out = g_string_new("");
+	long line = 1;
+	for (char *p = src; *p; line++) {
+		char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *l = g_strndup(p, n);
+		if (text_drop_controls(l))
+			diag_add(ld->d, DIAG_WARNING, path, line, 0,
+				 "control or bidi override characters dropped");
+		g_string_append(out, l);
+		if (end)
+			g_string_append_c(out, '\n');
+		g_free(l);
+		p = end ? end + 1 : p + n;
+	}
+	memcpy(src, out->str, out->len + 1);    /* never longer */
+	g_string_free(out, TRUE);
+}
+
 static int load_article(struct loader *ld, const char *path, const char *loop,
 			struct article *a)
 {
 	char *src = NULL;
 	gsize len = 0;
 	*a = (struct article){ .file = g_strdup(path), .loop = g_strdup(loop) };
-	if (!g_file_get_contents(path, &src, &len, NULL)) {
-		diag_add(ld->d, DIAG_ERROR, path, 0, 0, "cannot read the text");
+	const char *why;
+	if (!infile_read(path, &src, &len, &why)) {
+		diag_add(ld->d, DIAG_ERROR, path, 0, 0, "cannot read the text: %s", why);
 		return -1;
 	}
 	if (!g_utf8_validate(src, (gssize)len, NULL)) {
@@ -473,6 +565,8 @@ static int load_article(struct loader *ld, const char *path, const char *loop,
 		g_free(src);
 		return -1;
 	}
+	drop_controls(ld, path, src);
+	len = strlen(src);
 	ld->path = path;
 	cmark_node *doc = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
 	walk(ld, a, doc, "");

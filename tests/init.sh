@@ -32,6 +32,10 @@ grep -q "^patrimoine;patrimoine.jardins_partages;;" "$L/chiffres.csv" && ok || b
 grep -q "^rh;rh.effectif;direction=coeur_de_vallee;" "$L/chiffres.csv" && ok || bad "init: a breakdown"
 # kept unless --force
 echo mine >"$L/textes/edito.md"
+for y in "2025abc" " 2025"; do
+	expect_status "init --year '$y'" 2 "$bin/carnet" init --in "$X/2025" --year "$y" --out "$tmp/y"
+	expect_err "init --year '$y'" "carnet init: --year: '$y' is not a year (four digits, 1900 to 2100)"
+done
 expect_status "init again" 2 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L"
 expect_err "init again" "carnet init: $L exists: give --force to replace it"
 [ "$(cat "$L/textes/edito.md")" = mine ] && ok || bad "init: an existing layout was touched"
@@ -126,5 +130,50 @@ grep -q "$F.a-revoir.txt" "$tmp/err" && ok || bad "--from: the report is not nam
 expect_status "draft of --from" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/from" \
 	--layout "$F" --draft
 pdftotext "$O/from/carnet-2025.pdf" - | grep -q "n\.d\." && ok || bad "--from draft: no n.d."
+
+# ---- what an export or a user may spell: every stage keeps it as it is ----
+# a direction with quotes, ';', a TAB and a line break; an office name
+# that looks like a link and HTML
+Q=$tmp/quoted
+cp -r "$X/2025" "$Q"
+$py - "$Q" <<'EOF'
+import csv, io, os, sys
+d = sys.argv[1]
+odd = 'Cœur "de" Vallée; sud\tet\nnord'
+for name in os.listdir(d):
+    if not name.endswith(".csv"):
+        continue
+    path = os.path.join(d, name)
+    raw = open(path, "rb").read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    if "Cœur de Vallée" not in text:
+        continue
+    delim = max(";,\t", key=text.split("\n", 1)[0].count)
+    rows = [[odd if c == "Cœur de Vallée" else c for c in r]
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delim, lineterminator="\r\n").writerows(rows)
+    open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+EOF
+QL=$tmp/layouts/quoted
+expect_status "odd labels: init" 0 "$bin/carnet" init --in "$Q" --year 2025 --out "$QL" \
+	--office '[clic](javascript:alert(1)) <b>gras</b> & *Vallée*'
+expect_status "odd labels: build" 0 "$bin/carnet" build --in "$Q" --year 2025 --out "$O/quoted" \
+	--layout "$QL"
+$py - "$QL/libelles.csv" "$O/quoted/carnet-2025.xlsx" <<'EOF' && ok || bad "odd labels: not kept as spelt"
+import csv, sys, openpyxl
+odd = 'Cœur "de" Vallée; sud\tet\nnord'
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline=""), delimiter=";"))
+assert ["direction", "coeur_de_vallee_sud_et_nord", odd] in rows, [r for r in rows if "coeur" in r[1]]
+wb = openpyxl.load_workbook(sys.argv[2])
+cells = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+assert any(odd in c for c in cells), "not in the workbook"
+EOF
+! grep -rqi 'href="[[:space:]]*javascript:\|<b>' "$O/quoted/web" && ok || bad "the office name became a link or HTML"
+grep -q '\[clic\](javascript:alert(1)) &lt;b&gt;gras&lt;/b&gt; &amp; \*Vallée\*' "$O/quoted/web/index.html" \
+	&& ok || bad "the office name is not shown as written"
 
 finish init

@@ -19,6 +19,15 @@ expect_status "figures without --in" 2 "$bin/carnet" figures
 expect_status "missing folder" 2 "$bin/carnet" figures --in "$tmp/nowhere" --year 2023
 expect_err "missing folder" "carnet figures: $tmp/nowhere: not a folder"
 
+# a year is four digits, nothing around them
+for y in "2023abc" " 2023" "+2023" "23" "20230"; do
+	expect_status "figures --year '$y'" 2 "$bin/carnet" figures --in fixtures/2023 --year "$y"
+	expect_err "figures --year '$y'" "carnet figures: invalid year '$y'"
+	expect_status "build --year '$y'" 2 "$bin/carnet" build --in fixtures/2023 --year "$y" --out "$tmp/y"
+	expect_err "build --year '$y'" "carnet build: --year: '$y' is not a year (four digits)"
+	[ ! -e "$tmp/y" ] && ok || bad "build --year '$y': $tmp/y made"
+done
+
 # carnet build runs the whole pipeline without make
 expect_status "build" 0 "$bin/carnet" build --in fixtures/2023 --year 2023 --out "$tmp/build"
 [ -s "$tmp/build/figures-2023.tsv" ] && [ -s "$tmp/build/.carnet-2023/quality.tsv" ] \
@@ -57,6 +66,41 @@ grep -q "^rh.effectif		820	salariés$" "$tmp/figures.tsv" && ok || bad "figures:
 # the exact format on a small folder
 expect_status "fleet table" 0 "$bin/carnet" figures --in tests/data/etl/fleet --year 2023
 expect_same "fleet table" tests/golden/figures-fleet.tsv "$tmp/out"
+
+# ---- what is not a regular file is refused at once, never read ----------
+F=$tmp/notfiles
+cp -r fixtures/2023 "$F"
+rm "$F/flotte.csv" && mkfifo "$F/flotte.csv"
+expect_status "FIFO export" 2 timeout 60 "$bin/carnet" figures --in "$F" --year 2023
+expect_err "FIFO export" "carnet figures: $F/flotte.csv: cannot open: is not a regular file (a FIFO, a socket or a device)"
+rm "$F/flotte.csv" && ln -s "$PWD/fixtures/2023/flotte.csv" "$F/flotte.csv"
+expect_status "linked export" 2 "$bin/carnet" figures --in "$F" --year 2023
+expect_err "linked export" "carnet figures: $F/flotte.csv: cannot open: is a symbolic link: put the file itself there"
+rm "$F/flotte.csv" && mkdir "$F/flotte.csv"
+expect_status "folder export" 2 "$bin/carnet" figures --in "$F" --year 2023
+expect_err "folder export" "carnet figures: $F/flotte.csv: cannot open: is a folder, not a file"
+rmdir "$F/flotte.csv" && truncate -s 1G "$F/flotte.csv"
+expect_status "sparse export" 1 "$bin/carnet" figures --in "$F" --year 2023
+expect_err "sparse export" "carnet figures: $F/flotte.csv:1: NUL byte in the file (a UTF-16 or binary file?)"
+rm "$F/flotte.csv"
+
+# ---- control and bidi override characters: a located warning, dropped ----
+C=$tmp/controls
+cp -r fixtures/2023 "$C"
+$py - "$C/enquete_satisfaction.csv" <<'EOF'
+import sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8").read()
+# the first spelling of a direction, with ESC, a C1 control and an RLO
+t = t.replace("Écluses du Nord", "Écluses\x1b du\u0085 Nord\u202e", 1)
+open(p, "w", encoding="utf-8").write(t)
+EOF
+expect_status "controls in an export" 0 "$bin/carnet" figures --in "$C" --year 2023 \
+	-o "$tmp/c.tsv" --labels "$tmp/labels.tsv"
+grep -q "^carnet figures: $C/enquete_satisfaction.csv:2:3: warning: control or bidi override characters dropped" \
+	"$tmp/err" && ok || { bad "controls: no located warning"; grep -i control "$tmp/err" >&2; }
+grep -qx "ecluses_du_nord	Écluses du Nord" "$tmp/labels.tsv" && ok || bad "controls: the label keeps them"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/labels.tsv" && bad "controls: ESC in the labels" || ok
 
 # ---- the same data written by other software gives the same table ---------
 

@@ -123,6 +123,12 @@ imgs = re.findall(r'<img src="(photos/[^"]+)" (?:srcset="([^"]*)" [^>]*?)?width=
 fail = []
 if len(imgs) != 5:
     fail.append(f"{len(imgs)} photos, want 5")
+# the caption is said once: from alt; the figure has no label of its own
+# and its visible caption is hidden from screen readers
+if re.search(r'<figure class="photo[^"]*"[^>]*aria-label', page):
+    fail.append("a photo's figure carries an aria-label: its caption is said twice")
+if page.count('<figcaption aria-hidden="true">Essai') != 5:
+    fail.append("a photo's caption is not a figcaption hidden from screen readers")
 for src, srcset, w, h, alt in imgs:
     kind = re.search(r"photos/([a-z0-9]+)-", src).group(1)
     if alt != f"Essai — {kind}":
@@ -177,7 +183,7 @@ sed -i 's/^boucles=patrimoine;/boucles=Patrimoine;/; s/^\[boucle.patrimoine\]/[b
 mv "$B/textes/patrimoine" "$B/textes/Patrimoine"
 sed -i 's/^patrimoine;/Patrimoine;/' "$B/chiffres.csv" "$B/graphiques.csv"
 expect_status "a loop id that cannot name a page" 1 html "$B" "$tmp/webb"
-grep -q "edition.ini: \[edition\] boucles: the loop 'Patrimoine' names a web page" "$tmp/err" \
+grep -q "edition.ini:[0-9]*: \[edition\] boucles: the loop id 'Patrimoine' names web pages" "$tmp/err" \
 	&& ok || { bad "bad loop id: message"; cat "$tmp/err" >&2; }
 
 # raw HTML in a text: a warning, and nothing of it in the page
@@ -188,6 +194,71 @@ expect_status "raw HTML" 0 html "$R" "$tmp/webr"
 grep -q "03-bureaux.md:[0-9]*: warning: raw HTML is left out of the carnet: write Markdown" "$tmp/err" \
 	&& ok || { bad "raw HTML: no warning"; cat "$tmp/err" >&2; }
 ! grep -q "alert\|onclick" "$tmp/webr/rh.html" && ok || bad "raw HTML reached the page"
+
+# script and outside content (issue: links, lang, CSS): a link goes to the
+# web, mail, a phone or an anchor, anything else is an error at its column
+J=$tmp/js
+cp -r layouts/2023 "$J"
+f=$J/textes/rh/03-bureaux.md
+cp "$f" "$tmp/bureaux.md"
+printf '\nVoir [ici](javascript:alert(1)), [là](VBScript:x), [data](DATA:text/html,x), [rel](autre.html), [le site](https://example.org), [ancre](#rh).\n\n<javascript:alert(2)>\n\n[entité](jav&#x61;script:alert(3))\n' >>"$f"
+n=$(wc -l <"$f")
+expect_status "unsafe links" 1 html "$J" "$tmp/webj"
+for want in "$((n - 4)):6: link 'javascript:alert(1)'" "$((n - 4)):34: link 'VBScript:x'" \
+	"$((n - 4)):53: link 'DATA:text/html,x'" "$((n - 4)):79: link 'autre.html'" \
+	"$((n - 2)):1: link 'javascript:alert(2)'" "$n:1: link 'javascript:alert(3)'"; do
+	grep -qF "03-bureaux.md:$want: a link goes to https://, http://, mailto:, tel: or a #anchor" \
+		"$tmp/err" && ok || { bad "unsafe link: no error for $want"; cat "$tmp/err" >&2; }
+done
+grep -q "example.org\|#rh" "$tmp/err" && bad "a safe link refused" || ok
+[ ! -e "$tmp/webj" ] && ok || bad "unsafe links: an edition was written"
+# the safe ones pass, as written
+cp "$tmp/bureaux.md" "$f"
+printf '\nVoir [le site](https://example.org), [écrire](mailto:contact@example.org), [appeler](tel:+33321000000) et [les RH](#rh).\n' >>"$f"
+expect_status "safe links" 0 html "$J" "$tmp/webj"
+grep -q '<a href="https://example.org">le site</a>' "$tmp/webj/rh.html" && ok || bad "safe link: not in the page"
+# a language tag that is not one, a title that closes a CSS comment
+sed -i 's|^langue=.*|langue=fr"><script>alert(1)</script>|' "$J/edition.ini"
+expect_status "hostile langue" 1 html "$J" "$tmp/webj2"
+grep -q "edition.ini:[0-9]*: \[edition\] langue: invalid language tag" "$tmp/err" \
+	&& ok || { bad "hostile langue: message"; cat "$tmp/err" >&2; }
+sed -i 's|^langue=.*|langue=fr-FR|; s|^titre=.*|titre=*/ html{background:url(https://evil.example/x)} /*|' "$J/edition.ini"
+expect_status "hostile titre" 0 html "$J" "$tmp/webj3"
+! grep -q "evil.example" "$tmp/webj3/carnet.css" && ok || bad "the title reached the style sheet"
+# no script, no javascript:/vbscript:/data: link, nothing from outside, in
+# any file of the editions; every page under a policy that says so
+for d in "$W" "$tmp/webj" "$tmp/webj3"; do
+	{ grep -rliE '<script|(href|src|srcset)="[[:space:]]*(javascript|vbscript|data):|(src|srcset)="[[:space:]]*(https?:)?//|<link[^>]*href="(https?:)?//' "$d"
+	  grep -rliE 'url\([[:space:]"'"'"']*((https?|data):|//)|@import' --include='*.css' "$d"
+	  grep -rlioE 'style="[^"]*url\(' "$d"; } \
+		>"$tmp/hits" && { bad "script or outside content in $d"; cat "$tmp/hits" >&2; } || ok
+	for p in "$d"/*.html; do
+		grep -q "Content-Security-Policy\" content=\"default-src 'none'; img-src 'self';" "$p" \
+			&& ok || bad "$p: no Content-Security-Policy"
+	done
+done
+node tests/web/check.mjs "$tmp/webj3" "$tmp/shots-hostile" >"$tmp/browser" 2>&1 && ok \
+	|| { bad "hostile settings in Chromium"; head -20 "$tmp/browser" >&2; }
+
+# a text that is a link (to a file anywhere) is refused; control and bidi
+# override characters in texts and settings: a located warning, dropped
+S=$tmp/linked
+cp -r layouts/2023 "$S"
+ln -s /etc/hostname "$S/textes/rh/10-x.md"
+expect_status "linked text" 1 html "$S" "$tmp/webl"
+expect_err "linked text" "carnet html: $S/textes/rh/10-x.md: cannot read the text: is a symbolic link: put the file itself there"
+rm "$S/textes/rh/10-x.md"
+printf '\nUn texte\033 avec \342\200\256des contrôles.\n' >>"$S/textes/rh/03-bureaux.md"
+n=$(wc -l <"$S/textes/rh/03-bureaux.md")
+sed -i "s/^sous_titre=\(.*\)/sous_titre=\1$(printf '\302\205')/" "$S/edition.ini"
+expect_status "controls in texts and settings" 0 html "$S" "$tmp/webl"
+grep -q "03-bureaux.md:$n: warning: control or bidi override characters dropped" "$tmp/err" \
+	&& ok || { bad "controls: no warning at the text's line"; cat "$tmp/err" >&2; }
+grep -q "edition.ini:[0-9]*: warning: \[edition\] sous_titre: control or bidi override characters dropped" \
+	"$tmp/err" && ok || { bad "controls: no warning at the setting's line"; cat "$tmp/err" >&2; }
+grep -q "Un texte avec des contrôles" "$tmp/webl/rh.html" && ok || bad "controls: the text is not there"
+LC_ALL=C grep -rlq --include='*.html' --include='*.css' --include='*.svg' "$(printf '\033')\|$(printf '\342\200\256')\|$(printf '\302\205')\|&#x1[bB];" "$tmp/webl" \
+	&& bad "controls: reached the web edition" || ok
 
 # a draft: n.d. where a figure is absent, PROJET on every page
 D=$tmp/draft

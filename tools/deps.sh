@@ -18,7 +18,7 @@ build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libhyphen-dev hyphen-fr libqpdf-dev libssl-dev libxxhash-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
        libwebp-dev librsvg2-dev libharfbuzz-dev"
-check="check python3 python3-openpyxl python3-pil qpdf poppler-utils"
+check="check python3 python3-openpyxl python3-pil qpdf poppler-utils strace"
 web="chromium fonts-dejavu-core nodejs"
 
 case "${1:-build}" in

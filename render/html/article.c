@@ -1,7 +1,9 @@
 /* article.c — a text as HTML: its cmark document, whose text nodes
  * texts_load() already filled with what the PDF prints, rendered by
- * cmark, with the nodes that made blocks (figures, charts, photos)
- * replaced by their HTML (see site.h). */
+ * cmark in its safe mode (raw HTML and javascript:/data: links never
+ * pass; texts_load() refused such links already), with the nodes that
+ * made blocks (figures, charts, photos) replaced by custom blocks that
+ * hold their HTML, which cmark writes as they are (see site.h). */
 #include "site.h"
 
 #include <string.h>
@@ -113,8 +115,8 @@ void html_article(struct html *h, GString *out, struct article *a, const char *i
 			cmark_node_free(n);
 		} else {
 			char *html = block_html(h, &a->v[(size_t)data - 1], loop);
-			cmark_node *raw = cmark_node_new(CMARK_NODE_HTML_BLOCK);
-			cmark_node_set_literal(raw, html);
+			cmark_node *raw = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+			cmark_node_set_on_enter(raw, html);
 			cmark_node_replace(n, raw);
 			cmark_node_free(n);
 			g_free(html);
@@ -126,9 +128,7 @@ void html_article(struct html *h, GString *out, struct article *a, const char *i
 	g_string_append_printf(out, "<article id=\"%s\" aria-labelledby=\"%s-titre\">\n"
 			       "<h2 id=\"%s-titre\">%s</h2>\n", id, id, id, title);
 	g_free(title);
-	/* UNSAFE lets the blocks' HTML through: the texts' own raw HTML is
-	 * gone already */
-	char *body = cmark_render_html(a->doc, CMARK_OPT_UNSAFE);
+	char *body = cmark_render_html(a->doc, CMARK_OPT_DEFAULT);
 	g_string_append(out, body);
 	free(body);
 	g_string_append(out, "</article>\n");

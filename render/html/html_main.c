@@ -14,6 +14,7 @@
  * included), 2 usage or I/O.
  */
 #include "../edition.h"
+#include "../../etl/infile.h"
 #include "html.h"
 
 #include <getopt.h>
@@ -75,6 +76,10 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* the folder is replaced whole: no input may lie in it either */
+	const char *inputs[] = { layout_dir, figures, labels, fonts_dir, edition.cache_dir };
+	if (!infile_apart(prog, out, inputs, 5))
+		return 2;
 
 	struct diag d = DIAG_INIT;
 	struct edition ed;

@@ -169,10 +169,9 @@ void html_photo(struct html *h, GString *out, const struct block *b)
 	char *cap = html_attr(b->caption && *b->caption ? b->caption : "");
 	const struct photo_file *small = &j->files[0];
 	/* a portrait narrower than the column: whole on a desktop's screen */
-	g_string_append_printf(out, "<figure class=\"photo%s%s\" role=\"figure\"%s%s%s>\n"
-			       "<img src=\"%s\" ", b->wide ? " large" : "",
-			       small->height > small->width ? " portrait" : "",
-			       *cap ? " aria-label=\"" : "", cap, *cap ? "\"" : "", small->name);
+	g_string_append_printf(out, "<figure class=\"photo%s%s\">\n<img src=\"%s\" ",
+			       b->wide ? " large" : "",
+			       small->height > small->width ? " portrait" : "", small->name);
 	if (j->nfiles > 1)
 		g_string_append_printf(out, "srcset=\"%s %dw, %s %dw\" "
 				       "sizes=\"(min-width: 46rem) %s, 100vw\" ",
@@ -182,8 +181,10 @@ void html_photo(struct html *h, GString *out, const struct block *b)
 	g_string_append_printf(out, "width=\"%d\" height=\"%d\" alt=\"%s\" loading=\"lazy\" "
 			       "decoding=\"async\">\n", small->width, small->height, cap);
 	if (*cap) {
+		/* the caption is the photo's alternative text: a screen reader
+		 * says it once, from alt, and the eye reads it here */
 		char *shown = html_escape(b->caption);
-		g_string_append_printf(out, "<figcaption>%s</figcaption>\n", shown);
+		g_string_append_printf(out, "<figcaption aria-hidden=\"true\">%s</figcaption>\n", shown);
 		g_free(shown);
 	}
 	g_string_append(out, "</figure>\n");

@@ -75,16 +75,25 @@ static char *page_file(const struct loop *loop)
 static void head(struct html *h, GString *out, const char *title, const struct loop *loop)
 {
 	const struct layout *l = h->l;
-	char *lang = g_strndup(l->language, strcspn(l->language, "-_"));
+	/* the language tag was checked by layout_load(); escaped all the same */
+	char *primary = g_strndup(l->language, strcspn(l->language, "-_"));
+	char *lang = html_attr(primary);
 	char *t = typo_attr(title), *desc = typo_attr(l->subtitle), *office = typo_attr(l->office);
+	/* No script, nothing from outside the folder: the policy says so to
+	 * the browser too (the charts' SVG carries style attributes). */
 	g_string_append_printf(out,
 		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		"img-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+		"base-uri 'none'; form-action 'none'\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		"<title>%s%s</title>\n<meta name=\"description\" content=\"%s — %s\">\n"
 		"<meta name=\"generator\" content=\"carnet " CARNET_VERSION "\">\n"
-		"<link rel=\"icon\" href=\"%s\">\n<link rel=\"stylesheet\" href=\"carnet.css\">\n"
+		"%s<link rel=\"stylesheet\" href=\"carnet.css\">\n"
 		"</head>\n", lang, h->draft ? "PROJET — " : "", t, desc, office,
-		*l->logo ? "logo.svg" : "data:,");
+		*l->logo ? "<link rel=\"icon\" href=\"logo.svg\">\n"
+			 : "<link rel=\"icon\" href=\"icone.svg\">\n");
+	g_free(primary);
 	g_free(lang);
 	g_free(t);
 	g_free(desc);
@@ -330,6 +339,18 @@ static int write_logo(struct html *h, const char *path)
 	return status;
 }
 
+/* Without a logo, the tab's icon is a square of the edition's colour
+ * (else a browser asks the server for a favicon.ico it does not have). */
+static int write_icon(struct html *h)
+{
+	char *svg = g_strdup_printf("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+				    "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#%06X\"/></svg>\n",
+				    h->l->main_colour);
+	int status = html_put(h, "icone.svg", svg, strlen(svg));
+	g_free(svg);
+	return status;
+}
+
 /* ---- the folder ---- */
 
 /* Is dir absent, empty, or a web edition carnet wrote (so that putting
@@ -371,16 +392,6 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 {
 	size_t errors = d->errors;
 	char *dir = folder_path(out);
-	for (size_t i = 0; i < l->nloops; i++)
-		if (!*l->loops[i].id || strspn(l->loops[i].id, "abcdefghijklmnopqrstuvwxyz"
-					       "0123456789_-") != strlen(l->loops[i].id) ||
-		    !strcmp(l->loops[i].id, "index")) {
-			char *ini = g_build_filename(l->dir, "edition.ini", NULL);
-			diag_add(d, DIAG_ERROR, ini, 0, 0, "[edition] boucles: the loop '%s' names "
-				 "a web page: lower-case letters, digits, '-' and '_' only, "
-				 "not 'index'", l->loops[i].id);
-			g_free(ini);
-		}
 	if (!replaceable(dir))
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "is not a web edition (no index.html and "
 			 "carnet.css in it): carnet html does not replace it");
@@ -415,7 +426,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot write the pages");
 		goto out;
 	}
-	if (e->logo && write_logo(&h, e->logo) != 0)
+	if (e->logo ? write_logo(&h, e->logo) != 0 : write_icon(&h) != 0)
 		goto out;
 	char *rules = html_style(&h);
 	GString *css = g_string_new("");

@@ -137,8 +137,10 @@ char *html_style(const struct html *h)
 {
 	const struct layout *l = h->l;
 	GString *css = g_string_new("");
-	g_string_append_printf(css, "/* carnet.css — %s %d, written by carnet html from the "
-			       "layout's colours and faces. */\n", l->title, l->year);
+	/* no text of the layout in a comment: a title holding a comment's end
+	 * would write CSS */
+	g_string_append_printf(css, "/* carnet.css — the %d edition, written by carnet html "
+			       "from the layout's colours and faces. */\n", l->year);
 	g_string_append(css, ":root {\n");
 	g_string_append_printf(css, "  --texte: \"%s\";\n  --manuscrite: \"%s\";\n",
 			       l->font_text, l->font_hand);

@@ -16,6 +16,7 @@
  * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
  */
 #include "../edition.h"
+#include "../../etl/infile.h"
 #include "pdf.h"
 
 #include <errno.h>
@@ -81,6 +82,11 @@ int main(int argc, char **argv)
 	}
 	if (!layout_dir || !figures || !out || optind != argc) {
 		usage(stderr);
+		return 2;
+	}
+	const char *inputs[] = { layout_dir, figures, labels, fonts_dir };
+	if (!infile_apart(prog, out, inputs, 4)) {
+		g_free(fonts_dir);
 		return 2;
 	}
 	struct diag d = DIAG_INIT;

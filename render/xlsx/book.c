@@ -171,6 +171,79 @@ static void append_header_text(GString *h, const char *text)
 		g_string_append(h, *p == '&' ? "&&" : (char[]){ *p, 0 });
 }
 
+/* What a sheet prints at the top and foot of its pages. */
+static GString *page_header(const struct layout *l, const char *sheet)
+{
+	GString *h = g_string_new("&L");
+	append_header_text(h, l->title);
+	g_string_append_printf(h, " %d&R", l->year);
+	append_header_text(h, sheet);
+	return h;
+}
+
+static GString *page_footer(const struct layout *l)
+{
+	GString *f = g_string_new("&L");
+	append_header_text(f, l->office);
+	g_string_append(f, "&RPage &P / &N");
+	return f;
+}
+
+int book_check_sheet_names(const struct layout *l, const char *const *fixed,
+			   struct diag *d)
+{
+	/* libxlsxwriter's own rules, on a workbook that is never written
+	 * (it takes a sheet's name as used once added) */
+	lxw_workbook *scratch = workbook_new("carnet-sheet-names.xlsx");
+	if (!scratch)
+		return -1;
+	for (const char *const *f = fixed; *f; f++)
+		workbook_add_worksheet(scratch, *f);
+	char *ini = g_build_filename(l->dir, "edition.ini", NULL);
+	int status = 0;
+	for (size_t i = 0; i <= l->nloops; i++) {
+		const struct loop *loop = i == 0 ? &l->keyfigures : &l->loops[i - 1];
+		const char *name = loop->sheet, *why = NULL;
+		lxw_error e;
+		if (!*name)
+			why = "a sheet needs a name";
+		else if (!g_ascii_strcasecmp(name, "History"))
+			why = "Excel keeps that name for itself";
+		else if ((e = workbook_validate_sheet_name(scratch, name)) != LXW_NO_ERROR)
+			why = e == LXW_ERROR_SHEETNAME_ALREADY_USED
+			      ? "another sheet has that name" : lxw_strerror(e);
+		if (why) {
+			diag_add(d, DIAG_ERROR, ini, loop->sheet_line, 0,
+				 "[%s%s] feuille: invalid sheet name '%s': %s",
+				 i == 0 ? "" : "boucle.", loop->id, name, why);
+			status = 1;
+		} else {
+			workbook_add_worksheet(scratch, name);
+		}
+	}
+	/* and the page header and footer they print hold what Excel allows */
+	GString *f = page_footer(l);
+	if (f->len > LXW_HEADER_FOOTER_MAX) {
+		diag_add(d, DIAG_ERROR, ini, l->office_line, 0, "[edition] organisme: too long "
+			 "for the workbooks' page footer (%zu bytes with the page number, "
+			 "at most %d)", f->len, LXW_HEADER_FOOTER_MAX);
+		status = 1;
+	}
+	g_string_free(f, TRUE);
+	for (size_t i = 0; i <= l->nloops && status == 0; i++) {
+		GString *h = page_header(l, i == 0 ? l->keyfigures.sheet : l->loops[i - 1].sheet);
+		if (h->len > LXW_HEADER_FOOTER_MAX) {
+			diag_add(d, DIAG_ERROR, ini, l->title_line, 0, "[edition] titre: too "
+				 "long for the workbooks' page headers, with the sheet's name");
+			status = 1;
+		}
+		g_string_free(h, TRUE);
+	}
+	g_free(ini);
+	lxw_workbook_free(scratch);
+	return status;
+}
+
 void sheet_finish(struct sheet *s, int header_rows, bool landscape)
 {
 	const struct layout *l = s->b->l;
@@ -187,13 +260,7 @@ void sheet_finish(struct sheet *s, int header_rows, bool landscape)
 	if (header_rows > 0)
 		book_check(s->b, worksheet_repeat_rows(s->ws, header_rows - 1,
 						       header_rows - 1));
-	GString *h = g_string_new("&L");
-	append_header_text(h, l->title);
-	g_string_append_printf(h, " %d&R", l->year);
-	append_header_text(h, s->name);
-	GString *f = g_string_new("&L");
-	append_header_text(f, l->office);
-	g_string_append(f, "&RPage &P / &N");
+	GString *h = page_header(l, s->name), *f = page_footer(l);
 	book_check(s->b, worksheet_set_header(s->ws, h->str));
 	book_check(s->b, worksheet_set_footer(s->ws, f->str));
 	g_string_free(h, TRUE);

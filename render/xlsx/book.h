@@ -49,6 +49,16 @@ int book_open(struct book *b, const char *path, const struct layout *l,
 /* Adds a sheet; tab is its tab colour (0: none). */
 struct sheet sheet_add(struct book *b, const char *name, uint32_t tab);
 
+/* Checks the sheet names the layout gives (each loop's feuille=) as Excel
+ * takes them — not empty, at most 31 characters, none of [ ] : * ? / \,
+ * no apostrophe at either end, not "History", none twice, none of the
+ * workbook's own (fixed, given as a NULL-ended list) — and the page
+ * header and footer made of them, the title and the office (255 bytes),
+ * before anything is written; an error at edition.ini:line for each.
+ * Returns 0 when all pass. */
+int book_check_sheet_names(const struct layout *l, const char *const *fixed,
+			   struct diag *d);
+
 void sheet_string(struct sheet *s, int row, int col, const char *text,
 		  lxw_format *f);
 void sheet_number(struct sheet *s, int row, int col, double v, lxw_format *f);

@@ -262,6 +262,8 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 
 /* ---- sheets ---- */
 
+const char *const xlsx_carnet_sheets[] = { "Sources", "Qualité des données", NULL };
+
 static void loop_sheet(const struct ctx *c, const struct loop *loop)
 {
 	struct sheet s = sheet_add(c->b, loop->sheet, loop->colour);
@@ -281,7 +283,7 @@ static void loop_sheet(const struct ctx *c, const struct loop *loop)
 static void sources_sheet(const struct ctx *c)
 {
 	struct book *b = c->b;
-	struct sheet s = sheet_add(b, "Sources", 0);
+	struct sheet s = sheet_add(b, xlsx_carnet_sheets[0], 0);
 	static const char *const head[] = {
 		"Indicateur", "Dimensions", "Valeur", "Unité", "Fichier source",
 		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées",
@@ -314,7 +316,7 @@ static void sources_sheet(const struct ctx *c)
 static void quality_sheet(const struct ctx *c, const struct quality_report *q)
 {
 	struct book *b = c->b;
-	struct sheet s = sheet_add(b, "Qualité des données", 0);
+	struct sheet s = sheet_add(b, xlsx_carnet_sheets[1], 0);
 	static const char *const head[] = {
 		"Niveau", "Fichier", "Ligne", "Colonne", "Constat",
 	};

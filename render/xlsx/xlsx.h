@@ -26,6 +26,9 @@
 
 /* draft: an absent figure, or a chart with no data, says n.d., and the
  * titles say PROJET. */
+/* The carnet workbook's own sheets, besides the loops' (NULL-ended). */
+extern const char *const xlsx_carnet_sheets[];
+
 int xlsx_carnet(const char *path, const struct layout *l,
 		const struct figures *t, const struct quality_report *q,
 		bool draft, time_t date, struct diag *d);

@@ -14,6 +14,7 @@
  */
 #include "xlsx.h"
 #include "book.h"
+#include "../../etl/infile.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -87,7 +88,8 @@ int main(int argc, char **argv)
 	    inputs_read_figures(figures, &t, &d) != 0 ||
 	    inputs_read_figures(detail, &hr, &d) != 0 ||
 	    inputs_read_quality(quality, &q, &d) != 0 ||
-	    layout_check(&l, &t, draft, &d) != 0)
+	    layout_check(&l, &t, draft, &d) != 0 ||
+	    book_check_sheet_names(&l, xlsx_carnet_sheets, &d) != 0)
 		goto done;
 	time_t date = layout_date(&l);
 	if (date < 0) {
@@ -97,6 +99,11 @@ int main(int argc, char **argv)
 	}
 	path[0] = g_strdup_printf("%s/carnet-%d.xlsx", out, l.year);
 	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", out, l.year);
+	const char *inputs[] = { layout_dir, figures, quality, detail, labels };
+	if (!infile_apart(prog, path[0], inputs, 5) || !infile_apart(prog, path[1], inputs, 5)) {
+		status = 2;
+		goto done;
+	}
 	for (int i = 0; i < 2; i++)
 		tmp[i] = g_strdup_printf("%s.tmp", path[i]);
 	if (xlsx_carnet(tmp[0], &l, &t, &q, draft, date, &d) != 0 ||

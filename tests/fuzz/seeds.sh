@@ -9,7 +9,9 @@ reader)
 	cp fixtures/2023/*.csv tests/data/*.csv "$dir"/ ;;
 fields)
 	for s in '31/12/2023' '2023-02-29' '14 893,5' '2,27 %' '5 578 286 €' \
-		'1e309' 'Oui' 'X' 'Très satisfait' "Date d'entrée" 'Q_Propreté'; do
+		'1e309' '1,350212345678901234' '0.66666666666666663' '1,5E-07' \
+		'4.9406564584124654e-324' '999 999 999 999 999 999,000000000001' \
+		'Oui' 'X' 'Très satisfait' "Date d'entrée" 'Q_Propreté'; do
 		printf '%s' "$s" >"$dir/$(printf '%s' "$s" | od -An -tx1 | tr -d ' \n' | cut -c1-40)"
 	done ;;
 sources)

@@ -147,7 +147,11 @@ for r in src.iter_rows(min_row=4, values_only=True):
     f = figures[(ind, dims)]
     check(r[4] == f["source"] and r[5] == f["sha256"], f"Sources {ind} {dims}: provenance")
     if isinstance(v, (int, float)):
-        check(abs(v - float(f["value"])) < 1e-9, f"Sources {ind} {dims}: {v}")
+        # the table's double, to the 16 significant digits libxlsxwriter
+        # 1.1.4 writes a cell with (%.16G: at most one unit in the last
+        # place away; Excel shows 15)
+        want = float(f["value"])
+        check(v == float("%.16g" % want), f"Sources {ind} {dims}: {v!r}, want {want!r}")
     else:
         check(v in ("<\u00a05", "s"), f"Sources {ind} {dims}: {v!r}")
 

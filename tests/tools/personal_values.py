@@ -3,10 +3,10 @@
 exports of DIR (names, first names, matricules, beneficiary and interview
 ids, birth dates) found in FILE..., one "file: value" a line; exits 1 when
 any is found."""
-import csv
-import io
 import re
 import sys
+
+from exports import dict_rows
 
 PERSONAL = {
     "rh_effectifs.csv": ["Matricule", "Nom", "Prénom", "Date de naissance"],
@@ -16,19 +16,9 @@ PERSONAL = {
 }
 
 
-def rows(path):
-    raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    delim = max(";,\t", key=text.split("\n", 1)[0].count)
-    return csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
-
-
 values = set()
 for name, cols in PERSONAL.items():
-    for r in rows(f"{sys.argv[1]}/{name}"):
+    for r in dict_rows(f"{sys.argv[1]}/{name}"):
         for c in cols:
             v = r[c].strip()
             if v:

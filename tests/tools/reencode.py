@@ -7,19 +7,14 @@ import io
 import os
 import sys
 
+from exports import rows as export_rows
+
 src, dst = sys.argv[1], sys.argv[2]
 os.makedirs(dst, exist_ok=True)
 for name in sorted(os.listdir(src)):
     if not name.endswith(".csv"):
         continue
-    raw = open(os.path.join(src, name), "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    first = text.split("\n", 1)[0]
-    delim = max(";,\t", key=first.count)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
+    rows = export_rows(os.path.join(src, name))
     out = io.StringIO(newline="")
     w = csv.writer(out, delimiter=",", lineterminator="\n")
     for r in rows:

@@ -212,7 +212,7 @@ START_TEST(number_errors)
 {
 	expect("numbers.csv",
 	       "2 A001 2023-01-05\n3 A002 2023-01-05\n4 A003 2023-01-05\n5 A004 2023-01-05\n",
-	       "data/numbers.csv:2:3: invalid number '1e309' in 'heures': exponents are not accepted\n"
+	       "data/numbers.csv:2:3: invalid number '1e309' in 'heures': number out of range\n"
 	       "data/numbers.csv:3:3: invalid number 'douze' in 'heures': not a number\n"
 	       "data/numbers.csv:4:3: invalid number '1 23' in 'heures': thousands must be grouped by three digits\n"
 	       "data/numbers.csv:5:3: missing value in 'heures'\n",

@@ -1,0 +1,89 @@
+/* stages.c — see stages.h. */
+#define _GNU_SOURCE
+#include "stages.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The folder holding this program, where the stage programs are. */
+const char *stage_dir(void)
+{
+	static char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	return dirname(buf);
+}
+
+static int stage_path(const char *name, char *out, size_t cap)
+{
+	const char *dir = stage_dir();
+	if (!dir)
+		return -1;
+	int n = snprintf(out, cap, "%s/carnet-%s", dir, name);
+	if (n < 0 || (size_t)n >= cap || access(out, X_OK) != 0)
+		return -1;
+	return 0;
+}
+
+/* Replaces this process with stage name. */
+int stage_exec(const char *name, int argc, char **argv)
+{
+	char path[PATH_MAX];
+	if (stage_path(name, path, sizeof path) != 0) {
+		fprintf(stderr, "carnet: the '%s' stage is not available in this build\n",
+			name);
+		return 2;
+	}
+	char **args = calloc((size_t)argc + 1, sizeof *args);
+	if (!args)
+		return 2;
+	args[0] = path;
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
+	execv(path, args);
+	fprintf(stderr, "carnet: cannot run %s: %s\n", path, strerror(errno));
+	free(args);
+	return 2;
+}
+
+/* Runs stage name with args (args[0] is filled in); returns its exit
+ * status. */
+int stage_run(const char *name, char **args)
+{
+	char path[PATH_MAX];
+	if (stage_path(name, path, sizeof path) != 0) {
+		fprintf(stderr, "carnet build: the '%s' stage is not part of this version yet: the report is incomplete\n",
+			name);
+		return 1;
+	}
+	args[0] = path;
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "carnet build: cannot fork: %s\n", strerror(errno));
+		return 2;
+	}
+	if (pid == 0) {
+		execv(path, args);
+		fprintf(stderr, "carnet build: cannot run %s: %s\n", path,
+			strerror(errno));
+		_exit(2);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return 2;
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	fprintf(stderr, "carnet build: %s was killed by signal %d\n", name,
+		WTERMSIG(st));
+	return 2;
+}
+
