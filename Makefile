@@ -186,7 +186,7 @@ $(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BU
 # with provenance, and the data-quality report, go to $(STAGE) for the
 # renderers.
 
-STAGE   := $(BUILD)/report/$(YEAR)
+STAGE   ?= $(BUILD)/report/$(YEAR)
 EXPORTS := $(wildcard $(IN)/*.csv)
 LAYOUT  ?= layouts/$(YEAR)
 # Every output is made in $(STAGE) and put in $(OUT) only once every stage
@@ -198,9 +198,12 @@ WORKBOOKS := $(STAGE)/carnet-$(YEAR).xlsx $(STAGE)/effectifs-$(YEAR).xlsx
 PDF     := $(STAGE)/carnet-$(YEAR).pdf
 PRINT   := $(STAGE)/carnet-$(YEAR)-impression.pdf
 WEB     := $(STAGE)/web
-PHOTOS  := $(BUILD)/photos
-# the layout's files, three levels down (textes/<loop>/x.md), without a fork
-TEXTS   := $(filter-out %/,$(wildcard $(LAYOUT)/* $(LAYOUT)/*/* $(LAYOUT)/*/*/*)) $(wildcard fonts/*)
+PHOTOS  ?= $(BUILD)/photos
+# The layout's files and the fonts, as one stamp: their names, sizes and
+# times, rewritten only when that list changes (below).  A file name may
+# hold spaces or parentheses ("Photo résidence (2).JPG"), which make cannot
+# take as a prerequisite.
+LAYOUT_STAMP := $(STAGE)/layout-files
 
 # DRAFT=1: a draft (n.d. for an absent figure, PROJET on every page).
 # PREVIOUS=FILE: last edition's figures table, for the Y-1 values; found by
@@ -219,6 +222,11 @@ $(STAGE_OPTIONS): FORCE
 	@mkdir -p $(@D)
 	@[ "$$(cat $@ 2>/dev/null)" = "$(OPTIONS)" ] || echo "$(OPTIONS)" >$@
 
+$(LAYOUT_STAMP): FORCE
+	@mkdir -p $(@D)
+	@find "$(LAYOUT)" fonts -type f -printf '%p %s %T@\n' | LC_ALL=C sort >$@.new; \
+	 if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 FORCE:
 .PHONY: FORCE
 DRAFT_FLAG := $(if $(DRAFT),--draft)
@@ -230,7 +238,7 @@ $(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-fi
 	    --hr-detail $(STAGE)/hr-detail.tsv --labels $(STAGE)/labels.tsv \
 	    $(if $(PREVIOUS),--previous $(PREVIOUS))
 
-$(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
+$(WORKBOOKS) &: $(STAGED) $(LAYOUT_STAMP) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
 	    --labels $(STAGE)/labels.tsv --out $(STAGE) $(DRAFT_FLAG)
@@ -241,7 +249,7 @@ $(WORKBOOKS) &: $(STAGED) $(wildcard $(LAYOUT)/*) $(STAGE_OPTIONS) $(BIN)/carnet
 # three, so that a text edit redoes the pages, not the photos.  All three
 # in one recipe, side by side (two cores), so that a text edit costs about
 # what the slower PDF does; any failing fails it, once all three are over.
-$(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(TEXTS) $(STAGE_OPTIONS) $(BIN)/carnet-pdf $(BIN)/carnet-html
+$(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(LAYOUT_STAMP) $(STAGE_OPTIONS) $(BIN)/carnet-pdf $(BIN)/carnet-html
 	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PDF) & \
 	screen=$$!; \

@@ -594,6 +594,75 @@ static GPtrArray *markdown_files(const char *dir)
 	return a;
 }
 
+/* A photo's name as people mistype it: without %-escapes, extension,
+ * case and the difference between composed and decomposed accents. */
+static char *photo_key(const char *name)
+{
+	char *plain = g_uri_unescape_string(name, NULL);
+	if (!plain)
+		plain = g_strdup(name);
+	char *dot = strrchr(plain, '.');
+	if (dot && dot != plain)
+		*dot = '\0';
+	char *nfc = g_utf8_normalize(plain, -1, G_NORMALIZE_NFC);
+	char *key = g_utf8_casefold(nfc ? nfc : plain, -1);
+	g_free(nfc);
+	g_free(plain);
+	return key;
+}
+
+/* Is name a photo's, by its extension (what cameras, phones and editors
+ * write, read by carnet or not)? */
+static bool photo_file(const char *name)
+{
+	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".webp", ".heic",
+					     ".heif", ".avif", ".tif", ".tiff" };
+	const char *dot = strrchr(name, '.');
+	for (size_t i = 0; dot && i < G_N_ELEMENTS(exts); i++)
+		if (!g_ascii_strcasecmp(dot, exts[i]))
+			return true;
+	return false;
+}
+
+/* The photo beside path whose name is path's but for photo_key(), or
+ * NULL (g_free it). */
+static char *near_miss(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *name = g_path_get_basename(path);
+	char *want = photo_key(name), *found = NULL;
+	GDir *d = g_utf8_validate(name, -1, NULL) ? g_dir_open(dir, 0, NULL) : NULL;
+	const char *f;
+	while (d && !found && (f = g_dir_read_name(d))) {
+		char *key = photo_file(f) && g_utf8_validate(f, -1, NULL) ? photo_key(f) : NULL;
+		if (key && !strcmp(key, want))
+			found = g_strdup(f);
+		g_free(key);
+	}
+	if (d)
+		g_dir_close(d);
+	g_free(want);
+	g_free(name);
+	g_free(dir);
+	return found;
+}
+
+/* A photo not in images/: not delivered yet, a placeholder (a warning
+ * each, at its text's line); or misnamed, the file there said (an error
+ * but in a draft). */
+static void photo_missing(const struct loader *ld, const char *text, const struct block *b)
+{
+	char *there = near_miss(b->image);
+	if (there)
+		diag_add(ld->d, ld->draft ? DIAG_WARNING : DIAG_ERROR, text, b->line, 0,
+			 "photo '%s' is not in images/, but '%s' is: write the name as the "
+			 "file has it (case, accents, spaces, extension)", b->image_name, there);
+	else
+		diag_add(ld->d, DIAG_WARNING, text, b->line, 0,
+			 "photo '%s' is not in images/: drawn as a placeholder in the PDF, "
+			 "left out of the web pages", b->image_name);
+	g_free(there);
+}
+
 int texts_load(const struct layout *l, const struct figures *t,
 	       bool draft, struct texts *out, struct diag *d)
 {
@@ -617,24 +686,13 @@ int texts_load(const struct layout *l, const struct figures *t,
 		g_ptr_array_free(files, TRUE);
 		g_free(dir);
 	}
-	/* photos not delivered yet are drawn as placeholders: say so once */
-	size_t missing = 0;
-	const char *first = NULL;
 	for (size_t i = 0; i < out->n; i++)
 		for (size_t k = 0; k < out->v[i].n; k++) {
 			const struct block *b = &out->v[i].v[k];
 			if (b->kind == BLOCK_IMAGE && !b->present &&
-			    !g_file_test(b->image, G_FILE_TEST_EXISTS)) {
-				missing++;
-				if (!first)
-					first = b->image;
-			}
+			    !g_file_test(b->image, G_FILE_TEST_EXISTS))
+				photo_missing(&ld, out->v[i].file, b);
 		}
-	if (missing)
-		diag_add(d, DIAG_WARNING, first, 0, 0,
-			 "not found, and %zu photo%s in all: drawn as placeholders in the PDF, "
-			 "left out of the web pages", missing,
-			 missing > 1 ? "s" : "");
 	return d->errors > errors;
 }
 

@@ -235,7 +235,7 @@ try_bad "unknown option" 'ok.jpg "centre=150%,20%"' "unknown option 'centre=150%
 { echo "# Essai"; echo; echo "Un paragraphe."; echo; echo "![Essai — photo](later.jpg)"; } \
 	>"$B/textes/patrimoine/01-essai.md"
 expect_status "missing photo" 0 pdf "$B" "$tmp/missing.pdf"
-expect_err "missing photo" "carnet pdf: $B/images/later.jpg: warning: not found, and 1 photo in all: drawn as placeholders in the PDF, left out of the web pages"
+expect_err "missing photo" "carnet pdf: $B/textes/patrimoine/01-essai.md:5: warning: photo 'later.jpg' is not in images/: drawn as a placeholder in the PDF, left out of the web pages"
 [ "$(pdfimages -list "$tmp/missing.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" = 0 ] \
 	&& ok || bad "a missing photo is not drawn as a placeholder"
 
@@ -283,5 +283,31 @@ done | awk 'NR % 5 == 0 { sub(/:portrait/, ""); sub(/@/, ":panorama@") } { print
 expect_status "2023 with its photos" 0 pdf "$F" "$tmp/full.pdf" --cache "$tmp/cache"
 $py tests/tools/page_fill.py "$tmp/full.pdf" 0.2 >"$tmp/fill" && ok \
 	|| { bad "article pages more than a fifth blank"; grep -v ": ok$" "$tmp/fill" >&2; }
+
+# ---- photos as people name them (spaces, accents, parentheses, upper-case
+# extension), through make report; a near miss says which file is there ----
+N=$tmp/names
+cp -r layouts/2023 "$N"
+$py tests/tools/make_photos.py "$N/images" "Photo résidence Parc (2).JPG:small@640x480" || bad "make_photos"
+printf '\n![Le parc](<Photo résidence Parc (2).JPG>)\n' >>"$N/textes/rh/03-bureaux.md"
+make -s report-run BUILD="$(dirname "$bin")" LAYOUT="$N" OUT="$tmp/names-out" \
+	STAGE="$tmp/names-stage" PHOTOS="$tmp/names-photos" >"$tmp/out" 2>"$tmp/err" \
+	&& ok || { bad "make report with a spaced photo name"; grep -v "is not in images/: drawn" "$tmp/err" | head -5 >&2; }
+[ "$(pdfimages -list "$tmp/names-out/carnet-2023.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image"' | wc -l)" -ge 1 ] \
+	&& ok || bad "the spaced photo is not in the PDF"
+for spelt in "photo résidence parc (2).jpg" "Photo%20résidence%20Parc%20(2).JPG" \
+	"$(printf 'Photo re\314\201sidence Parc (2).JPG')" "Photo résidence Parc (2).png"; do
+	cp "$N/textes/rh/03-bureaux.md" "$tmp/bureaux.md"
+	sed -i '$d' "$N/textes/rh/03-bureaux.md"
+	printf '![Le parc](<%s>)\n' "$spelt" >>"$N/textes/rh/03-bureaux.md"
+	n=$(wc -l <"$N/textes/rh/03-bureaux.md")
+	expect_status "near miss '$spelt'" 1 pdf "$N" "$tmp/near.pdf"
+	expect_err "near miss '$spelt'" "carnet pdf: $N/textes/rh/03-bureaux.md:$n: photo '$spelt' is not in images/, but 'Photo résidence Parc (2).JPG' is: write the name as the file has it (case, accents, spaces, extension)"
+	expect_status "near miss '$spelt', draft" 0 pdf "$N" "$tmp/near.pdf" --draft
+	cp "$tmp/bureaux.md" "$N/textes/rh/03-bureaux.md"
+done
+# each photo not delivered yet is named, at its text's line
+grep -c "warning: photo '[^']*' is not in images/: drawn as a placeholder" "$tmp/err" >"$tmp/n"
+[ "$(cat "$tmp/n")" -ge 40 ] && ok || bad "missing photos: $(cat "$tmp/n") named, want each"
 
 finish photos

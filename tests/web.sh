@@ -260,6 +260,14 @@ grep -q "Un texte avec des contrôles" "$tmp/webl/rh.html" && ok || bad "control
 LC_ALL=C grep -rlq --include='*.html' --include='*.css' --include='*.svg' "$(printf '\033')\|$(printf '\342\200\256')\|$(printf '\302\205')\|&#x1[bB];" "$tmp/webl" \
 	&& bad "controls: reached the web edition" || ok
 
+# two texts whose names give one anchor
+A=$tmp/ids
+cp -r layouts/2023 "$A"
+printf '# A\n\nTexte.\n' >"$A/textes/rh/10-a b.md"
+printf '# B\n\nTexte.\n' >"$A/textes/rh/10-a-b.md"
+expect_status "one anchor for two texts" 1 html "$A" "$tmp/weba"
+expect_err "one anchor for two texts" "carnet html: $A/textes/rh/10-a-b.md: its web anchor 'a-10-a-b' is the one of $A/textes/rh/10-a b.md too: rename one of the two files"
+
 # a draft: n.d. where a figure is absent, PROJET on every page
 D=$tmp/draft
 cp -r layouts/2023 "$D"

@@ -205,12 +205,16 @@ int build_main(int argc, char **argv)
 		fprintf(stderr, "carnet build: no layouts/%s here: give --layout\n", o.year);
 		return 2;
 	}
-	/* last year's table: given, or beside --out */
+	/* last year's table: given, or beside --out (found through --out's
+	 * parent: --out may not be there yet) */
 	char *prev = o.previous ? g_strdup(o.previous) : NULL;
 	if (!prev) {
 		int y = atoi(o.year) - 1;
 		char *rel = g_strdup_printf("%d/figures-%d.tsv", y, y);
-		prev = g_build_filename(o.out, "..", rel, NULL);
+		char *out = folder_path(o.out), *parent = g_path_get_dirname(out);
+		prev = g_build_filename(parent, rel, NULL);
+		g_free(parent);
+		g_free(out);
 		g_free(rel);
 		if (access(prev, R_OK) != 0)
 			g_clear_pointer(&prev, g_free);

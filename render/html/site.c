@@ -170,6 +170,27 @@ static char *article_id(const struct article *a)
 	return id;
 }
 
+/* Two texts of a loop whose names give one id ("10-a b.md", "10-a-b.md")
+ * would share an anchor: an error at the second. */
+static void check_article_ids(const struct texts *x, struct diag *d)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct article *a = &x->v[i];
+		char *id = article_id(a), *key = g_strdup_printf("%s/%s", a->loop, id);
+		const struct article *first = g_hash_table_lookup(seen, key);
+		if (first) {
+			diag_add(d, DIAG_ERROR, a->file, 0, 0, "its web anchor '%s' is the one "
+				 "of %s too: rename one of the two files", id, first->file);
+			g_free(key);
+		} else {
+			g_hash_table_insert(seen, key, (gpointer)a);
+		}
+		g_free(id);
+	}
+	g_hash_table_destroy(seen);
+}
+
 /* ---- the pages ---- */
 
 static void cover(struct html *h, GString *out)
@@ -392,6 +413,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 {
 	size_t errors = d->errors;
 	char *dir = folder_path(out);
+	check_article_ids(x, d);
 	if (!replaceable(dir))
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "is not a web edition (no index.html and "
 			 "carnet.css in it): carnet html does not replace it");
