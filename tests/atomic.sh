@@ -31,10 +31,11 @@ keep() {
 # killed NAME FILE CMD... — runs CMD with every read of FILE slowed to
 # 3 s (strace's fault injection: inputs must be regular files, so a
 # FIFO cannot hold the reader), kills it with SIGKILL half-way, and checks
-# that it was still running then.
+# that it was still running then.  (LeakSanitizer cannot run under
+# ptrace: leak checks are off for what strace runs.)
 killed() {
 	name=$1 file=$2; shift 2
-	strace -f -qq -o /dev/null -P "$file" -e trace=read \
+	ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -P "$file" -e trace=read \
 		-e inject=read:delay_enter=3000000 "$@" 2>/dev/null &
 	spid=$!
 	sleep 1
@@ -109,7 +110,7 @@ after_failed "bad photo"
 [ "$(cat "$tmp/rc")" != 0 ] && ok || bad "build, full disk: exit 0"
 after_failed "full disk"
 # killed, every process of it, while the screen PDF reads a text
-setsid strace -f -qq -o /dev/null -P "$PWD/layouts/2023/textes/rh/03-bureaux.md" -e trace=read \
+ASAN_OPTIONS=detect_leaks=0 setsid strace -f -qq -o /dev/null -P "$PWD/layouts/2023/textes/rh/03-bureaux.md" -e trace=read \
 	-e inject=read:delay_enter=3000000 \
 	"$bin/carnet" build --in fixtures/2023 --year 2023 --out "$B" >/dev/null 2>&1 &
 spid=$!
