@@ -159,6 +159,14 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 			*error = g_strdup("cannot read it again");
 			return NULL;
 		}
+		/* it goes as it is only once it decodes whole: a truncated or
+		 * corrupt file is refused as when it is resampled */
+		cairo_surface_t *whole = photo_render(ph, (unsigned char *)data, n, c, error);
+		if (!whole) {
+			g_free(data);
+			return NULL;
+		}
+		cairo_surface_destroy(whole);
 		if (ph->metadata) {
 			unsigned long len = 0;
 			unsigned char *clean = photo_jpeg_without_metadata(

@@ -210,7 +210,7 @@ cmp -s "$tmp/screen.pdf" "$tmp/screen4.pdf" && bad "the text edit changed nothin
 B=$tmp/bad
 layout "$B"
 $py tests/tools/make_photos.py "$B/images" heic.heic:heic notes.jpg:text empty.jpg:empty \
-	cut.jpg:truncated bomb.png:bomb || bad "make_photos (broken)"
+	cut.jpg:truncated cutsmall.jpg:truncated@320x240 bomb.png:bomb || bad "make_photos (broken)"
 ln -s /etc/hostname "$B/images/link.jpg"
 try_bad() {
 	name=$1 ref=$2 msg=$3
@@ -226,6 +226,8 @@ try_bad "HEIC" heic.heic "a HEIF/HEIC or AVIF photo, which carnet does not read:
 try_bad "text" notes.jpg "not a photo carnet reads: JPEG, PNG or WebP"
 try_bad "empty" empty.jpg "empty file"
 try_bad "truncated JPEG" cut.jpg "cannot decode the JPEG: Premature end of JPEG file"
+# one that fits its frame (it would go as it is) is decoded all the same
+try_bad "truncated small JPEG" cutsmall.jpg "cannot decode the JPEG: Premature end of JPEG file"
 try_bad "decompression bomb" bomb.png "100000 x 100000 pixels, more than the 64 megapixels carnet takes: reduce it first"
 try_bad "path out of images/" ../../etc/hostname "not inside the layout's images/ folder"
 try_bad "link out of images/" link.jpg "not inside the layout's images/ folder"
