@@ -210,7 +210,7 @@ cmp -s "$tmp/screen.pdf" "$tmp/screen4.pdf" && bad "the text edit changed nothin
 B=$tmp/bad
 layout "$B"
 $py tests/tools/make_photos.py "$B/images" heic.heic:heic notes.jpg:text empty.jpg:empty \
-	cut.jpg:truncated cutsmall.jpg:truncated@320x240 bomb.png:bomb || bad "make_photos (broken)"
+	cut.jpg:truncated@1600x1200 cutsmall.jpg:truncated@320x240 bomb.png:bomb || bad "make_photos (broken)"
 ln -s /etc/hostname "$B/images/link.jpg"
 try_bad() {
 	name=$1 ref=$2 msg=$3

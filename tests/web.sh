@@ -164,6 +164,14 @@ expect_status "broken photo" 1 html "$L" "$P"
 grep -q "10-baseline.md:7: photo 'broken.jpg': " "$tmp/err" && ok || { bad "broken photo: message"; cat "$tmp/err" >&2; }
 expect_same "broken photo: the last edition" "$tmp/index-before" "$P/index.html"
 ls "$tmp" | grep -q '^webp.tmp' && bad "a temporary folder is left (broken photo)" || ok
+# a truncated photo small enough to go as it is: decoded all the same
+sed -i '$d' "$L/textes/patrimoine/10-baseline.md"
+$py tests/tools/make_photos.py "$L/images" cutsmall.jpg:truncated@320x240 || bad "make_photos"
+printf '![Coupée](cutsmall.jpg)\n' >>"$L/textes/patrimoine/10-baseline.md"
+expect_status "truncated small photo" 1 html "$L" "$P"
+grep -q "10-baseline.md:7: photo 'cutsmall.jpg': cannot decode the JPEG: Premature end of JPEG file" "$tmp/err" \
+	&& ok || { bad "truncated small photo: message"; cat "$tmp/err" >&2; }
+expect_same "truncated small photo: the last edition" "$tmp/index-before" "$P/index.html"
 
 # --out written with a slash, twice: the folder, replaced
 expect_status "--out DIR/" 0 html layouts/2023 "$tmp/webs/"

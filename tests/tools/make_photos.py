@@ -141,7 +141,7 @@ def make(kind, seed):
     if kind == "empty":
         return b""
     if kind == "truncated":
-        data = jpeg(scene(1600, 1200, seed))
+        data = jpeg(scene(W, H, seed))
         return data[: len(data) // 2]
     if kind == "bomb":
         ihdr = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)
