@@ -86,25 +86,16 @@ static void need(struct pdf *p, int n)
 }
 
 
-/* The x offset of line k in its layout (an indent, an alignment). */
-static double line_x(PangoLayout *lay, int k)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(lay);
-	for (int i = 0; i < k; i++)
-		pango_layout_iter_next_line(it);
-	PangoRectangle r;
-	pango_layout_iter_get_line_extents(it, NULL, &r);
-	pango_layout_iter_free(it);
-	return r.x / (double)PANGO_SCALE;
-}
-
 /* Places the lines of lay on the grid, column after column, with no lone
  * line at a column's foot (orphan) or head (widow); each column's part is
- * a structure element of kind tag. */
+ * a structure element of kind tag.  The lines are walked once, with one
+ * iterator (a layout's lines are a list: reaching line k from the first
+ * each time made a long paragraph cost its lines squared). */
 static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 		       const char *tag)
 {
 	int n = pango_layout_get_line_count(lay), i = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	while (i < n) {
 		int room = lines_left(p), take = MIN(room, n - i);
 		if (take <= 0 || (i == 0 && take == 1 && n > 1)) {
@@ -116,11 +107,15 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 		tag_begin(p, tag);
 		for (int k = i; k < i + take; k++) {
 			if (p->cr) {
+				/* x: an indent, an alignment */
+				PangoRectangle r;
+				pango_layout_iter_get_line_extents(it, NULL, &r);
 				colour(p, c);
-				cairo_move_to(p->cr, col_x(p->col) + line_x(lay, k), p->y);
+				cairo_move_to(p->cr, col_x(p->col) + r.x / (double)PANGO_SCALE, p->y);
 				pango_cairo_show_layout_line(p->cr,
-					pango_layout_get_line_readonly(lay, k));
+					pango_layout_iter_get_line_readonly(it));
 			}
+			pango_layout_iter_next_line(it);
 			p->y += LINE;
 		}
 		tag_end(p, tag);
@@ -128,6 +123,7 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 		if (i < n)
 			next_column(p);
 	}
+	pango_layout_iter_free(it);
 }
 
 static void paragraph(struct pdf *p, const struct block *b)
