@@ -663,6 +663,27 @@ static void photo_missing(const struct loader *ld, const char *text, const struc
 	g_free(there);
 }
 
+/* Decodes b's photo at a small size (a JPEG at 1/8 of its scale): an
+ * error at its text's line when it cannot be decoded whole. */
+static void check_decodes(const struct loader *ld, const char *text, const struct block *b)
+{
+	const struct photo *ph = &b->photo;
+	struct photo_crop c = photo_crop_for(ph, (double)ph->width / ph->height, 0.5, 0.5,
+					     MIN(ph->width, 96), MIN(ph->height, 96));
+	char *error = NULL;
+	GMappedFile *m = g_mapped_file_new(b->image, FALSE, NULL);
+	cairo_surface_t *s = m ? photo_render(ph, (const unsigned char *)g_mapped_file_get_contents(m),
+					      g_mapped_file_get_length(m), &c, &error) : NULL;
+	if (s)
+		cairo_surface_destroy(s);
+	else
+		diag_add(ld->d, DIAG_ERROR, text, b->line, 0, "photo '%s': %s", b->image_name,
+			 error ? error : "cannot read it again");
+	if (m)
+		g_mapped_file_unref(m);
+	g_free(error);
+}
+
 int texts_load(const struct layout *l, const struct figures *t,
 	       bool draft, struct texts *out, struct diag *d)
 {
@@ -686,12 +707,27 @@ int texts_load(const struct layout *l, const struct figures *t,
 		g_ptr_array_free(files, TRUE);
 		g_free(dir);
 	}
+	size_t refused = 0;
 	for (size_t i = 0; i < out->n; i++)
 		for (size_t k = 0; k < out->v[i].n; k++) {
 			const struct block *b = &out->v[i].v[k];
-			if (b->kind == BLOCK_IMAGE && !b->present &&
-			    !g_file_test(b->image, G_FILE_TEST_EXISTS))
+			if (b->kind != BLOCK_IMAGE || b->present)
+				continue;
+			if (g_file_test(b->image, G_FILE_TEST_EXISTS))
+				refused++;
+			else
 				photo_missing(&ld, out->v[i].file, b);
+		}
+	/* An error here (a photo refused, a placeholder) stops the build
+	 * before the photos are decoded (each edition decodes them for its
+	 * frames): decode them now, small, so that one run names every bad
+	 * photo.  A run without error pays nothing for it. */
+	bool stopping = refused || d->errors > errors;
+	for (size_t i = 0; stopping && i < out->n; i++)
+		for (size_t k = 0; k < out->v[i].n; k++) {
+			const struct block *b = &out->v[i].v[k];
+			if (b->kind == BLOCK_IMAGE && b->present)
+				check_decodes(&ld, out->v[i].file, b);
 		}
 	return d->errors > errors;
 }

@@ -241,6 +241,21 @@ expect_err "missing photo" "carnet pdf: $B/textes/patrimoine/01-essai.md:5: warn
 [ "$(pdfimages -list "$tmp/missing.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" = 0 ] \
 	&& ok || bad "a missing photo is not drawn as a placeholder"
 
+# every bad photo of a build named in one run: two refused at once (not a
+# photo, empty), two that only a decode finds (truncated)
+M=$tmp/many
+layout "$M"
+$py tests/tools/make_photos.py "$M/images" a.jpg:text b.jpg:empty c.jpg:truncated@1600x1200 \
+	d.jpg:truncated@800x600 || bad "make_photos (many)"
+{ echo "# Essai"; echo; echo "Un paragraphe."; for x in a b c d; do echo; echo "![Photo $x]($x.jpg)"; done; } \
+	>"$M/textes/patrimoine/01-essai.md"
+expect_status "four bad photos" 1 pdf "$M" "$tmp/many.pdf"
+for want in "5: photo 'a.jpg': not a photo carnet reads: JPEG, PNG or WebP" "7: photo 'b.jpg': empty file" \
+	"9: photo 'c.jpg': cannot decode the JPEG: Premature end of JPEG file" \
+	"11: photo 'd.jpg': cannot decode the JPEG: Premature end of JPEG file"; do
+	expect_err "four bad photos" "carnet pdf: $M/textes/patrimoine/01-essai.md:$want"
+done
+
 # ---- the logo: SVG as vectors, PNG with its alpha, a bad one located ----
 pdfimages -list -f 1 -l 1 "$tmp/screen.pdf" | awk 'NR > 2' | grep -q . \
 	&& bad "the SVG logo is not drawn as vectors" || ok
