@@ -27,8 +27,8 @@ ifeq ($(SAN),1)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
-# photos: libjpeg(-turbo), libexif, lcms2, libwebp, libpng; the logo: librsvg
-PHOTO_PKGS := libjpeg libexif lcms2 libwebp libpng librsvg-2.0
+# photos: libjpeg(-turbo), libexif, lcms2, libwebp (and its demuxer: ICC, EXIF), libpng; the logo: librsvg
+PHOTO_PKGS := libjpeg libexif lcms2 libwebp libwebpdemux libpng librsvg-2.0
 # The libraries' headers as system headers (-isystem): -MMD leaves them
 # out of the dependency files, so that make does not stat hundreds of
 # headers an object on every run (it made `make report` twice as slow).

@@ -1,5 +1,6 @@
 /* photo.c — see photo.h. */
 #include "photo.h"
+#include "photo_meta.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -10,7 +11,6 @@
 #include <jpeglib.h>
 #include <jerror.h>
 #include <lcms2.h>
-#include <libexif/exif-data.h>
 #include <png.h>
 #include <webp/decode.h>
 #include <xxhash.h>
@@ -78,20 +78,10 @@ static void jpeg_begin(struct jpeg_decompress_struct *ci, struct jerr *e,
 /* The EXIF orientation in the saved APP1 markers, 1 when none. */
 static int exif_orientation(struct jpeg_decompress_struct *ci)
 {
-	for (jpeg_saved_marker_ptr m = ci->marker_list; m; m = m->next) {
-		if (m->marker != JPEG_APP0 + 1 || m->data_length < 6 ||
-		    memcmp(m->data, "Exif\0\0", 6) != 0)
-			continue;
-		ExifData *ed = exif_data_new_from_data(m->data, m->data_length);
-		if (!ed)
-			continue;
-		int o = 1;
-		ExifEntry *en = exif_data_get_entry(ed, EXIF_TAG_ORIENTATION);
-		if (en && en->format == EXIF_FORMAT_SHORT && en->components >= 1)
-			o = exif_get_short(en->data, exif_data_get_byte_order(ed));
-		exif_data_unref(ed);
-		return o >= 1 && o <= 8 ? o : 1;
-	}
+	for (jpeg_saved_marker_ptr m = ci->marker_list; m; m = m->next)
+		if (m->marker == JPEG_APP0 + 1 && m->data_length >= 6 &&
+		    memcmp(m->data, "Exif\0\0", 6) == 0)
+			return photo_exif_orientation(m->data, m->data_length);
 	return 1;
 }
 
@@ -184,8 +174,11 @@ static cmsHTRANSFORM to_srgb(const JOCTET *icc, unsigned int len, cmsUInt32Numbe
 	if (!in)
 		return NULL;
 	cmsHPROFILE out = cmsCreate_sRGBProfile();
-	cmsHTRANSFORM t = cmsCreateTransform(in, in_format, out, TYPE_BGRA_8,
-					     INTENT_PERCEPTUAL, 0);
+	/* RGB in place (PNG, WebP: premultiplied alpha kept as it is);
+	 * CMYK to cairo's BGRX */
+	bool rgb = want == cmsSigRgbData;
+	cmsHTRANSFORM t = cmsCreateTransform(in, in_format, out, rgb ? in_format : TYPE_BGRA_8,
+					     INTENT_PERCEPTUAL, rgb ? cmsFLAGS_COPY_ALPHA : 0);
 	cmsCloseProfile(in);
 	cmsCloseProfile(out);
 	if (!t)
@@ -274,6 +267,10 @@ static int png_probe(const unsigned char *data, size_t n, struct photo *ph, char
 	ph->height = (int)im.height;
 	ph->alpha = (im.format & PNG_FORMAT_FLAG_ALPHA) != 0;
 	png_image_free(&im);
+	size_t len;
+	unsigned char *icc = photo_png_icc(data, n, &len);
+	ph->icc = icc != NULL;
+	g_free(icc);
 	return 0;
 }
 
@@ -312,8 +309,19 @@ static int webp_probe(const unsigned char *data, size_t n, struct photo *ph, cha
 		fail(error, "not a readable WebP image");
 		return -1;
 	}
-	ph->width = f.width;
-	ph->height = f.height;
+	size_t len;
+	unsigned char *chunk = photo_webp_chunk(data, n, "EXIF", &len);
+	if (chunk) {
+		ph->orientation = photo_exif_orientation(chunk, len);
+		ph->metadata = true;
+		g_free(chunk);
+	}
+	chunk = photo_webp_chunk(data, n, "ICCP", &len);
+	ph->icc = chunk != NULL;
+	g_free(chunk);
+	bool turned = ph->orientation >= 5;
+	ph->width = turned ? f.height : f.width;
+	ph->height = turned ? f.width : f.height;
 	ph->alpha = f.has_alpha;
 	return 0;
 }
@@ -321,8 +329,11 @@ static int webp_probe(const unsigned char *data, size_t n, struct photo *ph, cha
 static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char *data,
 				    size_t n, char **error)
 {
+	/* as stored: the orientation is photo_render()'s */
+	bool turned = ph->orientation >= 5;
+	int w = turned ? ph->height : ph->width, h = turned ? ph->width : ph->height;
 	cairo_surface_t *s = cairo_image_surface_create(
-		ph->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, ph->width, ph->height);
+		ph->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		return fail(error, "not enough memory for its pixels");
@@ -334,7 +345,7 @@ static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char 
 	cfg.output.is_external_memory = 1;
 	cfg.output.u.RGBA.rgba = cairo_image_surface_get_data(s);
 	cfg.output.u.RGBA.stride = cairo_image_surface_get_stride(s);
-	cfg.output.u.RGBA.size = (size_t)cfg.output.u.RGBA.stride * ph->height;
+	cfg.output.u.RGBA.size = (size_t)cfg.output.u.RGBA.stride * h;
 	VP8StatusCode st = WebPDecode(data, n, &cfg);
 	WebPFreeDecBuffer(&cfg.output);
 	if (st != VP8_STATUS_OK) {
@@ -343,6 +354,32 @@ static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char 
 	}
 	cairo_surface_mark_dirty(s);
 	return s;
+}
+
+/* A PNG's or a WebP's pixels, in s (cairo's, premultiplied when they have
+ * alpha), taken from its ICC profile to sRGB.  A profile lcms2 cannot use
+ * is an error, as for a JPEG's. */
+static bool profiled_to_srgb(const struct photo *ph, const unsigned char *data, size_t n,
+			     cairo_surface_t *s, char **error)
+{
+	size_t len = 0;
+	unsigned char *icc = ph->kind == PHOTO_PNG ? photo_png_icc(data, n, &len)
+						   : photo_webp_chunk(data, n, "ICCP", &len);
+	bool alpha = cairo_image_surface_get_format(s) == CAIRO_FORMAT_ARGB32;
+	cmsHTRANSFORM t = icc ? to_srgb(icc, (unsigned int)len,
+					alpha ? TYPE_BGRA_8_PREMUL : TYPE_BGRA_8,
+					cmsSigRgbData, error) : NULL;
+	g_free(icc);
+	if (!t)
+		return *error == NULL;          /* a profile for another space: as is */
+	cairo_surface_flush(s);
+	unsigned char *px = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s), w = cairo_image_surface_get_width(s);
+	for (int y = 0; y < cairo_image_surface_get_height(s); y++)
+		cmsDoTransform(t, px + (size_t)y * stride, px + (size_t)y * stride, (cmsUInt32Number)w);
+	cmsDeleteTransform(t);
+	cairo_surface_mark_dirty(s);
+	return true;
 }
 
 /* ---- the formats, by their first bytes ---- */
@@ -488,6 +525,10 @@ cairo_surface_t *photo_render(const struct photo *ph, const unsigned char *data,
 	default:
 		src = webp_decode(ph, data, n, error);
 		break;
+	}
+	if (src && ph->icc && ph->kind != PHOTO_JPEG && !profiled_to_srgb(ph, data, n, src, error)) {
+		cairo_surface_destroy(src);
+		src = NULL;
 	}
 	if (!src)
 		return NULL;

@@ -103,14 +103,16 @@ rm -rf "$L" && cp -r layouts/2023 "$L"
 find "$L/textes" -mindepth 1 -type d -exec rm -rf {} +
 mkdir -p "$L/textes/patrimoine"
 i=10
-for k in baseline portrait orient6 alpha small; do
-	case $k in alpha) f=$k.png ;; *) f=$k.jpg ;; esac
+for k in baseline portrait orient6 alpha small webpsix pngicc webpicc; do
+	case $k in alpha|pngicc) f=$k.png ;; webp*) f=$k.webp ;; *) f=$k.jpg ;; esac
 	{ echo "# Essai $k"; echo; echo "Un texte."; echo; echo "![Essai — $k]($f)"; } \
 		>"$L/textes/patrimoine/$i-$k.md"
 	i=$((i + 1))
 done
 $py tests/tools/make_photos.py "$L/images" baseline.jpg:camera portrait.jpg:portrait \
-	orient6.jpg:orient6 alpha.png:alpha@2000x1500 small.jpg:small@320x240 || bad "make_photos"
+	orient6.jpg:orient6 alpha.png:alpha@2000x1500 small.jpg:small@320x240 \
+	webpsix.webp:webp6@2000x1500 pngicc.png:pngicc@800x600 webpicc.webp:webpicc@800x600 \
+	|| bad "make_photos"
 P=$tmp/webp
 expect_status "photos" 0 html "$L" "$P" --cache "$tmp/cache"
 $py tests/tools/web_structure.py "$P" >"$tmp/structure" && ok || { bad "structure (photos)"; cat "$tmp/structure" >&2; }
@@ -121,13 +123,13 @@ d = sys.argv[1]
 page = open(os.path.join(d, "patrimoine.html"), encoding="utf-8").read()
 imgs = re.findall(r'<img src="(photos/[^"]+)" (?:srcset="([^"]*)" [^>]*?)?width="(\d+)" height="(\d+)" alt="([^"]*)"', page)
 fail = []
-if len(imgs) != 5:
-    fail.append(f"{len(imgs)} photos, want 5")
+if len(imgs) != 8:
+    fail.append(f"{len(imgs)} photos, want 8")
 # the caption is said once: from alt; the figure has no label of its own
 # and its visible caption is hidden from screen readers
 if re.search(r'<figure class="photo[^"]*"[^>]*aria-label', page):
     fail.append("a photo's figure carries an aria-label: its caption is said twice")
-if page.count('<figcaption aria-hidden="true">Essai') != 5:
+if page.count('<figcaption aria-hidden="true">Essai') != 8:
     fail.append("a photo's caption is not a figcaption hidden from screen readers")
 for src, srcset, w, h, alt in imgs:
     kind = re.search(r"photos/([a-z0-9]+)-", src).group(1)
@@ -137,7 +139,7 @@ for src, srcset, w, h, alt in imgs:
     if kind == "small":
         if srcset or int(w) != 320:
             fail.append(f"{src}: a small photo is shown at its own size, once")
-    elif widths != [640, 1280]:
+    elif widths != [640, 1280] and not kind.endswith("icc"):
         fail.append(f"{src}: srcset widths {widths}")
     for f in [src] + re.findall(r"(photos/\S+) \d+w", srcset):
         im = Image.open(os.path.join(d, f))
@@ -145,7 +147,12 @@ for src, srcset, w, h, alt in imgs:
             fail.append(f"{f}: metadata left")
         rgb = im.convert("RGB")
         top = rgb.getpixel((rgb.width // 2, 2))
-        if kind != "alpha" and not (top[0] > 150 and top[1] < 110 and top[2] < 110):
+        if kind.endswith("icc"):
+            # its Adobe RGB values taken back to the sRGB they stand for
+            mid = rgb.getpixel((rgb.width // 2, rgb.height // 2))
+            if max(abs(a - b) for a, b in zip(mid, (200, 120, 40))) > 6:
+                fail.append(f"{f}: its colour profile is not applied ({mid}, want (200, 120, 40))")
+        elif kind != "alpha" and not (top[0] > 150 and top[1] < 110 and top[2] < 110):
             fail.append(f"{f}: not upright (top {top})")
     if kind == "alpha" and not src.endswith(".png"):
         fail.append(f"{src}: transparency lost")

@@ -20,6 +20,10 @@ stored (default: baseline):
     gray                      grayscale JPEG
     alpha                     PNG with a transparent half
     webp                      WebP, quality 85
+    webp6                     WebP stored turned, with EXIF orientation 6
+    pngicc, webpicc           a flat sRGB (200, 120, 40) stored in Adobe RGB
+                              (Ghostscript's a98.icc) with that profile
+                              embedded: PNG, lossless WebP
     small                     JPEG of 800 x 600, or WxH (fewer pixels than a frame)
     fits, fitsclean           JPEG of 500 x 375, what a column needs at 150 ppi:
                               with EXIF naming its author and its place, or none
@@ -129,6 +133,23 @@ def make(kind, seed):
         im.putalpha(a)
         buf = io.BytesIO()
         im.save(buf, "PNG", compress_level=1)
+        return buf.getvalue()
+    if kind == "webp6":
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        buf = io.BytesIO()
+        scene(W, H, seed).transpose(STORE[6]).save(buf, "WEBP", quality=85, exif=exif.tobytes())
+        return buf.getvalue()
+    if kind in ("pngicc", "webpicc"):
+        from PIL import ImageCms
+        a98 = "/usr/share/color/icc/ghostscript/a98.icc"
+        srgb = Image.new("RGB", (W, H), (200, 120, 40))
+        im = ImageCms.profileToProfile(srgb, ImageCms.createProfile("sRGB"), a98,
+                                       outputMode="RGB")
+        buf = io.BytesIO()
+        extra = {"lossless": True} if kind == "webpicc" else {}
+        im.save(buf, "PNG" if kind == "pngicc" else "WEBP",
+                icc_profile=open(a98, "rb").read(), **extra)
         return buf.getvalue()
     if kind == "webp":
         buf = io.BytesIO()
