@@ -183,4 +183,27 @@ EOF
 expect_status "xlsx not a draft" 1 "$bin/carnet" xlsx --layout "$tmp/layout" --figures "$s/figures.tsv" \
 	--quality "$s/quality.tsv" --hr-detail "$s/figures.tsv" --out "$tmp/xd"
 
+# ---- a paragraph of any length: broken across lines, columns and pages,
+# nothing lost, in time that grows about with its length (page.c mends
+# every run of hyphens of one walk at once) ----
+G=$tmp/long
+cp -r layouts/2023 "$G"
+$py - "$G/textes/rh/50-long.md" <<'EOF'
+import random, sys
+random.seed(1)
+w = ["logement", "résidence", "quartier", "locataire", "équipe", "chantier",
+     "proximité", "travaux", "habitat", "année"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("# Un très long paragraphe\n\nDébut du paragraphe. ")
+    f.write(" ".join(random.choice(w) for _ in range(20000)))
+    f.write(" ; fin du très long paragraphe.\n")
+EOF
+expect_status "a 20 000-word paragraph" 0 "$bin/carnet" pdf --layout "$G" --figures "$s/figures.tsv" \
+	--fonts fonts -o "$tmp/long.pdf"
+pdftotext "$tmp/long.pdf" - | tr '\n' ' ' | sed 's/\xc2\xad //g' >"$tmp/long.txt"
+grep -q "Début du paragraphe" "$tmp/long.txt" && grep -q "fin du très long paragraphe" "$tmp/long.txt" \
+	&& ok || bad "a long paragraph: its start or its end is lost"
+[ "$(pdfinfo "$tmp/long.pdf" | awk '/^Pages:/ { print $2 }')" -gt 40 ] && ok \
+	|| bad "a long paragraph does not run over pages"
+
 finish pdf

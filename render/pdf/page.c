@@ -224,46 +224,54 @@ void furniture(struct pdf *p)
 }
 /* ---- paragraphs ---- */
 
-/* Does line k of lay end at a soft hyphen? */
-static bool hyphenated(PangoLayout *lay, int k)
+/* Does line end at a soft hyphen of text? */
+static bool hyphenated(const PangoLayoutLine *line, const char *text)
 {
-	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
-	const char *text = pango_layout_get_text(lay);
 	int end = line->start_index + line->length;
 	return end >= 2 && (unsigned char)text[end - 2] == 0xC2 &&
 	       (unsigned char)text[end - 1] == 0xAD;
 }
 
-/* Removes the soft hyphen that ends line k, and relays out. */
-static void unhyphenate(PangoLayout *lay, int k)
-{
-	PangoLayoutLine *line = pango_layout_get_line_readonly(lay, k);
-	int at = line->start_index + line->length - 2;
-	GString *s = g_string_new(pango_layout_get_text(lay));
-	g_string_erase(s, at, 2);
-	PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(lay));
-	if (attrs) {
-		pango_attr_list_update(attrs, at, 2, 0);
-		pango_layout_set_attributes(lay, attrs);
-		pango_attr_list_unref(attrs);
-	}
-	pango_layout_set_text(lay, s->str, (int)s->len);
-	g_string_free(s, TRUE);
-}
-
-/* No more than MAX_HYPHEN_RUN hyphenated lines in a row. */
+/* No more than MAX_HYPHEN_RUN hyphenated lines in a row: the soft hyphen
+ * that ends a line past that is removed, and the paragraph laid out
+ * again.  Every run of one walk of the lines is mended at once (a
+ * paragraph has one run or none, mostly: the same as one at a time), so
+ * that a long paragraph costs a few layouts, not one a run. */
 static void limit_hyphens(PangoLayout *lay)
 {
 	for (int guard = 0; guard < 50; guard++) {
-		int n = pango_layout_get_line_count(lay), run = 0, fix = -1;
-		for (int k = 0; k < n - 1 && fix < 0; k++) {
-			run = hyphenated(lay, k) ? run + 1 : 0;
-			if (run > MAX_HYPHEN_RUN)
-				fix = k;
+		const char *text = pango_layout_get_text(lay);
+		GArray *cuts = g_array_new(FALSE, FALSE, sizeof(int));
+		int run = 0;
+		/* the last line never ends at a hyphen that matters */
+		for (GSList *l = pango_layout_get_lines_readonly(lay); l && l->next; l = l->next) {
+			const PangoLayoutLine *line = l->data;
+			run = hyphenated(line, text) ? run + 1 : 0;
+			if (run > MAX_HYPHEN_RUN) {
+				int at = line->start_index + line->length - 2;
+				g_array_append_val(cuts, at);
+				run = 0;        /* that line no longer ends at one */
+			}
 		}
-		if (fix < 0)
+		if (cuts->len == 0) {
+			g_array_free(cuts, TRUE);
 			return;
-		unhyphenate(lay, fix);
+		}
+		GString *s = g_string_new(text);
+		PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(lay));
+		for (guint i = cuts->len; i-- > 0;) {   /* from the end: offsets hold */
+			int at = g_array_index(cuts, int, i);
+			g_string_erase(s, at, 2);
+			if (attrs)
+				pango_attr_list_update(attrs, at, 2, 0);
+		}
+		if (attrs) {
+			pango_layout_set_attributes(lay, attrs);
+			pango_attr_list_unref(attrs);
+		}
+		pango_layout_set_text(lay, s->str, (int)s->len);
+		g_string_free(s, TRUE);
+		g_array_free(cuts, TRUE);
 	}
 }
 
