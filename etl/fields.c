@@ -99,7 +99,8 @@ const char *field_date(const char *s, size_t len, day_t *out)
 	return NULL;
 }
 
-/* Length of a thousands separator at s (space, U+00A0, U+202F), or 0. */
+/* Length of a thousands separator at s (space, U+00A0 no-break space,
+ * U+202F narrow no-break space, U+2009 thin space), or 0. */
 static size_t group_sep(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -107,7 +108,7 @@ static size_t group_sep(const char *s, size_t len)
 		return 1;
 	if (len >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
 		return 2;
-	if (len >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+	if (len >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xAF || p[2] == 0x89))
 		return 3;
 	return 0;
 }

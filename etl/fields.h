@@ -29,7 +29,7 @@ bool field_is_empty(const char *s, size_t len);
 const char *field_date(const char *s, size_t len, day_t *out);
 
 /* Numbers as software writes them: optional sign, digits in groups of
- * three separated by spaces, U+00A0 or U+202F ("14 893,5"), a decimal
+ * three separated by spaces, U+00A0, U+202F or U+2009 ("14 893,5"), a decimal
  * comma or point, an optional exponent ("1,5E-07", "2.5e+21"; not after
  * thousands groups), an optional trailing "%" or "€".  Any count of digits:
  * *out is the double nearest to the decimal written (ties to even), -0 and

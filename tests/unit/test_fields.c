@@ -90,6 +90,7 @@ START_TEST(french_numbers)
 	ck_assert_double_eq(num("14 893,5"), 14893.5);
 	ck_assert_double_eq(num("14\xC2\xA0" "893,5"), 14893.5);      /* U+00A0 */
 	ck_assert_double_eq(num("14\xE2\x80\xAF" "893,5"), 14893.5);  /* U+202F */
+	ck_assert_double_eq(num("14\xE2\x80\x89" "893,5"), 14893.5);  /* U+2009 */
 	ck_assert_double_eq(num("14893.5"), 14893.5);
 	ck_assert_double_eq(num("1 234 567"), 1234567);
 	ck_assert_double_eq(num("89 %"), 89);
@@ -185,14 +186,14 @@ static size_t plain_french(double x, char *out)
 		if (*p >= '0' && *p <= '9')
 			d[n++] = *p;
 	int exp = atoi(p + 1);
-	static const char *const sep[] = { " ", "\xC2\xA0", "\xE2\x80\xAF" };
+	static const char *const sep[] = { " ", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89" };
 	size_t o = 0;
 	if (signbit(x))
 		out[o++] = '-';
 	int whole = exp >= 0 ? exp + 1 : 1;
 	for (int i = 0; i < whole; i++) {
 		if (i > 0 && (whole - i) % 3 == 0) {
-			const char *s = sep[(whole + i) % 3];
+			const char *s = sep[(whole + i) % 4];
 			memcpy(out + o, s, strlen(s));
 			o += strlen(s);
 		}
