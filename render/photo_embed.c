@@ -160,13 +160,23 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 			return NULL;
 		}
 		/* it goes as it is only once it decodes whole: a truncated or
-		 * corrupt file is refused as when it is resampled */
-		cairo_surface_t *whole = photo_render(ph, (unsigned char *)data, n, c, error);
-		if (!whole) {
-			g_free(data);
-			return NULL;
+		 * corrupt file is refused as when it is resampled; the cache
+		 * keeps the verdict by the file's content */
+		char *ok = cache_dir ? g_strdup_printf("%s/%s-decodes", cache_dir, key) : NULL;
+		if (!ok || !g_file_test(ok, G_FILE_TEST_EXISTS)) {
+			cairo_surface_t *whole = photo_render(ph, (unsigned char *)data, n, c, error);
+			if (!whole) {
+				g_free(ok);
+				g_free(data);
+				return NULL;
+			}
+			cairo_surface_destroy(whole);
+			if (ok) {
+				g_mkdir_with_parents(cache_dir, 0777);
+				cache_put(ok, "", 0);
+			}
 		}
-		cairo_surface_destroy(whole);
+		g_free(ok);
 		if (ph->metadata) {
 			unsigned long len = 0;
 			unsigned char *clean = photo_jpeg_without_metadata(

@@ -115,6 +115,9 @@ $py tests/tools/make_photos.py "$L/images" baseline.jpg:camera portrait.jpg:port
 	|| bad "make_photos"
 P=$tmp/webp
 expect_status "photos" 0 html "$L" "$P" --cache "$tmp/cache"
+# the small photo goes as it is, once decoded whole: the cache keeps that
+# verdict by its content, so the next build does not decode it again
+[ "$(ls "$tmp/cache" | grep -c -- '-decodes$')" -ge 1 ] && ok || bad "no decode verdict in the cache"
 $py tests/tools/web_structure.py "$P" >"$tmp/structure" && ok || { bad "structure (photos)"; cat "$tmp/structure" >&2; }
 $py - "$P" <<'PY' && ok || bad "photos: widths, upright, metadata, alt"
 import re, sys, os
