@@ -21,7 +21,9 @@ BUILD   ?= build
 VERSION := 0.1.0
 
 CC      ?= cc
+CXX     ?= c++
 CFLAGS  ?= -O2 -g
+CXXFLAGS ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L
 ifeq ($(SAN),1)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -38,7 +40,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm -pthread
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
-                                    $(PHOTO_PKGS)) -lhyphen
+                                    $(PHOTO_PKGS)) -lhyphen -lstdc++
 HTML_LIBS  = $(shell pkg-config --libs harfbuzz-subset)
 TEST_LIBS  = $(shell pkg-config --libs check)
 
@@ -47,8 +49,9 @@ ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
 # render/ holds what the renderers share; each output has its folder.
 RENDER_SRC := $(wildcard render/*.c)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
+# render/pdf/finish.cc is C++: libqpdf's content-stream token filters
 PDF_SRC  := $(filter-out render/pdf/pdf_main.c,$(wildcard render/pdf/*.c))
-PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o)
+PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/render/pdf/finish.o
 HTML_SRC := $(filter-out render/html/html_main.c,$(wildcard render/html/*.c))
 HTML_OBJ := $(HTML_SRC:%.c=$(BUILD)/obj/%.o)
 XLSX_SRC := $(filter-out render/xlsx/xlsx_main.c,$(wildcard render/xlsx/*.c))
@@ -131,6 +134,12 @@ programs: $(PROGRAMS)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+ALL_CXXFLAGS = -std=c++17 -Wall -Wextra $(CXXFLAGS) $(SANITIZE) \
+               $(patsubst -I%,-isystem %,$(shell pkg-config --cflags glib-2.0 libqpdf))
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libetl.a: $(ETL_OBJ)
 	@rm -f $@

@@ -75,6 +75,52 @@ alts=$(qpdf --json "$tmp/a.pdf" | grep -c '"/Alt": "u:.')
 qpdf --json "$tmp/a.pdf" | grep -q '"/Alt": "u:Locataires satisfaits, par thème. Satisfaction globale : 89' \
 	&& ok || bad "the survey chart's /Alt"
 
+# ---- PDF/UA-1 and PDF/A-2a: the screen edition as an accessibility and
+# an archive audit read it (tests/tools/pdf_ua.py names each clause);
+# the print edition shares the marked content, structure, fonts, syntax ----
+if $py tests/tools/pdf_ua.py "$tmp/a.pdf" ${ed:+--print} >"$tmp/ua" 2>&1; then ok; else
+	bad "PDF/UA-1 / PDF/A-2a"; cat "$tmp/ua" >&2; fi
+if [ -z "$ed" ]; then
+	# in reading order: paragraphs across columns and pages, key figures
+	if $py tests/tools/reading_order.py "$tmp/a.pdf" layouts/2023 >"$tmp/order" 2>&1; then ok; else
+		bad "reading order"; cat "$tmp/order" >&2; fi
+	# the checker sees what it must: a copy spoiled as cairo alone
+	# would leave it (an unmarked painting, no /Tabs, no XMP) fails
+	$py - "$tmp/a.pdf" "$tmp/spoiled.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+page = next(p for p in pdf.pages if "/Annots" in p.obj)
+del page.obj["/Tabs"]
+ops = pikepdf.parse_content_stream(page)
+i = next(k for k, o in enumerate(ops) if str(o.operator) == "BDC"
+         and o.operands[0] == pikepdf.Name.Artifact)
+j = next(k for k in range(i, len(ops)) if str(ops[k].operator) == "EMC")
+page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops[:i] + ops[i + 1:j] + ops[j + 1:]))
+del pdf.Root["/Metadata"]
+pdf.save(sys.argv[2])
+PY
+	$py tests/tools/pdf_ua.py "$tmp/spoiled.pdf" >"$tmp/ua" 2>&1
+	for clause in "Matterhorn 01-005" "Matterhorn 28-002" "Matterhorn 06-001"; do
+		grep -q "$clause" "$tmp/ua" && ok || bad "pdf_ua.py misses $clause in a spoiled copy"
+	done
+	# Apache PDFBox's preflight checks PDF/A-1b: what A-2 shares with it
+	# must pass; what it reports that A-2 allows is listed here —
+	# transparency (2.2.1, 4.1.2: ISO 19005-2 §6.2.10 allows it), CIDSet
+	# and Type 1 CharSet (3.1.11, 3.1.4: optional in ISO 19005-2
+	# §6.2.11.4.2), cross-reference streams (1.4: PDF 1.5, which A-2
+	# allows), and the pdfaid:part 2 it expects as 1 (7.11.2)
+	cp="/usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar"
+	cp="$cp:/usr/share/java/xmpbox.jar:/usr/share/java/commons-logging.jar:/usr/share/java/commons-io.jar"
+	cp="$cp:/usr/share/java/javax.activation.jar:/usr/share/java/jaxb-api.jar"
+	java -cp "$cp" org.apache.pdfbox.preflight.Validator_A1b "$tmp/a.pdf" >"$tmp/preflight" 2>&1
+	grep -q "is not a valid PDF/A-1b file\|is a valid PDF/A-1b file" "$tmp/preflight" \
+		&& ok || { bad "PDFBox preflight did not run"; head -5 "$tmp/preflight" >&2; }
+	grep -E '^[0-9.]+ : ' "$tmp/preflight" | grep -vE '^(2\.2\.1|4\.1\.2|3\.1\.11|3\.1\.4|7\.11\.2) : ' \
+		| grep -v '^1\.4 : Trailer Syntax error, /XRef cross reference streams are not allowed$' \
+		>"$tmp/preflight-left"
+	[ ! -s "$tmp/preflight-left" ] && ok || { bad "PDFBox preflight"; head "$tmp/preflight-left" >&2; }
+fi
+
 # ---- every published figure, as carnet-2023.md prints it ----
 # no-break spaces read as spaces; lines joined, words broken at a soft
 # hyphen joined again

@@ -13,12 +13,16 @@
 # missing with apt-get; otherwise it names the packages and exits 1.
 set -eu
 
-build="gcc make pkg-config libc6-dev libglib2.0-dev libcsv-dev
+build="gcc g++ make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmark-dev
-       libhyphen-dev hyphen-fr libqpdf-dev libssl-dev libxxhash-dev
+       libhyphen-dev hyphen-fr libqpdf-dev icc-profiles-free libssl-dev libxxhash-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
        libwebp-dev librsvg2-dev libharfbuzz-dev"
-check="check python3 python3-openpyxl python3-pil qpdf poppler-utils strace"
+# PDF checks: pikepdf walks the structure, PDFBox's preflight (Java, with
+# the two libraries Debian's package leaves out) reads it as PDF/A
+check="check python3 python3-openpyxl python3-pil qpdf poppler-utils strace
+       python3-pikepdf libpdfbox2-java default-jre-headless libactivation-java
+       libjaxb-api-java"
 web="chromium fonts-dejavu-core nodejs"
 
 case "${1:-build}" in

@@ -7,20 +7,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A Figure element with its text alternative. */
-static void figure_begin(struct pdf *p)
+/* A Figure element; its text alternative is given at its end (a chart's
+ * is made while it is drawn). */
+static struct pdf_elem *figure_begin(struct pdf *p)
 {
-	tag_begin(p, "Figure");
+	return tag_begin(p, "Figure");
 }
 
-static void figure_end(struct pdf *p, const char *alt)
+static void figure_end(struct pdf *p, struct pdf_elem *e, const char *alt)
 {
-	if (!p->cr)
+	tag_end(p, "Figure");
+	if (!e)
 		return;
-	cairo_tag_end(p->cr, "Figure");
 	/* the soft hyphens of the text are no part of what is read aloud */
 	char **parts = g_strsplit(alt, "\xC2\xAD", -1);
-	g_ptr_array_add(p->alts, g_strjoinv("", parts));
+	e->alt = g_strjoinv("", parts);
 	g_strfreev(parts);
 }
 
@@ -219,8 +220,6 @@ static void tiles(struct pdf *p, const struct block *b)
 	for (size_t i = 0; i < b->ntiles; i += 2) {
 		need(p, 5);
 		double top = p->y - LINE + 3;
-		GString *alt = g_string_new("");
-		figure_begin(p);
 		for (size_t k = i; k < MIN(i + 2, b->ntiles); k++) {
 			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
 			double tw = w / 2 - 3;
@@ -229,6 +228,8 @@ static void tiles(struct pdf *p, const struct block *b)
 				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
 				cairo_fill(p->cr);
 			}
+			/* a paragraph: the number, then what it counts */
+			tag_begin(p, "P");
 			say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
 			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
 			if (p->cr) {
@@ -240,11 +241,8 @@ static void tiles(struct pdf *p, const struct block *b)
 				g_object_unref(lay);
 				g_free(caps);
 			}
-			g_string_append_printf(alt, "%s%s %s", alt->len ? " ; " : "",
-					       b->tiles[k].value, b->tiles[k].label);
+			tag_end(p, "P");
 		}
-		figure_end(p, alt->str);
-		g_string_free(alt, TRUE);
 		p->y += 5 * LINE;
 	}
 }
@@ -281,11 +279,11 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 		.colour = c,
 	};
 	g_free(b->chart.alt);
-	figure_begin(p);
+	struct pdf_elem *e = figure_begin(p);
 	b->chart.alt = b->chart.missing
 		? empty_chart(p, &b->chart, c, col_x(p->col), top, col_width(), lines * LINE - 6)
 		: chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(), lines * LINE);
-	figure_end(p, b->chart.alt);
+	figure_end(p, e, b->chart.alt);
 	(*figure)++;
 	p->y += lines * LINE;
 }
@@ -371,16 +369,17 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 		p->column_frames[p->ncolumn_frames++] = f;
 	if (!p->cr)
 		frame_crop(p, f, b, w, h);
-	figure_begin(p);
+	struct pdf_elem *e = figure_begin(p);
 	if (p->cr) {
 		if (f->surface)
 			photo_paint(p->cr, f->surface, &f->view, x, top, w, h);
 		else
 			sketch(p, x, top, w, h);
 	}
-	figure_end(p, b->caption && *b->caption ? b->caption : "Photo");
+	figure_end(p, e, b->caption && *b->caption ? b->caption : "Photo");
 	p->y += (lines + 1) * LINE;
 	if (caption && p->cr) {
+		tag_begin(p, "Caption");
 		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
 					       7, w);
 		PangoAttrList *attrs = pango_attr_list_new();
@@ -391,6 +390,7 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 		colour(p, p->l->text_colour);
 		show(p, lay, x, p->y - LINE + 6);
 		g_object_unref(lay);
+		tag_end(p, "Caption");
 	}
 	if (caption)
 		p->y += LINE;

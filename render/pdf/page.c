@@ -6,17 +6,55 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A structure element around what follows (only when drawing). */
-void tag_begin(struct pdf *p, const char *tag)
+/* Structure tags: cairo writes the element, its record goes to
+ * p->elems for the finishing pass (finish.h). */
+static struct pdf_elem *record(struct pdf *p, const char *tag, const char *attributes)
 {
-	if (p->cr)
-		cairo_tag_begin(p->cr, tag, NULL);
+	if (!p->cr)
+		return NULL;
+	struct pdf_elem *e = g_new0(struct pdf_elem, 1);
+	e->type = g_strdup(tag);
+	g_ptr_array_add(p->elems, e);
+	cairo_tag_begin(p->cr, tag, attributes);
+	return e;
+}
+
+struct pdf_elem *tag_begin(struct pdf *p, const char *tag)
+{
+	return record(p, tag, NULL);
 }
 
 void tag_end(struct pdf *p, const char *tag)
 {
 	if (p->cr)
 		cairo_tag_end(p->cr, tag);
+}
+
+void artifact_begin(struct pdf *p, const char *type)
+{
+	struct pdf_elem *e = record(p, PDF_ARTIFACT_TAG, NULL);
+	if (e)
+		e->artifact = type;
+}
+
+void artifact_end(struct pdf *p)
+{
+	tag_end(p, PDF_ARTIFACT_TAG);
+}
+
+void link_begin(struct pdf *p, size_t k)
+{
+	char dest[48];
+	snprintf(dest, sizeof dest, "dest='article%zu'", k);
+	struct pdf_elem *e = record(p, CAIRO_TAG_LINK, dest);
+	if (e)
+		e->contents = g_strdup_printf("Aller à l’article « %s », page %d",
+					      p->x->v[k].title, p->x->v[k].page);
+}
+
+void link_end(struct pdf *p)
+{
+	tag_end(p, CAIRO_TAG_LINK);
 }
 
 /* ---- colours and text ---- */
@@ -214,6 +252,7 @@ void furniture(struct pdf *p)
 	bleed_rect(p, 0, 0, PAGE_W, 10);
 	snprintf(folio, sizeof folio, "%d", p->page);
 	double right = p->page % 2 == 0;
+	artifact_begin(p, PDF_ARTIFACT_PAGINATION);
 	say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,
 	    right ? MARGIN_SIDE : PAGE_W - MARGIN_SIDE - 40, PAGE_H - 30, 40,
 	    right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
@@ -221,6 +260,7 @@ void furniture(struct pdf *p)
 		say(p, p->loop->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
 		    MARGIN_SIDE + 50, PAGE_H - 30, PAGE_W - 2 * MARGIN_SIDE - 100,
 		    PANGO_ALIGN_CENTER);
+	artifact_end(p);
 }
 /* ---- paragraphs ---- */
 

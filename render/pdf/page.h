@@ -16,6 +16,7 @@
 #include "../photo.h"
 #include "../photo_embed.h"
 #include "../texts.h"
+#include "finish.h"
 
 /* A4 in points; the grid of the text. */
 #define PAGE_W 595.276
@@ -76,7 +77,7 @@ struct pdf {
 	double y;               /* next baseline */
 	bool page_open;
 	bool after_paragraph;   /* the next paragraph is indented */
-	GPtrArray *alts;        /* each Figure's text alternative, in order */
+	GPtrArray *elems;       /* the structure tags begun, in order (finish.h) */
 	/* paragraph layouts of the measuring pass, drawn by the second:
 	 * shaping text (HarfBuzz) is most of the stage's time */
 	GHashTable *layouts;
@@ -106,8 +107,16 @@ void furniture(struct pdf *p);
 void draw_logo(struct pdf *p, double x, double y, double w, double h);
 /* A rectangle of colour c; each side on the trim runs into the bleed. */
 void bleed_rect(struct pdf *p, double x, double y, double w, double h);
-void tag_begin(struct pdf *p, const char *tag);
+/* A structure element around what follows, when drawing: its record,
+ * to which a Figure's text alternative is given (NULL when measuring). */
+struct pdf_elem *tag_begin(struct pdf *p, const char *tag);
 void tag_end(struct pdf *p, const char *tag);
+/* What follows is an artifact: PDF_ARTIFACT_PAGINATION or _LAYOUT. */
+void artifact_begin(struct pdf *p, const char *type);
+void artifact_end(struct pdf *p);
+/* A link to article k, with where it leads said in words. */
+void link_begin(struct pdf *p, size_t k);
+void link_end(struct pdf *p);
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,
 			      PangoWeight weight, double w, bool justify);
 

@@ -55,20 +55,47 @@ void cover(struct pdf *p)
 		draw_logo(p, MARGIN_SIDE, 48, 64 * logo_aspect(p->logo), 64);
 		name_x += 64 * logo_aspect(p->logo) + 14;
 	}
+	tag_begin(p, "P");
 	say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, name_x,
 	    p->logo ? 84 : 80, PAGE_W - MARGIN_SIDE - name_x, PANGO_ALIGN_LEFT);
+	tag_end(p, "P");
+	/* the title and the year, one heading */
+	tag_begin(p, "H1");
 	say(p, l->title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
 	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char year[16];
 	snprintf(year, sizeof year, "%d", l->year);
 	say(p, year, p->l->font_text, PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "H1");
 	char *sub = g_strdup_printf("%s — n°%s", l->subtitle, l->number);
+	tag_begin(p, "P");
 	say(p, sub, p->l->font_text, PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "P");
 	g_free(sub);
+	tag_begin(p, "P");
 	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 24, l->accent,
 	    MARGIN_SIDE, PAGE_H - 90, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_RIGHT);
+	tag_end(p, "P");
+}
+
+/* An entry of a table of contents: a link to article k, its title and
+ * its page (TOCI > Reference > Link). */
+static void toc_entry(struct pdf *p, size_t k, double x, double y, double w, double size,
+		      PangoWeight weight, uint32_t colour, const char *num,
+		      PangoWeight num_weight, uint32_t num_colour, double num_w)
+{
+	tag_begin(p, "TOCI");
+	tag_begin(p, "Reference");
+	link_begin(p, k);
+	say(p, p->x->v[k].title, p->l->font_text, weight, size, colour, x, y,
+	    w - num_w, PANGO_ALIGN_LEFT);
+	say(p, num, p->l->font_text, num_weight, size, num_colour, x + w - num_w, y, num_w,
+	    PANGO_ALIGN_RIGHT);
+	link_end(p);
+	tag_end(p, "Reference");
+	tag_end(p, "TOCI");
 }
 
 /* The sommaire (left) with links to every article, and the editorial. */
@@ -83,6 +110,9 @@ void contents(struct pdf *p)
 	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	double y = MARGIN_TOP + 52, w = col_width();
+	/* TOC > TOCI (a loop: its name and page, then TOC > TOCI, its
+	 * articles) */
+	tag_begin(p, "TOC");
 	for (size_t i = 0; i < l->nloops; i++) {
 		const struct loop *loop = &l->loops[i];
 		int first = -1;
@@ -91,30 +121,31 @@ void contents(struct pdf *p)
 				first = (int)k;
 		char num[16];
 		snprintf(num, sizeof num, "%d", first >= 0 ? p->x->v[first].page - 1 : 0);
+		tag_begin(p, "TOCI");
+		tag_begin(p, "P");
 		say(p, loop->title, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE, y, w - 30, PANGO_ALIGN_LEFT);
 		say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
+		tag_end(p, "P");
 		y += 13;
+		if (first >= 0)
+			tag_begin(p, "TOC");
 		for (size_t k = 0; k < p->x->n; k++) {
 			const struct article *a = &p->x->v[k];
 			if (strcmp(a->loop, loop->id) != 0)
 				continue;
-			char link[48];
-			snprintf(link, sizeof link, "dest='article%zu'", k);
 			snprintf(num, sizeof num, "%d", a->page);
-			if (p->cr)
-				cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-			say(p, a->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 8, l->text_colour,
-			    MARGIN_SIDE + 10, y, w - 40, PANGO_ALIGN_LEFT);
-			say(p, num, p->l->font_text, PANGO_WEIGHT_NORMAL, 8, l->text_colour,
-			    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
-			if (p->cr)
-				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+			toc_entry(p, k, MARGIN_SIDE + 10, y, w - 10, 8, PANGO_WEIGHT_NORMAL,
+				  l->text_colour, num, PANGO_WEIGHT_NORMAL, l->text_colour, 30);
 			y += 10.5;
 		}
+		if (first >= 0)
+			tag_end(p, "TOC");
+		tag_end(p, "TOCI");
 		y += 5;
 	}
+	tag_end(p, "TOC");
 	/* the editorial, in the right column */
 	p->col = 1;
 	p->y = MARGIN_TOP + 20;
@@ -130,7 +161,8 @@ void contents(struct pdf *p)
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
 			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
 			w, b->kind == BLOCK_PARAGRAPH);
-		tag_begin(p, "P");
+		const char *tag = b->kind == BLOCK_HEADING ? "H2" : "P";
+		tag_begin(p, tag);
 		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
 			if (p->cr) {
 				colour(p, l->text_colour);
@@ -139,7 +171,7 @@ void contents(struct pdf *p)
 			}
 			p->y += LINE;
 		}
-		tag_end(p, "P");
+		tag_end(p, tag);
 		p->y += LINE / 2;
 		g_object_unref(lay);
 	}
@@ -159,20 +191,25 @@ void divider(struct pdf *p, const struct loop *loop)
 		colour(p, loop->colour);
 		bleed_rect(p, 0, 0, PAGE_W, 330);
 	}
-	say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
-	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	/* read as the loop's heading, then its word above it */
 	char *caps = g_utf8_strup(loop->title, -1);
 	tag_begin(p, "H1");
 	say(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
 	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	g_free(caps);
+	tag_begin(p, "P");
+	say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
+	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "P");
 	/* the stops */
 	int n = 0;
 	for (size_t k = 0; k < p->x->n; k++)
 		n += !strcmp(p->x->v[k].loop, loop->id);
 	double y = 390, step = n > 1 ? MIN(58.0, (PAGE_H - 110 - y) / (n - 1)) : 0;
 	int i = 0;
+	if (n)
+		tag_begin(p, "TOC");
 	for (size_t k = 0; k < p->x->n; k++) {
 		const struct article *a = &p->x->v[k];
 		if (strcmp(a->loop, loop->id) != 0)
@@ -190,19 +227,14 @@ void divider(struct pdf *p, const struct loop *loop)
 			cairo_fill(p->cr);
 		}
 		x = MARGIN_SIDE + 70;
-		char link[48], num[16];
-		snprintf(link, sizeof link, "dest='article%zu'", k);
+		char num[16];
 		snprintf(num, sizeof num, "p. %d", a->page);
-		if (p->cr)
-			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
-		say(p, a->title, p->l->font_text, PANGO_WEIGHT_BOLD, 10, l->text_colour, x,
-		    yy + 4, PAGE_W - x - MARGIN_SIDE - 50, PANGO_ALIGN_LEFT);
-		say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 10, loop->colour,
-		    PAGE_W - MARGIN_SIDE - 50, yy + 4, 50, PANGO_ALIGN_RIGHT);
-		if (p->cr)
-			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		toc_entry(p, k, x, yy + 4, PAGE_W - x - MARGIN_SIDE, 10, PANGO_WEIGHT_BOLD,
+			  l->text_colour, num, PANGO_WEIGHT_HEAVY, loop->colour, 50);
 		i++;
 	}
+	if (n)
+		tag_end(p, "TOC");
 }
 
 /* The key figures: a grid of big numbers. */
@@ -254,15 +286,21 @@ void back_cover(struct pdf *p)
 	}
 	if (p->logo)
 		draw_logo(p, MARGIN_SIDE, 40, 56 * logo_aspect(p->logo), 56);
+	tag_begin(p, "P");
 	say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
 	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
+	tag_end(p, "P");
 	PangoLayout *lay = text_layout(p, l->back, p->l->font_text, PANGO_WEIGHT_NORMAL, 9.5,
 				       PAGE_W - 2 * MARGIN_SIDE);
 	pango_layout_set_spacing(lay, 3 * PANGO_SCALE);
 	colour(p, l->text_colour);
+	tag_begin(p, "P");
 	show(p, lay, MARGIN_SIDE, 150);
+	tag_end(p, "P");
 	g_object_unref(lay);
+	tag_begin(p, "P");
 	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
 	    MARGIN_SIDE, PAGE_H - 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_CENTER);
+	tag_end(p, "P");
 }
 

@@ -3,7 +3,7 @@
 #include "../fonts.h"
 #include "flow.h"
 #include "pages.h"
-#include "tags.h"
+#include "finish.h"
 #include "../photo_embed.h"
 #include "../secrecy.h"
 
@@ -13,6 +13,11 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <qpdf/qpdf-c.h>
+
+/* The screen edition's output intent (Debian's icc-profiles-free): an
+ * ICC v2 profile whose bytes do not change with the day it was made. */
+#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
 
 
 /* One pass over the whole carnet. */
@@ -176,7 +181,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	secrecy_apply(t, p.cells);
 
 	char *raw = g_strdup_printf("%s.cairo", path);
-	p.alts = g_ptr_array_new_with_free_func(g_free);
+	p.elems = g_ptr_array_new_with_free_func(pdf_elem_free);
 	measure(&p);                    /* where articles start, how large photos are */
 	if (prepare_photos(&p)) {
 		status = 1;
@@ -190,26 +195,14 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W + 2 * p.offset,
 							PAGE_H + 2 * p.offset);
 	cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
-	char stamp[32];
-	struct tm tm;
-	gmtime_r(&date, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
-	char *title = g_strdup_printf("%s %d", l->title, l->year);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, l->office);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_SUBJECT, l->subject);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_KEYWORDS, l->keywords);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "carnet");
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
-	g_free(title);
+	/* the metadata, Info and XMP alike, are the finishing pass's */
 	p.cr = cairo_create(p.surface);
 	/* The structure tree's root.  cairo 1.16 writes link annotations
 	 * only in a tagged document: without it the pages name annotation
 	 * objects that are never written. */
-	cairo_tag_begin(p.cr, "Document", NULL);
+	tag_begin(&p, "Document");
 	pass(&p);                       /* draw */
-	cairo_tag_end(p.cr, "Document");
+	tag_end(&p, "Document");
 	outline(&p);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);
@@ -222,16 +215,27 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
 	if (d->errors == errors) {
 		double trim[4] = { p.offset, p.offset, p.offset + PAGE_W, p.offset + PAGE_H };
-		pdf_tags_finish(raw, path, l->language, p.alts, p.print ? trim : NULL,
-				p.bleed, d);
+		char *title = g_strdup_printf("%s %d", l->title, l->year);
+		char *producer = g_strdup_printf("carnet %s (cairo %s, libqpdf %s)", CARNET_VERSION,
+						 cairo_version_string(), qpdf_get_qpdf_version());
+		struct pdf_finish fin = {
+			.print = p.print, .lang = l->language, .title = title,
+			.author = l->office, .subject = l->subject, .keywords = l->keywords,
+			.creator = "carnet", .producer = producer, .date = date,
+			.srgb_profile = SRGB_PROFILE, .trim = p.print ? trim : NULL,
+			.bleed = p.bleed,
+		};
+		pdf_finish(raw, path, &fin, p.elems, d);
+		g_free(producer);
+		g_free(title);
 	}
 	if (d->errors == errors)
 		status = 0;
 out:
 	unlink(raw);
 	g_free(raw);
-	if (p.alts)
-		g_ptr_array_free(p.alts, TRUE);
+	if (p.elems)
+		g_ptr_array_free(p.elems, TRUE);
 	g_free(p.cells);
 	g_hash_table_destroy(p.layouts);
 	g_hash_table_destroy(p.frames);
