@@ -462,20 +462,53 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 	return true;
 }
 
-static void text_block(const struct loader *ld, struct article *a, cmark_node *node,
-		       enum block_kind kind, const char *prefix)
+/* The list a block is in, and the label of the item it begins. */
+struct item {
+	int list;
+	const char *label;      /* NULL once the item's first block is made */
+};
+
+static struct block *text_block(const struct loader *ld, struct article *a,
+				cmark_node *node, enum block_kind kind, struct item *item)
 {
 	struct block *b = push(a, node);
 	b->kind = kind;
 	b->line = cmark_node_get_start_line(node);
 	b->attrs = pango_attr_list_new();
-	GString *s = g_string_new(prefix);
+	GString *s = g_string_new("");
 	inline_text(ld, node, s, b->attrs, b->line);
 	b->text = g_string_free(s, FALSE);
+	if (item && kind == BLOCK_PARAGRAPH) {
+		b->list = item->list;
+		b->label = g_strdup(item->label);
+		item->label = NULL;
+	}
+	return b;
 }
 
 static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
-		 const char *prefix)
+		 struct item *item);
+
+/* A list: each item's blocks, the first with the item's label. */
+static void list(const struct loader *ld, struct article *a, cmark_node *node)
+{
+	int id = ++a->lists;
+	bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	int n = cmark_node_get_list_start(node);
+	const char *delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ")" : ".";
+	for (cmark_node *it = cmark_node_first_child(node); it; it = cmark_node_next(it), n++) {
+		char label[32];
+		if (ordered)
+			snprintf(label, sizeof label, "%d%s", n, delim);
+		else
+			snprintf(label, sizeof label, "–");
+		struct item item = { id, label };
+		walk(ld, a, it, &item);
+	}
+}
+
+static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
+		 struct item *item)
 {
 	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
@@ -493,12 +526,12 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 				a->title = g_strjoinv("", parts);
 				g_strfreev(parts);
 			} else {
-				text_block(ld, a, n, BLOCK_HEADING, "");
+				text_block(ld, a, n, BLOCK_HEADING, NULL);
 			}
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			if (!image_block(ld, a, n))
-				text_block(ld, a, n, BLOCK_PARAGRAPH, prefix);
+				text_block(ld, a, n, BLOCK_PARAGRAPH, item);
 			break;
 		case CMARK_NODE_CODE_BLOCK: {
 			const char *info = cmark_node_get_fence_info(n);
@@ -516,9 +549,10 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 			raw_html(ld, cmark_node_get_start_line(n));
 			break;
 		case CMARK_NODE_LIST:
-		case CMARK_NODE_ITEM:
+			list(ld, a, n);
+			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			walk(ld, a, n, cmark_node_get_type(n) == CMARK_NODE_LIST ? "– " : prefix);
+			walk(ld, a, n, item);
 			break;
 		default:
 			break;
@@ -569,7 +603,7 @@ static int load_article(struct loader *ld, const char *path, const char *loop,
 	len = strlen(src);
 	ld->path = path;
 	cmark_node *doc = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
-	walk(ld, a, doc, "");
+	walk(ld, a, doc, NULL);
 	a->doc = doc;
 	g_free(src);
 	if (!a->title) {
@@ -737,6 +771,7 @@ static void article_release(struct article *a)
 	for (size_t i = 0; i < a->n; i++) {
 		struct block *b = &a->v[i];
 		g_free(b->text);
+		g_free(b->label);
 		if (b->attrs)
 			pango_attr_list_unref(b->attrs);
 		for (size_t k = 0; k < b->ntiles; k++) {

@@ -74,6 +74,11 @@ struct block {
 	struct photo photo;
 	double focus_x, focus_y;        /* the focal point, 0..1 (0,5 ; 0,5) */
 	bool wide;              /* across both columns */
+	/* a paragraph of a list: which list of its article (from 1; 0: not
+	 * in a list), and its item's label ("–", "3.") when it begins an
+	 * item, NULL when it goes on with one */
+	int list;
+	char *label;
 };
 
 /* The user data of the nodes of an article's doc: an article's title,
@@ -88,6 +93,7 @@ struct article {
 	struct block *v;
 	size_t n;
 	int page;               /* where it starts, once laid out */
+	int lists;              /* lists met so far, to number them */
 	/* the text as cmark parsed it, for the web edition: its text nodes
 	 * hold what the PDF prints (placeholders replaced, typography,
 	 * soft hyphens); the title's heading and the nodes that made a

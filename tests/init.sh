@@ -71,6 +71,7 @@ done
 pdftotext "$O/2025/carnet-2025.pdf" - | grep -q "la part des femmes varie de [+−]\?[0-9],[0-9] pt\|la part des femmes varie de 0,0 pt" \
 	&& ok || bad "an evolution in points for a percentage"
 qpdf --check "$O/2025/carnet-2025.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check"
+$py tests/tools/pdf_ua.py "$O/2025/carnet-2025.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA-1 / PDF/A-2a"; cat "$tmp/ua" >&2; }
 # the web edition of carnet build: another office's name and colours, last
 # year's values as in the PDF
 W=$O/2025/web

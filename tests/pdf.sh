@@ -251,5 +251,52 @@ grep -q "Début du paragraphe" "$tmp/long.txt" && grep -q "fin du très long par
 	&& ok || bad "a long paragraph: its start or its end is lost"
 [ "$(pdfinfo "$tmp/long.pdf" | awk '/^Pages:/ { print $2 }')" -gt 40 ] && ok \
 	|| bad "a long paragraph does not run over pages"
+# its parts, column after column, are P elements in order (ISO 14289-1)
+$py tests/tools/pdf_ua.py "$tmp/long.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA: a long paragraph"; cat "$tmp/ua" >&2; }
+# a draft: the PROJET mark and an empty chart frame are artifacts or content
+$py tests/tools/pdf_ua.py "$tmp/e.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA: a draft"; cat "$tmp/ua" >&2; }
+
+# ---- lists: L > LI > Lbl, LBody (ISO 32000-1 §14.8.4.3.3), the label
+# beside the first line, the text indented ----
+L=$tmp/lists
+cp -r layouts/2023 "$L"
+cat >"$L/textes/rh/55-listes.md" <<'TEXT'
+# Des listes
+
+Ce que l'année a apporté :
+
+- un premier point assez long pour passer sur une deuxième ligne de la colonne, voire une troisième ;
+- un deuxième point.
+
+Et dans l'ordre :
+
+1. d'abord ceci ;
+2. ensuite cela.
+TEXT
+expect_status "lists" 0 "$bin/carnet" pdf --layout "$L" --figures "$s/figures.tsv" \
+	--fonts fonts -o "$tmp/lists.pdf"
+$py tests/tools/pdf_ua.py "$tmp/lists.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA: lists"; cat "$tmp/ua" >&2; }
+$py - "$tmp/lists.pdf" <<'PY' && ok || bad "lists: their structure"
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def kids(e):
+    k = e.get("/K")
+    k = list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+    return [x for x in k if isinstance(x, pikepdf.Dictionary) and "/S" in x]
+def walk(e, out):
+    for kid in kids(e):
+        out.append((str(kid.S), [str(x.S) for x in kids(kid)]))
+        walk(kid, out)
+    return out
+els = walk(pdf.Root.StructTreeRoot, [])
+lists = [k for s, k in els if s == "/L"]
+items = [k for s, k in els if s == "/LI"]
+assert [len(k) for k in lists] == [2, 2], lists
+assert all(k[:2] == ["/Lbl", "/LBody"] for k in items), items
+PY
+pdftotext -raw "$tmp/lists.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/lists.txt"
+for want in "– un premier point" "– un deuxième point" "1. d’abord ceci" "2. ensuite cela"; do
+	grep -qF -- "$want" "$tmp/lists.txt" && ok || bad "lists: '$want' not read as label then text"
+done
 
 finish pdf

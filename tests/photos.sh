@@ -73,6 +73,8 @@ expect_status "print edition" 0 pdf "$L" "$tmp/print.pdf" --cache "$tmp/cache" -
 for f in screen print; do
 	qpdf --check "$tmp/$f.pdf" >"$tmp/qpdf" 2>&1 && ok || { bad "qpdf --check $f"; cat "$tmp/qpdf" >&2; }
 done
+# every photo a Figure with its /Alt, drawn inside it (ISO 14289-1 §7.3)
+$py tests/tools/pdf_ua.py "$tmp/screen.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA with photos"; cat "$tmp/ua" >&2; }
 
 # pdfimages: one image a test photo, all JPEG but the PNG with alpha (its
 # pixels and an smask), at the edition's resolution but the LOW ones (the

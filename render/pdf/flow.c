@@ -91,10 +91,14 @@ static void need(struct pdf *p, int n)
  * line at a column's foot (orphan) or head (widow); each column's part is
  * a structure element of kind tag.  The lines are walked once, with one
  * iterator (a layout's lines are a list: reaching line k from the first
- * each time made a long paragraph cost its lines squared). */
+ * each time made a long paragraph cost its lines squared).  A list's
+ * paragraph (item not NULL) is its item's body, LIST_INDENT to the right,
+ * its label (when it begins the item) beside its first line. */
 static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
-		       const char *tag)
+		       const char *tag, const struct block *item)
 {
+	double dx = item ? LIST_INDENT : 0;
+	bool body = false;
 	int n = pango_layout_get_line_count(lay), i = 0;
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	while (i < n) {
@@ -105,6 +109,16 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 		}
 		if (n - i - take == 1 && take > 2)
 			take--;                 /* leave two lines for the next */
+		if (item && !body) {
+			if (item->label) {
+				tag_begin(p, "Lbl");
+				say(p, item->label, p->l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
+				    c, col_x(p->col), p->y, dx, PANGO_ALIGN_LEFT);
+				tag_end(p, "Lbl");
+			}
+			tag_begin(p, "LBody");
+			body = true;
+		}
 		tag_begin(p, tag);
 		for (int k = i; k < i + take; k++) {
 			if (p->cr) {
@@ -112,7 +126,8 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 				PangoRectangle r;
 				pango_layout_iter_get_line_extents(it, NULL, &r);
 				colour(p, c);
-				cairo_move_to(p->cr, col_x(p->col) + r.x / (double)PANGO_SCALE, p->y);
+				cairo_move_to(p->cr, col_x(p->col) + dx + r.x / (double)PANGO_SCALE,
+					      p->y);
 				pango_cairo_show_layout_line(p->cr,
 					pango_layout_iter_get_line_readonly(it));
 			}
@@ -124,16 +139,28 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 		if (i < n)
 			next_column(p);
 	}
+	if (body)
+		tag_end(p, "LBody");
 	pango_layout_iter_free(it);
 }
 
 static void paragraph(struct pdf *p, const struct block *b)
 {
+	if (b->list) {                  /* LI > Lbl, LBody > P */
+		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
+						    col_width() - LIST_INDENT, true);
+		tag_begin(p, "LI");
+		flow_lines(p, lay, p->l->text_colour, "P", b);
+		tag_end(p, "LI");
+		p->after_paragraph = false;
+		g_object_unref(lay);
+		return;
+	}
 	PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
 					    col_width(), true);
 	if (p->after_paragraph)          /* a paragraph that follows one */
 		pango_layout_set_indent(lay, (int)(TEXT_SIZE * PANGO_SCALE));
-	flow_lines(p, lay, p->l->text_colour, "P");
+	flow_lines(p, lay, p->l->text_colour, "P", NULL);
 	p->after_paragraph = true;
 	g_object_unref(lay);
 }
@@ -147,7 +174,7 @@ static void heading(struct pdf *p, const struct block *b)
 	need(p, n + 3);
 	if (p->y > p->column_top[p->col] + 1)
 		p->y += LINE / 2;
-	flow_lines(p, lay, c, "H3");
+	flow_lines(p, lay, c, "H3", NULL);
 	p->after_paragraph = false;
 	g_object_unref(lay);
 }
@@ -430,8 +457,16 @@ void flow_article(struct pdf *p, struct article *a, int index, int *figure)
 	title(p, a, index);
 	p->after_paragraph = false;
 	a->page = p->page;
+	int list = 0;                   /* the list open (an L element) */
 	for (size_t i = 0; i < a->n; i++) {
 		struct block *b = &a->v[i];
+		if (b->list != list) {
+			if (list)
+				tag_end(p, "L");
+			if (b->list)
+				tag_begin(p, "L");
+			list = b->list;
+		}
 		switch (b->kind) {
 		case BLOCK_HEADING: heading(p, b); break;
 		case BLOCK_PARAGRAPH: paragraph(p, b); break;
@@ -440,6 +475,8 @@ void flow_article(struct pdf *p, struct article *a, int index, int *figure)
 		case BLOCK_IMAGE: image(p, b); break;
 		}
 	}
+	if (list)
+		tag_end(p, "L");
 }
 
 void flow_begin_loop(struct pdf *p)

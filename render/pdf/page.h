@@ -28,6 +28,7 @@
 #define LINE 14.4               /* the baseline grid */
 #define TEXT_SIZE 10.0
 #define MAX_HYPHEN_RUN 2        /* consecutive hyphenated lines */
+#define LIST_INDENT 12.0        /* a list item's text, right of its label */
 #define BLEED (3 / 25.4 * 72)   /* the print edition's 3 mm */
 #define MARKS (10 / 25.4 * 72)  /* and the room for its crop marks */
 

@@ -158,20 +158,38 @@ void contents(struct pdf *p)
 		const struct block *b = &p->x->edito.v[i];
 		if (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_HEADING)
 			continue;
+		double dx = b->list ? LIST_INDENT : 0;
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
 			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-			w, b->kind == BLOCK_PARAGRAPH);
+			w - dx, b->kind == BLOCK_PARAGRAPH);
 		const char *tag = b->kind == BLOCK_HEADING ? "H2" : "P";
+		if (b->list) {
+			/* each item its own list: the editorial seldom has one */
+			tag_begin(p, "L");
+			tag_begin(p, "LI");
+			if (b->label) {
+				tag_begin(p, "Lbl");
+				say(p, b->label, l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
+				    l->text_colour, col_x(1), p->y, dx, PANGO_ALIGN_LEFT);
+				tag_end(p, "Lbl");
+			}
+			tag_begin(p, "LBody");
+		}
 		tag_begin(p, tag);
 		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
 			if (p->cr) {
 				colour(p, l->text_colour);
-				cairo_move_to(p->cr, col_x(1), p->y);
+				cairo_move_to(p->cr, col_x(1) + dx, p->y);
 				pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
 			}
 			p->y += LINE;
 		}
 		tag_end(p, tag);
+		if (b->list) {
+			tag_end(p, "LBody");
+			tag_end(p, "LI");
+			tag_end(p, "L");
+		}
 		p->y += LINE / 2;
 		g_object_unref(lay);
 	}
