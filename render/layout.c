@@ -104,6 +104,62 @@ static uint32_t ini_colour(struct ini *x, const char *group, const char *key)
 	return c;
 }
 
+/* [impression]: the print shop's profile (under the layout, or absolute)
+ * and output condition, and the colours the layout gives in CMYK
+ * ("#RRGGBB=c m y k" in %, ';' apart), each within the press's total ink
+ * limit of 300 %. */
+static void load_press(struct ini *x, const char *dir, struct layout_press *p)
+{
+	const char *G = "impression";
+	bool own = g_key_file_has_key(x->kf, G, "profil", NULL);
+	p->profile = own ? ini_string(x, G, "profil", true) : g_strdup(LAYOUT_PRESS_PROFILE);
+	p->profile_line = own ? ini_line(x, G, "profil") : 0;
+	if (own && !g_path_is_absolute(p->profile)) {
+		char *abs = g_build_filename(dir, p->profile, NULL);
+		g_free(p->profile);
+		p->profile = abs;
+	}
+	p->condition = own ? ini_string(x, G, "condition", true) : g_strdup("FOGRA39");
+	p->registry = g_key_file_has_key(x->kf, G, "registre", NULL)
+		? ini_string(x, G, "registre", true) : g_strdup("http://www.color.org");
+	p->info = own ? ini_string(x, G, "nom", false)
+		      : g_strdup("ISO Coated v2 300 % (basICColor), Coated FOGRA39 (ISO 12647-2:2004)");
+	if (!*p->info) {
+		g_free(p->info);
+		p->info = g_strdup(p->condition);
+	}
+	gsize n = 0;
+	char **v = g_key_file_get_string_list(x->kf, G, "cmjn", &n, NULL);
+	p->cmyk = g_new0(struct layout_cmyk, n ? n : 1);
+	for (gsize i = 0; v && i < n; i++) {
+		char *item = g_strstrip(v[i]);
+		unsigned rgb = 0;
+		double c[4];
+		int used = 0;
+		if (item[0] != '#' || strspn(item + 1, "0123456789abcdefABCDEF") != 6 ||
+		    sscanf(item, "#%6x = %lf %lf %lf %lf %n", &rgb, &c[0], &c[1], &c[2], &c[3],
+			   &used) != 5 || item[used] != '\0') {
+			diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, G, "cmjn"), 0,
+				 "[impression] cmjn: '%s': expected #RRGGBB=c m y k (in %%)", item);
+			continue;
+		}
+		bool ok = true;
+		for (int k = 0; k < 4; k++)
+			ok = ok && c[k] >= 0 && c[k] <= 100;
+		if (!ok || c[0] + c[1] + c[2] + c[3] > 300) {
+			diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, G, "cmjn"), 0,
+				 "[impression] cmjn: '%s': each ink 0 to 100 %%, 300 %% in all at most",
+				 item);
+			continue;
+		}
+		struct layout_cmyk *e = &p->cmyk[p->ncmyk++];
+		e->rgb = rgb;
+		for (int k = 0; k < 4; k++)
+			e->cmyk[k] = c[k] / 100;
+	}
+	g_strfreev(v);
+}
+
 /* A language tag as BCP 47 writes the common ones: "fr", "fr-FR",
  * "br-Latn-FR" (it goes into lang attributes and document metadata). */
 static bool language_tag(const char *s)
@@ -222,6 +278,7 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	l->text_colour = ini_colour(&x, "couleurs", "texte");
 	l->grid_colour = ini_colour(&x, "couleurs", "grille");
 	load_loop(&x, "cles", "cles", &l->keyfigures);
+	load_press(&x, l->dir, &l->press);
 
 	gsize n = 0;
 	char **ids = g_key_file_get_string_list(x.kf, E, "boucles", &n, NULL);
@@ -578,12 +635,14 @@ void layout_release(struct layout *l)
 	char **strings[] = { &l->dir, &l->title, &l->subtitle, &l->number,
 			     &l->office, &l->signature, &l->author, &l->subject,
 			     &l->keywords, &l->category, &l->language, &l->back,
-			     &l->font_text, &l->font_hand, &l->logo };
+			     &l->font_text, &l->font_hand, &l->logo, &l->press.profile,
+			     &l->press.condition, &l->press.registry, &l->press.info };
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
 		g_free(*strings[i]);
 	for (size_t i = 0; i < l->nloops; i++)
 		loop_release(&l->loops[i]);
 	g_free(l->loops);
+	g_free(l->press.cmyk);
 	loop_release(&l->keyfigures);
 	for (size_t i = 0; i < l->nentries; i++) {
 		struct entry *e = &l->entries[i];

@@ -63,6 +63,25 @@ struct chart_spec {
  * of the PDF and of the workbooks (whose headers hold 255 bytes). */
 #define LAYOUT_NAME_MAX 100
 
+/* A colour the print edition takes as the layout gives it in CMYK. */
+struct layout_cmyk {
+	uint32_t rgb;
+	double cmyk[4];         /* 0..1 */
+};
+
+/* The print shop's output condition ([impression]; FOGRA39 by default). */
+struct layout_press {
+	char *profile;          /* an output-class CMYK ICC profile */
+	char *condition, *registry, *info;
+	long profile_line;      /* in edition.ini, 0 for the default */
+	struct layout_cmyk *cmyk;       /* [impression] cmjn */
+	size_t ncmyk;
+};
+
+/* The default press: ISO Coated v2 300 % (basICColor, zlib licence), the
+ * FOGRA39 condition, as Debian's scribus-data ships it. */
+#define LAYOUT_PRESS_PROFILE "/usr/share/scribus/profiles/ISOcoated_v2_300_bas.icc"
+
 struct layout {
 	char *dir;
 	int year;
@@ -76,6 +95,7 @@ struct layout {
 	char *font_hand;       /* the hand-lettered face ([polices] manuscrite) */
 	long font_text_line, font_hand_line;    /* in edition.ini */
 	uint32_t main_colour, accent, text_colour, grid_colour;
+	struct layout_press press;     /* [impression] */
 	struct loop *loops;    /* in the carnet's order */
 	size_t nloops;
 	struct loop keyfigures;

@@ -53,8 +53,15 @@ for t in "La boucle du patrimoine" "La boucle des enjeux 2024" "Ce que disent le
 done
 [ "$(grep -c '"title":' "$tmp/outlines")" -ge 49 ] && ok || bad "outline: fewer than 49 bookmarks"
 # the sommaire's links go to named destinations
-links=$(qpdf --show-pages "$tmp/a.pdf" >/dev/null && qpdf --json "$tmp/a.pdf" | grep -c '"/Dest": "u:article')
-[ "$links" -ge 84 ] && ok || bad "$links links to articles (sommaire and dividers)"
+# (the print edition has none: paper has no links, and PDF/X no annotation)
+links=$($py -c 'import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+print(sum(len(p.obj.get("/Annots", [])) for p in pdf.pages))' "$tmp/a.pdf")
+if [ -z "$ed" ]; then
+	[ "$links" -ge 84 ] && ok || bad "$links links to articles (sommaire and dividers)"
+else
+	[ "$links" = 0 ] && ok || bad "$links links in the print edition"
+fi
 pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
 [ "$pages" -ge 28 ] && ok || bad "only $pages pages"
 
@@ -174,8 +181,47 @@ pdftotext "$tmp/a.pdf" "$tmp/a.txt"
 if $py tests/tools/personal_values.py fixtures/2023 "$tmp/a.txt" "$tmp/a.pdf" >"$tmp/leaks" 2>/dev/null; then ok; else
 	bad "personal values in the PDF"; head "$tmp/leaks" >&2
 fi
+cp "$tmp/a.pdf" "$tmp/edition${ed:-screen}.pdf"
 done
 ed=""
+
+# ---- the print edition as a print shop's preflight reads it: PDF/X-4
+# (tests/tools/pdf_x.py names each ISO 15930-7 clause), its plates as
+# the press sees them and its colours against the screen's (Ghostscript:
+# tests/tools/separations.py) ----
+P=$tmp/edition--print.pdf
+if $py tests/tools/pdf_x.py "$P" >"$tmp/x" 2>&1; then ok; else bad "PDF/X-4"; cat "$tmp/x" >&2; fi
+$py tests/tools/pdf_x.py "$tmp/editionscreen.pdf" >"$tmp/x" 2>&1
+grep -q "'rg' paints in DeviceRGB" "$tmp/x" && grep -q "no pdfxid" "$tmp/x" \
+	&& ok || bad "pdf_x.py does not see the screen edition's RGB and missing identification"
+if $py tests/tools/separations.py "$P" "$tmp/editionscreen.pdf" 4 >"$tmp/sep" 2>&1; then ok; else
+	bad "separations"; cat "$tmp/sep" >&2; fi
+# the screen edition taken for print: its body text on all four plates
+$py tests/tools/separations.py "$tmp/editionscreen.pdf" "$tmp/editionscreen.pdf" 4 >"$tmp/sep" 2>&1
+grep -q "body words have cyan, magenta or yellow ink" "$tmp/sep" && ok \
+	|| bad "separations.py does not see RGB text on four plates"
+# a brand's colour given in CMYK is printed as given; a print shop's own
+# profile is checked to be an output-class CMYK profile
+B=$tmp/brand
+cp -r layouts/2023 "$B"
+printf '\n[impression]\ncmjn=#1B2A4A=100 80 30 40;#7AC143=55 0 100 0\n' >>"$B/edition.ini"
+expect_status "brand colours" 0 "$bin/carnet" pdf --print --layout "$B" --figures "$s/figures.tsv" \
+	--fonts fonts -o "$tmp/brand.pdf"
+qpdf --qdf --object-streams=disable "$tmp/brand.pdf" "$tmp/brand-qdf.pdf"
+grep -aq "^1 0.8 0.3 0.4 k" "$tmp/brand-qdf.pdf" && grep -aq "^0.55 0 1 0 k" "$tmp/brand-qdf.pdf" \
+	&& ok || bad "brand colours: not printed in the CMYK the layout gives"
+cp "$B/edition.ini" "$B/edition.ini.orig"
+printf '\n[impression]\nprofil=/usr/share/color/icc/sRGB.icc\ncondition=sRGB\n' >>"$B/edition.ini"
+line=$(grep -n '^profil=' "$B/edition.ini" | cut -d: -f1)
+expect_status "an RGB profile for print" 1 "$bin/carnet" pdf --print --layout "$B" \
+	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/brand2.pdf"
+expect_err "an RGB profile for print" "carnet pdf: $B/edition.ini:$line: [impression] profil: '/usr/share/color/icc/sRGB.icc' is not an output (printer) profile in CMYK"
+cp "$B/edition.ini.orig" "$B/edition.ini"
+sed -i 's/^cmjn=.*/cmjn=#1B2A4A=100 100 100 40/' "$B/edition.ini"
+line=$(grep -n '^cmjn=' "$B/edition.ini" | cut -d: -f1)
+expect_status "ink over 300 %" 1 "$bin/carnet" pdf --print --layout "$B" \
+	--figures "$s/figures.tsv" --fonts fonts -o "$tmp/brand3.pdf"
+expect_err "ink over 300 %" "carnet pdf: $B/edition.ini:$line: [impression] cmjn: '#1B2A4A=100 100 100 40': each ink 0 to 100 %, 300 % in all at most"
 
 # ---- a placeholder whose figure is absent ----
 cp -r layouts/2023 "$tmp/layout"

@@ -75,6 +75,11 @@ for f in screen print; do
 done
 # every photo a Figure with its /Alt, drawn inside it (ISO 14289-1 §7.3)
 $py tests/tools/pdf_ua.py "$tmp/screen.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA with photos"; cat "$tmp/ua" >&2; }
+# in print, photos are ICC-based sRGB (PDF/X-4), and every page printed
+# looks like the screen's: a CMYK JPEG, decoded to sRGB, is not inverted
+$py tests/tools/pdf_x.py "$tmp/print.pdf" >"$tmp/pdfx.out" 2>&1 && ok || { bad "PDF/X-4 with photos"; cat "$tmp/pdfx.out" >&2; }
+$py tests/tools/separations.py "$tmp/print.pdf" "$tmp/screen.pdf" 4 >"$tmp/sep" 2>&1 && ok \
+	|| { bad "separations with photos"; cat "$tmp/sep" >&2; }
 
 # pdfimages: one image a test photo, all JPEG but the PNG with alpha (its
 # pixels and an smask), at the edition's resolution but the LOW ones (the

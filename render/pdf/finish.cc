@@ -3,6 +3,8 @@
 #define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr throughout
 #include "finish.h"
 
+#include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -19,6 +21,10 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+
+#include <set>
+
+#include <lcms2.h>
 
 namespace {
 
@@ -105,24 +111,135 @@ bool visit(tree_walk &w, QPDFObjectHandle e, int depth)
 	return false;
 }
 
+// ---- the press's colours ------------------------------------------------
+
+// sRGB colours as the press prints them: through the output profile, a
+// neutral one on the black plate alone, a brand's as the layout gives it.
+class press {
+public:
+	explicit press(const pdf_press *p) : brand(p->brand), nbrand(p->nbrand)
+	{
+		// a few dozen colours: no device link precalculated for them
+		const cmsUInt32Number FEW = cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE;
+		out = cmsOpenProfileFromFile(p->profile, "r");
+		if (!out)
+			throw failure(std::string("cannot read the print profile ") + p->profile);
+		if (cmsGetDeviceClass(out) != cmsSigOutputClass ||
+		    cmsGetColorSpace(out) != cmsSigCmykData) {
+			cmsCloseProfile(out);
+			throw failure(std::string("the print profile ") + p->profile +
+				      " is not an output (printer) CMYK profile");
+		}
+		cmsHPROFILE srgb = cmsCreate_sRGBProfile();
+		cmsHPROFILE lab = cmsCreateLab4Profile(nullptr);
+		to_cmyk = cmsCreateTransform(srgb, TYPE_RGB_DBL, out, TYPE_CMYK_DBL,
+					     INTENT_RELATIVE_COLORIMETRIC,
+					     cmsFLAGS_BLACKPOINTCOMPENSATION | FEW);
+		rgb_lab = cmsCreateTransform(srgb, TYPE_RGB_DBL, lab, TYPE_Lab_DBL,
+					     INTENT_RELATIVE_COLORIMETRIC, FEW);
+		cmyk_lab = cmsCreateTransform(out, TYPE_CMYK_DBL, lab, TYPE_Lab_DBL,
+					      INTENT_RELATIVE_COLORIMETRIC, FEW);
+		cmsCloseProfile(srgb);
+		cmsCloseProfile(lab);
+		if (!to_cmyk || !rgb_lab || !cmyk_lab)
+			throw failure(std::string("cannot convert to the print profile ") + p->profile);
+	}
+
+	~press()
+	{
+		cmsDeleteTransform(to_cmyk);
+		cmsDeleteTransform(rgb_lab);
+		cmsDeleteTransform(cmyk_lab);
+		cmsCloseProfile(out);
+	}
+
+	// r, g, b in 0..1; CMYK in 0..1, rounded to 4 decimals.
+	std::array<double, 4> cmyk(double r, double g, double b)
+	{
+		uint32_t rgb = (uint32_t)lround(r * 255) << 16 | (uint32_t)lround(g * 255) << 8 |
+			       (uint32_t)lround(b * 255);
+		for (size_t i = 0; i < nbrand; i++)
+			if (brand[i].rgb == rgb)
+				return { brand[i].cmyk[0], brand[i].cmyk[1], brand[i].cmyk[2],
+					 brand[i].cmyk[3] };
+		auto key = std::array<double, 3>{ r, g, b };
+		auto it = cache.find(key);
+		if (it != cache.end())
+			return it->second;
+		double in[3] = { r, g, b }, lab[3], c[4];
+		cmsDoTransform(rgb_lab, in, lab, 1);
+		std::array<double, 4> v;
+		if (std::hypot(lab[1], lab[2]) < NEUTRAL) {
+			v = { 0, 0, 0, black_for(lab[0]) };
+		} else {
+			cmsDoTransform(to_cmyk, in, c, 1);
+			v = { c[0] / 100, c[1] / 100, c[2] / 100, c[3] / 100 };
+		}
+		for (auto &x : v)
+			x = std::round(std::clamp(x, 0.0, 1.0) * 10000) / 10000;
+		cache[key] = v;
+		return v;
+	}
+
+private:
+	// chroma under which a colour is a grey (CIELAB C*ab): the body
+	// text's #1F2933 is 8
+	static constexpr double NEUTRAL = 10;
+	cmsHPROFILE out;
+	cmsHTRANSFORM to_cmyk, rgb_lab, cmyk_lab;
+	const pdf_cmyk *brand;
+	size_t nbrand;
+	std::map<std::array<double, 3>, std::array<double, 4>> cache;
+
+	// The black-plate tint whose lightness is L* (bisection: lightness
+	// falls as K grows); beyond the plate's range, 0 or 1.
+	double black_for(double L)
+	{
+		double lo = 0, hi = 100;
+		for (int i = 0; i < 30; i++) {
+			double mid = (lo + hi) / 2, c[4] = { 0, 0, 0, mid }, lab[3];
+			cmsDoTransform(cmyk_lab, c, lab, 1);
+			if (lab[0] > L)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return (lo + hi) / 200;
+	}
+};
+
+std::string num(double v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%.4f", v);
+	std::string r(s);
+	r.erase(r.find_last_not_of('0') + 1);
+	if (r.back() == '.')
+		r.pop_back();
+	return r == "-0" ? "0" : r;
+}
+
 // ---- the content streams ------------------------------------------------
 
 // Rewrites one page's content: marked content of artifacts made
 // /Artifact, that of grouping elements removed, and every painting left
-// outside marked content wrapped in a /Layout artifact.
+// outside marked content wrapped in a /Layout artifact (structure; a
+// form's content keeps its marks as they are).  For the press (ink not
+// NULL), colours become CMYK and black text overprints.
 class marker : public QPDFObjectHandle::TokenFilter {
 public:
-	marker(QPDFObjectHandle mcids, const std::map<QPDFObjGen, fate> &fates)
-		: mcids(mcids), fates(fates) {}
+	marker(QPDFObjectHandle mcids, const std::map<QPDFObjGen, fate> &fates,
+	       press *ink, bool structure)
+		: mcids(mcids), fates(fates), ink(ink), structure(structure) {}
 
 	void handleToken(QPDFTokenizer::Token const &t) override
 	{
 		auto type = t.getType();
 		if (type == QPDFTokenizer::tt_word) {
 			std::string const &op = t.getValue();
-			if (op == "BDC" || op == "BMC")
+			if (structure && (op == "BDC" || op == "BMC"))
 				begin(t);
-			else if (op == "EMC")
+			else if (structure && op == "EMC")
 				end(t);
 			else
 				paint(t);
@@ -140,6 +257,8 @@ public:
 				mcid = std::stoll(t.getValue());
 				mcid_key = false;
 			}
+			if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real)
+				nums.push_back(g_ascii_strtod(t.getValue().c_str(), nullptr));
 		}
 	}
 
@@ -159,20 +278,77 @@ private:
 	enum { KEPT, ARTIFACT, DROPPED, OTHER, AUTO };
 	QPDFObjectHandle mcids;
 	const std::map<QPDFObjGen, fate> &fates;
+	press *ink;
+	bool structure;
 	std::vector<int> stack;
-	/* the operands since the last operator, and what a BDC needs of them */
+	/* the operands since the last operator, and what a BDC or a colour
+	 * needs of them */
 	std::string pending, tag;
+	std::vector<double> nums;
 	long long mcid = -1;
 	bool mcid_key = false;
 	int covering = 0;       /* KEPT, ARTIFACT and AUTO entries in stack */
+	/* the press: is the fill on the black plate alone, is overprint on
+	 * (both in the graphics state: saved by q, restored by Q) */
+	struct state {
+		bool black = false, overprint = false;
+	} gs;
+	std::vector<state> saved;
 
 	void flush()
 	{
 		write(pending);
 		pending.clear();
 		tag.clear();
+		nums.clear();
 		mcid = -1;
 		mcid_key = false;
+	}
+
+	static bool shows_text(const std::string &op)
+	{
+		return op == "Tj" || op == "TJ" || op == "'" || op == "\"";
+	}
+
+	static bool paints(const std::string &op)
+	{
+		static const char *const ops[] = { "f", "F", "f*", "B", "B*", "b", "b*",
+						   "S", "s", "sh", "Do" };
+		for (const char *o : ops)
+			if (op == o)
+				return true;
+		return false;
+	}
+
+	// The press's part of an operator: a colour converted (returns the
+	// operator that replaces it), overprint set around text.
+	std::string for_press(const std::string &op)
+	{
+		if (op == "q") {
+			saved.push_back(gs);
+		} else if (op == "Q") {
+			if (!saved.empty()) {
+				gs = saved.back();
+				saved.pop_back();
+			}
+		} else if ((op == "rg" || op == "RG") && nums.size() == 3) {
+			auto c = ink->cmyk(nums[0], nums[1], nums[2]);
+			pending = "\n" + num(c[0]) + " " + num(c[1]) + " " + num(c[2]) + " " + num(c[3]) + " ";
+			if (op == "rg")
+				gs.black = c[0] == 0 && c[1] == 0 && c[2] == 0 && c[3] > 0;
+			return op == "rg" ? "k" : "K";
+		} else if (shows_text(op)) {
+			if (gs.black && !gs.overprint) {
+				write("/CarnetOverprint gs\n");
+				gs.overprint = true;
+			}
+		} else if (paints(op) || op == "INLINE IMAGE") {
+			if (gs.overprint) {
+				write("/CarnetKnockout gs\n");
+				gs.overprint = false;
+			}
+		}
+		return "";
 	}
 
 	void push(int e)
@@ -190,12 +366,19 @@ private:
 
 	void paint(QPDFTokenizer::Token const &op)
 	{
-		if (!covering) {
+		if (structure && !covering) {
 			write("\n/Artifact <</Type /Layout>> BDC\n");
 			push(AUTO);
 		}
+		std::string instead;
+		if (ink)
+			instead = for_press(op.getType() == QPDFTokenizer::tt_inline_image
+					    ? "INLINE IMAGE" : op.getValue());
 		flush();
-		writeToken(op);
+		if (instead.empty())
+			writeToken(op);
+		else
+			write(instead);
 	}
 
 	// Ends the wrapper that paint() opened, before structure content.
@@ -307,6 +490,21 @@ std::string esc(const char *s)
 	return r;
 }
 
+// The document's identifier that PDF/X-4 asks in its XMP: a UUID made
+// from what names the edition (its title and date), the same on every
+// build of it.
+std::string document_id(const struct pdf_finish *f)
+{
+	std::string name = std::string(f->title ? f->title : "") + "\n" + std::to_string(f->date);
+	gchar *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name.c_str(), -1);
+	std::string x(h, 32);
+	g_free(h);
+	x[12] = '5';            /* a name-based UUID's version and variant */
+	x[16] = "89ab"[x[16] % 4];
+	return "uuid:" + x.substr(0, 8) + "-" + x.substr(8, 4) + "-" + x.substr(12, 4) + "-" +
+	       x.substr(16, 4) + "-" + x.substr(20, 12);
+}
+
 // The XMP packet: what Info says, in the same words (ISO 19005-2
 // §6.6.2.1, ISO 14289-1 §7.1), with the conformance claims, and the
 // pdfuaid schema described as PDF/A asks of any schema it does not know.
@@ -338,6 +536,9 @@ std::string xmp(const struct pdf_finish *f)
 	     "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	     "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 	     "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"";
+	if (f->print)
+		x += "\n    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"\n"
+		     "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"";
 	if (!f->print)
 		x += "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
 		     "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
@@ -355,6 +556,12 @@ std::string xmp(const struct pdf_finish *f)
 	     "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
 	     "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n"
 	     "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
+	if (f->print)
+		x += "   <pdf:Trapped>False</pdf:Trapped>\n"
+		     "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+		     "   <xmpMM:DocumentID>" + document_id(f) + "</xmpMM:DocumentID>\n"
+		     "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
+		     "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
 	if (!f->print)
 		x += "   <pdfaid:part>2</pdfaid:part>\n"
 		     "   <pdfaid:conformance>A</pdfaid:conformance>\n"
@@ -369,6 +576,18 @@ std::string xmp(const struct pdf_finish *f)
 QPDFObjectHandle text(const char *s)
 {
 	return QPDFObjectHandle::newUnicodeString(s ? s : "");
+}
+
+QPDFObjectHandle icc_stream(QPDF &q, const char *path, int n)
+{
+	gchar *icc = nullptr;
+	gsize len = 0;
+	if (!g_file_get_contents(path, &icc, &len, nullptr))
+		throw failure(std::string("cannot read the ICC profile ") + path);
+	QPDFObjectHandle s = QPDFObjectHandle::newStream(&q, std::string(icc, len));
+	g_free(icc);
+	s.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(n));
+	return s;
 }
 
 void document(QPDF &q, const struct pdf_finish *f)
@@ -399,22 +618,25 @@ void document(QPDF &q, const struct pdf_finish *f)
 	mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
 	root.replaceKey("/MarkInfo", mark);
 
-	if (!f->print) {
-		gchar *icc = nullptr;
-		gsize n = 0;
-		if (!g_file_get_contents(f->srgb_profile, &icc, &n, nullptr))
-			throw failure(std::string("cannot read the sRGB profile ") + f->srgb_profile);
-		QPDFObjectHandle profile = QPDFObjectHandle::newStream(&q, std::string(icc, n));
-		g_free(icc);
-		profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
-		QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
-		intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+	// the output intent: sRGB for the screen (ISO 19005-2 §6.2.3), the
+	// press's CMYK condition for print (ISO 15930-7 §6.2.3)
+	QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
+	intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+	if (f->print) {
+		intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
+		intent.replaceKey("/OutputConditionIdentifier", text(f->press->condition));
+		intent.replaceKey("/RegistryName", text(f->press->registry));
+		intent.replaceKey("/Info", text(f->press->info));
+		intent.replaceKey("/DestOutputProfile", icc_stream(q, f->press->profile, 4));
+		info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
+		info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+	} else {
 		intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFA1"));
 		intent.replaceKey("/OutputConditionIdentifier", text("sRGB IEC61966-2.1"));
 		intent.replaceKey("/Info", text("sRGB IEC61966-2.1"));
-		intent.replaceKey("/DestOutputProfile", profile);
-		root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({ intent }));
+		intent.replaceKey("/DestOutputProfile", icc_stream(q, f->srgb_profile, 3));
 	}
+	root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({ intent }));
 
 	// ISO 19005-2 §6.2.11.3.2: a CIDFontType2's CID-to-glyph map must be
 	// there (cairo numbers its subsets' glyphs as their CIDs)
@@ -423,6 +645,64 @@ void document(QPDF &q, const struct pdf_finish *f)
 		    o.getKey("/Subtype").isNameAndEquals("/CIDFontType2") &&
 		    !o.hasKey("/CIDToGIDMap"))
 			o.replaceKey("/CIDToGIDMap", QPDFObjectHandle::newName("/Identity"));
+}
+
+// A page or form's resources for the press: images' DeviceRGB made
+// ICC-based sRGB, forms' content through the colour filter, transparency
+// groups blended in CMYK, and the overprint states the filter names.
+void to_press(QPDF &q, QPDFObjectHandle o, press *ink, QPDFObjectHandle srgb,
+	      std::set<QPDFObjGen> &done)
+{
+	QPDFObjectHandle dict = o.isStream() ? o.getDict() : o;
+	QPDFObjectHandle group = dict.getKey("/Group");
+	if (group.isDictionary() && group.hasKey("/CS"))
+		group.replaceKey("/CS", QPDFObjectHandle::newName("/DeviceCMYK"));
+	QPDFObjectHandle res = dict.getKey("/Resources");
+	if (!res.isDictionary()) {
+		res = QPDFObjectHandle::newDictionary();
+		dict.replaceKey("/Resources", res);
+	}
+	QPDFObjectHandle ext = res.getKey("/ExtGState");
+	if (!ext.isDictionary()) {
+		ext = QPDFObjectHandle::newDictionary();
+		res.replaceKey("/ExtGState", ext);
+	}
+	QPDFObjectHandle op = QPDFObjectHandle::newDictionary(), ko = QPDFObjectHandle::newDictionary();
+	op.replaceKey("/Type", QPDFObjectHandle::newName("/ExtGState"));
+	op.replaceKey("/OP", QPDFObjectHandle::newBool(true));
+	op.replaceKey("/op", QPDFObjectHandle::newBool(true));
+	op.replaceKey("/OPM", QPDFObjectHandle::newInteger(1));
+	ko.replaceKey("/Type", QPDFObjectHandle::newName("/ExtGState"));
+	ko.replaceKey("/OP", QPDFObjectHandle::newBool(false));
+	ko.replaceKey("/op", QPDFObjectHandle::newBool(false));
+	ext.replaceKey("/CarnetOverprint", op);
+	ext.replaceKey("/CarnetKnockout", ko);
+	QPDFObjectHandle xs = res.getKey("/XObject");
+	if (!xs.isDictionary())
+		return;
+	for (auto &key : xs.getKeys()) {
+		QPDFObjectHandle x = xs.getKey(key);
+		if (!x.isStream() || !done.insert(x.getObjGen()).second)
+			continue;
+		QPDFObjectHandle d = x.getDict();
+		if (d.getKey("/Subtype").isNameAndEquals("/Image")) {
+			QPDFObjectHandle cs = d.getKey("/ColorSpace");
+			if (cs.isNameAndEquals("/DeviceRGB"))
+				d.replaceKey("/ColorSpace", srgb);
+			else if (cs.isArray() && cs.getArrayNItems() > 1 &&
+				 cs.getArrayItem(0).isNameAndEquals("/Indexed") &&
+				 cs.getArrayItem(1).isNameAndEquals("/DeviceRGB"))
+				cs.setArrayItem(1, srgb);
+		} else if (d.getKey("/Subtype").isNameAndEquals("/Form")) {
+			static const std::map<QPDFObjGen, fate> none;
+			marker m(QPDFObjectHandle(), none, ink, false);
+			Pl_Buffer out("form");
+			x.filterAsContents(&m, &out);
+			auto data = out.getBufferSharedPointer();
+			x.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+			to_press(q, x, ink, srgb, done);
+		}
+	}
 }
 
 QPDFObjectHandle box(const double *v)
@@ -463,16 +743,30 @@ void finish(QPDF &q, const struct pdf_finish *f, const GPtrArray *elems)
 		if (entry.second.isArray())
 			mcids[entry.first] = entry.second;
 
+	std::unique_ptr<press> ink;
+	std::set<QPDFObjGen> done;
+	QPDFObjectHandle srgb;
+	if (f->print) {
+		ink = std::make_unique<press>(f->press);
+		srgb = QPDFObjectHandle::newArray({ QPDFObjectHandle::newName("/ICCBased"),
+						    icc_stream(q, f->srgb_profile, 3) });
+	}
 	for (auto &page : QPDFPageDocumentHelper(q).getAllPages()) {
 		QPDFObjectHandle po = page.getObjectHandle();
 		QPDFObjectHandle sp = po.getKey("/StructParents");
 		QPDFObjectHandle own;
 		if (sp.isInteger() && mcids.count(sp.getIntValue()))
 			own = mcids[sp.getIntValue()];
-		marker m(own, w.fates);
+		marker m(own, w.fates, ink.get(), true);
 		Pl_Buffer out("content");
 		page.filterContents(&m, &out);
 		po.replaceKey("/Contents", QPDFObjectHandle::newStream(&q, out.getBufferSharedPointer()));
+		if (ink) {
+			to_press(q, po, ink.get(), srgb, done);
+			// ISO 15930-7 §6.6.1: no annotation in the bleed (the
+			// print edition has no link: its pages have none)
+			po.removeKey("/Annots");
+		}
 		if (po.hasKey("/Annots") && po.getKey("/Annots").getArrayNItems() > 0)
 			po.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
 		if (f->trim) {

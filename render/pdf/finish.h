@@ -24,13 +24,24 @@
  *    each link's print flag and /Tabs /S on pages with links, an EOL
  *    before every endstream, and a /ID made from the content, so the same
  *    input gives the same bytes;
- *  - for the print edition, each page's TrimBox and BleedBox.
+ *  - for the print edition (PDF/X-4, ISO 15930-7): each page's TrimBox
+ *    and BleedBox; every colour taken to the press's CMYK through its
+ *    output profile with lcms2 (relative colorimetric, black point
+ *    compensation), a grey or near-black one to the black plate alone
+ *    (a K tint of the same lightness), a colour the layout gives in CMYK
+ *    as it gives it; black text set to overprint; photos tagged with
+ *    their sRGB profile (ICC-based RGB, which the press's RIP converts
+ *    with its own separation); transparency groups blended in CMYK; no
+ *    annotation; the profile as a GTS_PDFX output intent, and the X-4
+ *    identification in Info and XMP.
  */
 #ifndef CARNET_PDF_FINISH_H
 #define CARNET_PDF_FINISH_H
 
 #include <stdbool.h>
 #include <time.h>
+
+#include <stdint.h>
 
 #include <glib.h>
 
@@ -55,8 +66,25 @@ struct pdf_elem {
 	char *contents;         /* a Link: where it leads, in words */
 };
 
+/* A colour the layout gives in CMYK (a brand's colour). */
+struct pdf_cmyk {
+	uint32_t rgb;           /* 0xRRGGBB, as the drawing code paints it */
+	double cmyk[4];         /* 0..1 each */
+};
+
+/* The print shop's output condition. */
+struct pdf_press {
+	const char *profile;    /* an output-class CMYK ICC profile */
+	const char *condition;  /* its OutputConditionIdentifier: "FOGRA39" */
+	const char *registry;   /* where that identifier is registered */
+	const char *info;       /* in words */
+	const struct pdf_cmyk *brand;   /* colours given in CMYK */
+	size_t nbrand;
+};
+
 struct pdf_finish {
-	bool print;             /* the print edition (no PDF/A claim yet) */
+	bool print;             /* the print edition: PDF/X-4, see press */
+	const struct pdf_press *press;  /* print: the output condition */
 	const char *lang;       /* BCP 47 */
 	const char *title, *author, *subject, *keywords, *creator, *producer;
 	time_t date;            /* creation and modification */

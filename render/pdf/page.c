@@ -44,6 +44,10 @@ void artifact_end(struct pdf *p)
 
 void link_begin(struct pdf *p, size_t k)
 {
+	if (p->print) {         /* paper has no links (nor annotations) */
+		record(p, "Span", NULL);
+		return;
+	}
 	char dest[48];
 	snprintf(dest, sizeof dest, "dest='article%zu'", k);
 	struct pdf_elem *e = record(p, CAIRO_TAG_LINK, dest);
@@ -54,7 +58,7 @@ void link_begin(struct pdf *p, size_t k)
 
 void link_end(struct pdf *p)
 {
-	tag_end(p, CAIRO_TAG_LINK);
+	tag_end(p, p->print ? "Span" : CAIRO_TAG_LINK);
 }
 
 /* ---- colours and text ---- */

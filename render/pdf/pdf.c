@@ -13,12 +13,33 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <lcms2.h>
 #include <qpdf/qpdf-c.h>
 
 /* The screen edition's output intent (Debian's icc-profiles-free): an
  * ICC v2 profile whose bytes do not change with the day it was made. */
 #define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
 
+
+/* The print shop's profile: one lcms2 reads, of the output class, CMYK. */
+static bool press_profile_ok(const struct layout *l, struct diag *d)
+{
+	char *ini = g_build_filename(l->dir, "edition.ini", NULL);
+	const char *why = NULL;
+	cmsHPROFILE h = cmsOpenProfileFromFile(l->press.profile, "r");
+	if (!h)
+		why = "cannot be read as an ICC profile";
+	else if (cmsGetDeviceClass(h) != cmsSigOutputClass || cmsGetColorSpace(h) != cmsSigCmykData)
+		why = "is not an output (printer) profile in CMYK";
+	if (h)
+		cmsCloseProfile(h);
+	if (why)
+		diag_add(d, DIAG_ERROR, ini, l->press.profile_line, 0,
+			 "[impression] profil: '%s' %s%s", l->press.profile, why,
+			 l->press.profile_line ? "" : " (Debian's scribus-data has it)");
+	g_free(ini);
+	return why == NULL;
+}
 
 /* One pass over the whole carnet. */
 static void pass(struct pdf *p)
@@ -173,6 +194,8 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	} else {
 		p.ppi = 150;
 	}
+	if (p.print && !press_profile_ok(l, d))
+		return 1;       /* a bad input, as a photo that cannot be decoded */
 	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
 
 	p.ctx = fonts_context(fonts);
@@ -218,14 +241,25 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 		char *title = g_strdup_printf("%s %d", l->title, l->year);
 		char *producer = g_strdup_printf("carnet %s (cairo %s, libqpdf %s)", CARNET_VERSION,
 						 cairo_version_string(), qpdf_get_qpdf_version());
+		struct pdf_cmyk *brand = g_new0(struct pdf_cmyk, l->press.ncmyk + 1);
+		for (size_t i = 0; i < l->press.ncmyk; i++) {
+			brand[i].rgb = l->press.cmyk[i].rgb;
+			memcpy(brand[i].cmyk, l->press.cmyk[i].cmyk, sizeof brand[i].cmyk);
+		}
+		struct pdf_press press = {
+			.profile = l->press.profile, .condition = l->press.condition,
+			.registry = l->press.registry, .info = l->press.info,
+			.brand = brand, .nbrand = l->press.ncmyk,
+		};
 		struct pdf_finish fin = {
-			.print = p.print, .lang = l->language, .title = title,
+			.print = p.print, .press = &press, .lang = l->language, .title = title,
 			.author = l->office, .subject = l->subject, .keywords = l->keywords,
 			.creator = "carnet", .producer = producer, .date = date,
 			.srgb_profile = SRGB_PROFILE, .trim = p.print ? trim : NULL,
 			.bleed = p.bleed,
 		};
 		pdf_finish(raw, path, &fin, p.elems, d);
+		g_free(brand);
 		g_free(producer);
 		g_free(title);
 	}

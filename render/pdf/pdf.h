@@ -11,7 +11,8 @@
  * with the two lines after it, and no paragraph leaves a single line at
  * the foot or the head of a column.  The PDF carries its metadata (dates
  * from `date`), an outline by loop and article, and links from the
- * sommaire.  Returns 0; 1 when a photo cannot be decoded; -1 when the
+ * sommaire (on screen; paper has none).  Returns 0; 1 when a photo
+ * cannot be decoded or the print profile is not a press's; -1 when the
  * file cannot be written; with messages in d.
  */
 #ifndef CARNET_PDF_H
