@@ -213,6 +213,9 @@ PHOTOS  ?= $(BUILD)/photos
 # hold spaces or parentheses ("Photo résidence (2).JPG"), which make cannot
 # take as a prerequisite.
 LAYOUT_STAMP := $(STAGE)/layout-files
+# The workbooks read only the layout's settings (edition.ini and its CSV
+# files), not its texts or photos: a text edit does not redo them.
+LAYOUT_SETTINGS := $(STAGE)/layout-settings
 
 # DRAFT=1: a draft (n.d. for an absent figure, PROJET on every page).
 # PREVIOUS=FILE: last edition's figures table, for the Y-1 values; found by
@@ -236,6 +239,11 @@ $(LAYOUT_STAMP): FORCE
 	@find "$(LAYOUT)" fonts -type f -printf '%p %s %T@\n' | LC_ALL=C sort >$@.new; \
 	 if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
+$(LAYOUT_SETTINGS): FORCE
+	@mkdir -p $(@D)
+	@find "$(LAYOUT)" -maxdepth 1 -type f -printf '%p %s %T@\n' | LC_ALL=C sort >$@.new; \
+	 if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 FORCE:
 .PHONY: FORCE
 DRAFT_FLAG := $(if $(DRAFT),--draft)
@@ -247,7 +255,7 @@ $(FIGURES) $(STAGED) &: $(EXPORTS) $(PREVIOUS) $(STAGE_OPTIONS) $(BIN)/carnet-fi
 	    --hr-detail $(STAGE)/hr-detail.tsv --labels $(STAGE)/labels.tsv \
 	    $(if $(PREVIOUS),--previous $(PREVIOUS))
 
-$(WORKBOOKS) &: $(STAGED) $(LAYOUT_STAMP) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
+$(WORKBOOKS) &: $(STAGED) $(LAYOUT_SETTINGS) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	$(BIN)/carnet xlsx --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
 	    --quality $(STAGE)/quality.tsv --hr-detail $(STAGE)/hr-detail.tsv \
 	    --labels $(STAGE)/labels.tsv --out $(STAGE) $(DRAFT_FLAG)

@@ -178,12 +178,18 @@ def bench_scales(results, notes):
         stage_rows(results, n, "PDF", size([prov]), ntab, walls, rss)
 
 
-def make_cmd(out, layout):
+def stage_of(out):
+    """Where make stages the outputs of a report published to out: each
+    bench its own, so that one does not find the other's up to date."""
+    return out + "-stage"
+
+
+def make_cmd(out, layout, target="report-run"):
     # as `make report` runs it: the independent stages side by side
     # BUILD as make bench names it: the dependency files name their objects
     # so, and an absolute BUILD would leave them unread (stale objects)
     return ["make", "-C", ROOT, "-j2", "BUILD=" + os.path.relpath(BUILD, ROOT), "OUT=" + out,
-            "LAYOUT=" + layout, "report-run"]
+            "STAGE=" + stage_of(out), "LAYOUT=" + layout, target]
 
 
 def bench_report():
@@ -196,7 +202,7 @@ def bench_report():
 
     def clean():
         shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(os.path.join(BUILD, "report"), ignore_errors=True)
+        shutil.rmtree(stage_of(out), ignore_errors=True)
     full, full_rss, _ = repeat(make_cmd(out, layout), RUNS, prepare=clean)
 
     texts = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(layout)
@@ -208,17 +214,16 @@ def bench_report():
     # the edit loop as a service runs it: the public `make report` (its
     # package check a stamp), beside the stages it redoes (both PDF
     # editions and the web edition), run alone side by side
-    public = ["make", "-C", ROOT, "BUILD=" + os.path.relpath(BUILD, ROOT), "OUT=" + out,
-              "LAYOUT=" + layout, "report"]
+    public = [a for a in make_cmd(out, layout, "report") if a != "-j2"]
     again, again_rss, (so, _) = repeat(public, RUNS, prepare=touch)
     redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout", "html")
               if ("carnet %s" % s) in so]
     web = [os.path.join(BIN, "carnet-html"), "--layout", layout, "--figures",
-           os.path.join(BUILD, "report", YEAR, "figures.tsv"), "--fonts",
+           os.path.join(stage_of(out), "figures.tsv"), "--fonts",
            os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos"),
            "--out", os.path.join(out, "web-alone")]
     stage = [os.path.join(BIN, "carnet-pdf"), "--layout", layout, "--figures",
-             os.path.join(BUILD, "report", YEAR, "figures.tsv"), "--fonts",
+             os.path.join(stage_of(out), "figures.tsv"), "--fonts",
              os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos")]
     both = ["sh", "-c", " ".join("'%s'" % a for a in stage) + " -o '%s/a.pdf' & " % out +
             " ".join("'%s'" % a for a in web) + " & " +
@@ -261,8 +266,10 @@ def bench_photos():
     subprocess.run(cmd, check=True, capture_output=True)         # figures and workbooks
 
     def cold():
+        # the photo cache and the three editions, staged and published
         shutil.rmtree(cache, ignore_errors=True)
-        for p in pdfs:
+        staged = [os.path.join(stage_of(out), os.path.basename(p)) for p in pdfs]
+        for p in pdfs + staged + [os.path.join(stage_of(out), "web", "index.html")]:
             if os.path.exists(p):
                 os.unlink(p)
     runs = max(3, RUNS // 2)
@@ -275,7 +282,7 @@ def bench_photos():
     stage = []
     for extra in ([], ["--print"]):
         w, r, _ = repeat([os.path.join(BIN, "carnet-pdf")] + extra + [
-            "--layout", layout, "--figures", os.path.join(BUILD, "report", YEAR, "figures.tsv"),
+            "--layout", layout, "--figures", os.path.join(stage_of(out), "figures.tsv"),
             "--fonts", os.path.join(ROOT, "fonts"), "--cache", cache,
             "-o", os.path.join(out, "stage.pdf")], runs)
         stage.append((w, r))

@@ -319,6 +319,17 @@ make -s report-run BUILD="$(dirname "$bin")" LAYOUT="$N" OUT="$tmp/names-out" \
 	&& ok || { bad "make report with a spaced photo name"; grep -v "is not in images/: drawn" "$tmp/err" | head -5 >&2; }
 [ "$(pdfimages -list "$tmp/names-out/carnet-2023.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image"' | wc -l)" -ge 1 ] \
 	&& ok || bad "the spaced photo is not in the PDF"
+# make redoes what a change touches: a text, the editions; edition.ini,
+# the workbooks too
+remake() {
+	make report-run BUILD="$(dirname "$bin")" LAYOUT="$N" OUT="$tmp/names-out" \
+		STAGE="$tmp/names-stage" PHOTOS="$tmp/names-photos" 2>/dev/null | grep -o 'carnet [a-z]*' \
+		| sort -u | tr '\n' ' '
+}
+touch "$N/textes/rh/03-bureaux.md"
+[ "$(remake)" = "carnet html carnet pdf " ] && ok || bad "a text edit: make redid more or less than the editions"
+touch "$N/edition.ini"
+[ "$(remake)" = "carnet html carnet pdf carnet xlsx " ] && ok || bad "an edition.ini edit: make did not redo the workbooks"
 for spelt in "photo résidence parc (2).jpg" "Photo%20résidence%20Parc%20(2).JPG" \
 	"$(printf 'Photo re\314\201sidence Parc (2).JPG')" "Photo résidence Parc (2).png"; do
 	cp "$N/textes/rh/03-bureaux.md" "$tmp/bureaux.md"
