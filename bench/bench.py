@@ -263,15 +263,17 @@ def bench_photos():
     cache = os.path.join(BUILD, "photos")
     pdfs = [os.path.join(out, "carnet-%s.pdf" % YEAR), os.path.join(out, "carnet-%s-impression.pdf" % YEAR)]
     cmd = make_cmd(out, layout)
+    shutil.rmtree(stage_of(out), ignore_errors=True)
     subprocess.run(cmd, check=True, capture_output=True)         # figures and workbooks
 
     def cold():
         # the photo cache and the three editions, staged and published
         shutil.rmtree(cache, ignore_errors=True)
         staged = [os.path.join(stage_of(out), os.path.basename(p)) for p in pdfs]
-        for p in pdfs + staged + [os.path.join(stage_of(out), "web", "index.html")]:
+        for p in pdfs + staged:
             if os.path.exists(p):
                 os.unlink(p)
+        shutil.rmtree(os.path.join(stage_of(out), "web"), ignore_errors=True)
     runs = max(3, RUNS // 2)
     cold_w, cold_rss, _ = repeat(cmd, runs, prepare=cold)
     text = os.path.join(layout, "textes", "patrimoine", "01-vacance.md")
