@@ -297,6 +297,27 @@ grep -q "Début du paragraphe" "$tmp/long.txt" && grep -q "fin du très long par
 	&& ok || bad "a long paragraph: its start or its end is lost"
 [ "$(pdfinfo "$tmp/long.pdf" | awk '/^Pages:/ { print $2 }')" -gt 40 ] && ok \
 	|| bad "a long paragraph does not run over pages"
+# laid out in parts (page.c): every word, in order, none twice; at most
+# two hyphenated lines in a row
+pdftotext -raw "$tmp/long.pdf" "$tmp/long-raw.txt"
+$py - "$G/textes/rh/50-long.md" "$tmp/long-raw.txt" <<'PY' && ok || bad "a long paragraph: words lost, repeated or out of order, or hyphen runs"
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+src = src[src.index("Début du paragraphe"):].split()
+lines = [l for l in open(sys.argv[2], encoding="utf-8").read().split("\n")
+         if not re.fullmatch(r"\f?(\d+|(\d+ )?La boucle des ressources humaines)", l)]
+first = next(k for k, l in enumerate(lines) if "Début du paragraphe" in l)
+last = next(k for k, l in enumerate(lines) if "fin du très long" in l) + 1
+body = lines[first:last + 1]
+run = worst = 0
+for l in body[:-1]:
+    run = run + 1 if l.endswith("\u00ad") else 0
+    worst = max(worst, run)
+text = "\n".join(body).replace("\u00ad\n", "").replace("\u00ad", "")
+got = text[text.index("Début du paragraphe"):text.index("paragraphe.", text.index("fin du très long")) + 11].split()
+assert got == src, next((k, a, b) for k, (a, b) in enumerate(zip(got, src)) if a != b)
+assert worst <= 2, worst
+PY
 # its parts, column after column, are P elements in order (ISO 14289-1)
 $py tests/tools/pdf_ua.py "$tmp/long.pdf" >"$tmp/ua" 2>&1 && ok || { bad "PDF/UA: a long paragraph"; cat "$tmp/ua" >&2; }
 # a draft: the PROJET mark and an empty chart frame are artifacts or content

@@ -99,8 +99,9 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 {
 	double dx = item ? LIST_INDENT : 0;
 	bool body = false;
-	int n = pango_layout_get_line_count(lay), i = 0;
-	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	int n = para_count(lay), i = 0;
+	struct para_lines it;
+	para_begin(&it, lay);
 	while (i < n) {
 		int room = lines_left(p), take = MIN(room, n - i);
 		if (take <= 0 || (i == 0 && take == 1 && n > 1)) {
@@ -124,14 +125,13 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 			if (p->cr) {
 				/* x: an indent, an alignment */
 				PangoRectangle r;
-				pango_layout_iter_get_line_extents(it, NULL, &r);
+				PangoLayoutLine *line = para_line(&it, &r);
 				colour(p, c);
 				cairo_move_to(p->cr, col_x(p->col) + dx + r.x / (double)PANGO_SCALE,
 					      p->y);
-				pango_cairo_show_layout_line(p->cr,
-					pango_layout_iter_get_line_readonly(it));
+				pango_cairo_show_layout_line(p->cr, line);
 			}
-			pango_layout_iter_next_line(it);
+			para_next(&it);
 			p->y += LINE;
 		}
 		tag_end(p, tag);
@@ -141,14 +141,14 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 	}
 	if (body)
 		tag_end(p, "LBody");
-	pango_layout_iter_free(it);
+	para_end(&it);
 }
 
 static void paragraph(struct pdf *p, const struct block *b)
 {
 	if (b->list) {                  /* LI > Lbl, LBody > P */
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
-						    col_width() - LIST_INDENT, true);
+						    col_width() - LIST_INDENT, true, 0);
 		tag_begin(p, "LI");
 		flow_lines(p, lay, p->l->text_colour, "P", b);
 		tag_end(p, "LI");
@@ -156,10 +156,9 @@ static void paragraph(struct pdf *p, const struct block *b)
 		g_object_unref(lay);
 		return;
 	}
+	/* a paragraph that follows one is indented */
 	PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
-					    col_width(), true);
-	if (p->after_paragraph)          /* a paragraph that follows one */
-		pango_layout_set_indent(lay, (int)(TEXT_SIZE * PANGO_SCALE));
+					    col_width(), true, p->after_paragraph ? TEXT_SIZE : 0);
 	flow_lines(p, lay, p->l->text_colour, "P", NULL);
 	p->after_paragraph = true;
 	g_object_unref(lay);
@@ -169,8 +168,8 @@ static void heading(struct pdf *p, const struct block *b)
 {
 	uint32_t c = loop_colour(p);
 	PangoLayout *lay = paragraph_layout(p, b, 10.5, PANGO_WEIGHT_BOLD,
-					    col_width(), false);
-	int n = pango_layout_get_line_count(lay);
+					    col_width(), false, 0);
+	int n = para_count(lay);
 	need(p, n + 3);
 	if (p->y > p->column_top[p->col] + 1)
 		p->y += LINE / 2;

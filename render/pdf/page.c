@@ -277,16 +277,18 @@ static bool hyphenated(const PangoLayoutLine *line, const char *text)
 }
 
 /* No more than MAX_HYPHEN_RUN hyphenated lines in a row: the soft hyphen
- * that ends a line past that is removed, and the paragraph laid out
- * again.  Every run of one walk of the lines is mended at once (a
- * paragraph has one run or none, mostly: the same as one at a time), so
- * that a long paragraph costs a few layouts, not one a run. */
-static void limit_hyphens(PangoLayout *lay)
+ * that ends a line past that is removed, and the text laid out again,
+ * until no line does; run0: the hyphenated lines in a row just before
+ * lay's text.  Every run of one walk of the lines is mended at once (a
+ * paragraph has one run or none, mostly: the same as one at a time).
+ * Each removal (an offset in the text as it was then), in the order
+ * made, is added to erased when it is not NULL. */
+static void mend_hyphens(PangoLayout *lay, int run0, GArray *erased)
 {
 	for (int guard = 0; guard < 50; guard++) {
 		const char *text = pango_layout_get_text(lay);
 		GArray *cuts = g_array_new(FALSE, FALSE, sizeof(int));
-		int run = 0;
+		int run = run0;
 		/* the last line never ends at a hyphen that matters */
 		for (GSList *l = pango_layout_get_lines_readonly(lay); l && l->next; l = l->next) {
 			const PangoLayoutLine *line = l->data;
@@ -308,6 +310,8 @@ static void limit_hyphens(PangoLayout *lay)
 			g_string_erase(s, at, 2);
 			if (attrs)
 				pango_attr_list_update(attrs, at, 2, 0);
+			if (erased)
+				g_array_append_val(erased, at);
 		}
 		if (attrs) {
 			pango_layout_set_attributes(lay, attrs);
@@ -319,13 +323,175 @@ static void limit_hyphens(PangoLayout *lay)
 	}
 }
 
+/* A paragraph's text beyond this many bytes is laid out a part at a time. */
+#define PART 8192
+
+/* The parts of a very long paragraph, kept on its first part. */
+struct parts {
+	GPtrArray *layouts;     /* the parts after the first, owned */
+	GArray *counts;         /* each part's lines that are the paragraph's */
+	int total;
+};
+
+static void parts_free(gpointer data)
+{
+	struct parts *ps = data;
+	g_ptr_array_free(ps->layouts, TRUE);
+	g_array_free(ps->counts, TRUE);
+	g_free(ps);
+}
+
+/* limit_hyphens() for a very long paragraph.  Past a few thousand words a
+ * removed hyphen moves every line after it, the passes over the whole
+ * text grow with it, and pango's layout of one text grows faster than
+ * the text: the paragraph is laid out in parts instead, each from the
+ * start of a line (pango breaks lines first fit: a line depends only on
+ * the text from its start), each mended; a part's lines but its last are
+ * the paragraph's, and the next part starts with that last line.  The
+ * parts hang on lay, which becomes the first. */
+static void lay_out_in_parts(PangoLayout *lay)
+{
+	const char *text = pango_layout_get_text(lay);
+	char *s = g_strdup(text);
+	size_t len = strlen(s), pos = 0;
+	const PangoAttrList *given = pango_layout_get_attributes(lay);
+	PangoAttrList *attrs = given ? pango_attr_list_copy((PangoAttrList *)given)
+				     : pango_attr_list_new();
+	struct parts *ps = g_new0(struct parts, 1);
+	ps->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	ps->counts = g_array_new(FALSE, FALSE, sizeof(int));
+	int run = 0;
+	bool rest = false;              /* the rest in one part */
+	PangoLayout *model = pango_layout_copy(lay);
+	for (;;) {
+		bool first = ps->counts->len == 0;
+		size_t end = pos + PART;
+		while (end < len && s[end] != ' ')
+			end++;                  /* a part ends between words */
+		bool last = rest || end + PART / 2 >= len;
+		if (last)
+			end = len;
+		PangoLayout *part = first ? lay : pango_layout_copy(model);
+		pango_layout_set_text(part, s + pos, (int)(end - pos));
+		PangoAttrList *pa = pango_attr_list_copy(attrs);
+		pango_attr_list_update(pa, 0, (int)pos, 0);
+		pango_layout_set_attributes(part, pa);
+		pango_attr_list_unref(pa);
+		if (!first)
+			pango_layout_set_indent(part, 0);
+		GArray *erased = g_array_new(FALSE, FALSE, sizeof(int));
+		mend_hyphens(part, run, erased);
+		if (!first)
+			g_ptr_array_add(ps->layouts, part);
+		int n = pango_layout_get_line_count(part);
+		if (!last && n < 2) {
+			/* one line (a word of thousands of letters): no line to
+			 * start the next part from; the rest goes in this one */
+			g_array_free(erased, TRUE);
+			if (!first)
+				g_ptr_array_remove_index(ps->layouts, ps->layouts->len - 1);
+			rest = true;
+			continue;
+		}
+		if (last) {
+			g_array_free(erased, TRUE);
+			g_array_append_val(ps->counts, n);
+			ps->total += n;
+			break;
+		}
+		/* the next part starts at this one's last line, with the run
+		 * of the lines before it */
+		const char *ptext = pango_layout_get_text(part);
+		int start = 0;
+		for (GSList *l = pango_layout_get_lines_readonly(part); l; l = l->next) {
+			const PangoLayoutLine *line = l->data;
+			if (!l->next) {
+				start = line->start_index;
+				break;
+			}
+			run = hyphenated(line, ptext) ? run + 1 : 0;
+		}
+		/* where that line starts in s: back through the hyphens
+		 * mended, the last removed first */
+		size_t at = (size_t)start;
+		for (guint i = erased->len; i-- > 0;)
+			if (at >= (size_t)g_array_index(erased, int, i))
+				at += 2;
+		g_array_free(erased, TRUE);
+		pos += at;
+		n--;
+		g_array_append_val(ps->counts, n);
+		ps->total += n;
+	}
+	g_object_unref(model);
+	pango_attr_list_unref(attrs);
+	g_free(s);
+	g_object_set_data_full(G_OBJECT(lay), "carnet-parts", ps, parts_free);
+}
+
+static void limit_hyphens(PangoLayout *lay)
+{
+	if (strlen(pango_layout_get_text(lay)) > 2 * PART)
+		lay_out_in_parts(lay);
+	else
+		mend_hyphens(lay, 0, NULL);
+}
+
+int para_count(PangoLayout *lay)
+{
+	struct parts *ps = g_object_get_data(G_OBJECT(lay), "carnet-parts");
+	return ps ? ps->total : pango_layout_get_line_count(lay);
+}
+
+void para_begin(struct para_lines *pl, PangoLayout *lay)
+{
+	*pl = (struct para_lines){ .first = lay,
+				   .parts = g_object_get_data(G_OBJECT(lay), "carnet-parts") };
+	pl->it = pango_layout_get_iter(lay);
+}
+
+/* The part k of the paragraph (0: the first). */
+static PangoLayout *part_of(const struct para_lines *pl, guint k)
+{
+	const struct parts *ps = pl->parts;
+	return k == 0 ? pl->first : g_ptr_array_index(ps->layouts, k - 1);
+}
+
+PangoLayoutLine *para_line(struct para_lines *pl, PangoRectangle *logical)
+{
+	if (logical)
+		pango_layout_iter_get_line_extents(pl->it, NULL, logical);
+	return pango_layout_iter_get_line_readonly(pl->it);
+}
+
+void para_next(struct para_lines *pl)
+{
+	const struct parts *ps = pl->parts;
+	pl->line++;
+	if (ps && pl->part < ps->counts->len &&
+	    pl->line >= g_array_index(ps->counts, int, pl->part) &&
+	    pl->part + 1 < ps->counts->len) {
+		pango_layout_iter_free(pl->it);
+		pl->part++;
+		pl->line = 0;
+		pl->it = pango_layout_get_iter(part_of(pl, pl->part));
+		return;
+	}
+	pango_layout_iter_next_line(pl->it);
+}
+
+void para_end(struct para_lines *pl)
+{
+	pango_layout_iter_free(pl->it);
+}
+
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 				     double size, PangoWeight weight, double w,
-				     bool justify)
+				     bool justify, double indent)
 {
-	char key[96];
-	snprintf(key, sizeof key, "%p %g %d %g %d", (const void *)b, size,
-		 (int)weight, w, justify);
+	char key[128];
+	snprintf(key, sizeof key, "%p %g %d %g %d %g", (const void *)b, size,
+		 (int)weight, w, justify, indent);
 	PangoLayout *lay = g_hash_table_lookup(p->layouts, key);
 	if (lay)
 		return g_object_ref(lay);
@@ -334,6 +500,8 @@ PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 		pango_layout_set_attributes(lay, b->attrs);
 	pango_layout_set_justify(lay, justify);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+	if (indent)
+		pango_layout_set_indent(lay, (int)(indent * PANGO_SCALE));
 	if (justify)
 		limit_hyphens(lay);
 	g_hash_table_insert(p->layouts, g_strdup(key), g_object_ref(lay));

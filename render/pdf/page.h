@@ -118,7 +118,26 @@ void artifact_end(struct pdf *p);
 /* A link to article k, with where it leads said in words. */
 void link_begin(struct pdf *p, size_t k);
 void link_end(struct pdf *p);
+/* A paragraph laid out (cached: the passes share it), hyphenated lines
+ * mended, its first line indented by indent; a very long one in parts:
+ * its lines are walked with para_begin() … para_end(). */
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,
-			      PangoWeight weight, double w, bool justify);
+			      PangoWeight weight, double w, bool justify, double indent);
+
+struct parts;
+/* The lines of a paragraph_layout(), in order, over its parts. */
+struct para_lines {
+	PangoLayout *first;
+	const struct parts *parts;      /* NULL: one layout */
+	guint part;
+	int line;               /* within the part */
+	PangoLayoutIter *it;
+};
+int para_count(PangoLayout *lay);
+void para_begin(struct para_lines *pl, PangoLayout *lay);
+/* The current line, and its logical extents (x: indent and alignment). */
+PangoLayoutLine *para_line(struct para_lines *pl, PangoRectangle *logical);
+void para_next(struct para_lines *pl);
+void para_end(struct para_lines *pl);
 
 #endif

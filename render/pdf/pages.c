@@ -161,7 +161,7 @@ void contents(struct pdf *p)
 		double dx = b->list ? LIST_INDENT : 0;
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE,
 			b->kind == BLOCK_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-			w - dx, b->kind == BLOCK_PARAGRAPH);
+			w - dx, b->kind == BLOCK_PARAGRAPH, 0);
 		const char *tag = b->kind == BLOCK_HEADING ? "H2" : "P";
 		if (b->list) {
 			/* each item its own list: the editorial seldom has one */
@@ -176,14 +176,17 @@ void contents(struct pdf *p)
 			tag_begin(p, "LBody");
 		}
 		tag_begin(p, tag);
-		for (int k = 0; k < pango_layout_get_line_count(lay); k++) {
+		struct para_lines it;
+		para_begin(&it, lay);
+		for (int k = 0, n = para_count(lay); k < n; k++, para_next(&it)) {
 			if (p->cr) {
 				colour(p, l->text_colour);
 				cairo_move_to(p->cr, col_x(1) + dx, p->y);
-				pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
+				pango_cairo_show_layout_line(p->cr, para_line(&it, NULL));
 			}
 			p->y += LINE;
 		}
+		para_end(&it);
 		tag_end(p, tag);
 		if (b->list) {
 			tag_end(p, "LBody");
