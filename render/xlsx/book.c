@@ -114,6 +114,16 @@ int book_open(struct book *b, const char *path, const struct layout *l,
 	return 0;
 }
 
+struct sheet sheet_add_rows(struct book *b, const char *name, uint32_t tab)
+{
+	/* libxlsxwriter takes its constant_memory mode per sheet, from the
+	 * workbook's options when the sheet is added (1.1.4 workbook.c) */
+	b->wb->options.constant_memory = LXW_TRUE;
+	struct sheet s = sheet_add(b, name, tab);
+	b->wb->options.constant_memory = LXW_FALSE;
+	return s;
+}
+
 struct sheet sheet_add(struct book *b, const char *name, uint32_t tab)
 {
 	struct sheet s = { .b = b, .name = name };

@@ -49,6 +49,13 @@ int book_open(struct book *b, const char *path, const struct layout *l,
 /* Adds a sheet; tab is its tab colour (0: none). */
 struct sheet sheet_add(struct book *b, const char *name, uint32_t tab);
 
+/* Adds a sheet whose rows grow with the data (every figure, every
+ * warning): each row goes to a temporary file when the next begins, so
+ * that it costs a row of memory.  Its rows must be written top to bottom
+ * (an earlier row is an error), and no chart may read it (libxlsxwriter
+ * cannot cache a chart's values from such a sheet). */
+struct sheet sheet_add_rows(struct book *b, const char *name, uint32_t tab);
+
 /* Checks the sheet names the layout gives (each loop's feuille=) as Excel
  * takes them — not empty, at most 31 characters, none of [ ] : * ? / \,
  * no apostrophe at either end, not "History", none twice, none of the

@@ -283,7 +283,7 @@ static void loop_sheet(const struct ctx *c, const struct loop *loop)
 static void sources_sheet(const struct ctx *c)
 {
 	struct book *b = c->b;
-	struct sheet s = sheet_add(b, xlsx_carnet_sheets[0], 0);
+	struct sheet s = sheet_add_rows(b, xlsx_carnet_sheets[0], 0);
 	static const char *const head[] = {
 		"Indicateur", "Dimensions", "Valeur", "Unité", "Fichier source",
 		"SHA-256 du fichier", "Lignes lues", "Lignes rejetées",
@@ -316,7 +316,7 @@ static void sources_sheet(const struct ctx *c)
 static void quality_sheet(const struct ctx *c, const struct quality_report *q)
 {
 	struct book *b = c->b;
-	struct sheet s = sheet_add(b, xlsx_carnet_sheets[1], 0);
+	struct sheet s = sheet_add_rows(b, xlsx_carnet_sheets[1], 0);
 	static const char *const head[] = {
 		"Niveau", "Fichier", "Ligne", "Colonne", "Constat",
 	};
