@@ -177,6 +177,18 @@ def bench_scales(results, notes):
         walls, rss, _ = repeat(cmd, runs)
         stage_rows(results, n, "PDF", size([prov]), ntab, walls, rss)
 
+        # the whole build as a service runs it: figures, both workbooks,
+        # both PDF editions and the web edition; its peak RSS is its
+        # largest stage's (they run one after another, or side by side
+        # as separate processes: time reports the largest)
+        whole = os.path.join(o, "build")
+        cmd = [os.path.join(BIN, "carnet"), "build", "--in", d, "--year", YEAR,
+               "--layout", os.path.join(ROOT, "layouts", YEAR), "--out", whole]
+        walls, rss, _ = repeat(cmd, max(1, runs - 2),
+                               prepare=lambda: shutil.rmtree(whole, ignore_errors=True))
+        stage_rows(results, n, "whole build (carnet build)",
+                   size(os.path.join(d, e) for e in EXPORTS), rows, walls, rss)
+
 
 def stage_of(out):
     """Where make stages the outputs of a report published to out: each
@@ -382,6 +394,13 @@ def main():
         lo, hi = etl[1] if len(etl) > 2 else etl[0], etl[-1]
         lines += ["", "ETL peak RSS x%d → x%d: %.1f → %.1f MiB (%+.0f %%)." % (
             lo[0], hi[0], lo[8] / 1024, hi[8] / 1024, 100.0 * (hi[8] - lo[8]) / lo[8])]
+    whole = [r for r in results if r[1] == "whole build (carnet build)"]
+    if len(whole) > 1:
+        lo, hi = whole[1] if len(whole) > 2 else whole[0], whole[-1]
+        lines += ["", "Whole build (`carnet build`) peak RSS by scale: " + ", ".join(
+            "x%d %.1f MiB" % (r[0], r[8] / 1024) for r in whole) +
+            "; x%d → x%d %+.0f %% (targets: ≤ 80 MiB at x1000, within 10 %% from x10)." % (
+            lo[0], hi[0], 100.0 * (hi[8] - lo[8]) / lo[8])]
     lines += [
         "",
         "Scaled figures against x1: " + (" ".join(notes) if notes else "(one scale only)"),

@@ -188,6 +188,9 @@ def check_fonts(marks):
                      f"{name}: a CIDFontType2 without /CIDToGIDMap")
             if 0 in marks.codes.get(key, ()):
                 fail("ISO 19005-2 §6.2.11.8 / ISO 14289-1 §7.21.8", f"{name}: .notdef (CID 0) painted")
+        elif 0 in marks.codes.get(key, ()):
+            # cairo's simple subsets keep code 0 for .notdef
+            fail("ISO 19005-2 §6.2.11.8 / ISO 14289-1 §7.21.8", f"{name}: .notdef (code 0) painted")
         fd = desc.get("/FontDescriptor")
         if fd is None or not any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             fail("ISO 19005-2 §6.2.11.4.1 / ISO 14289-1 §7.21.4.1", f"{name}: not embedded")
