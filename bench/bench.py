@@ -148,7 +148,7 @@ def bench_scales(results, notes):
                                      if spilled else "none"))
         if n == max(SCALES):
             # what the memory budget costs: the same with every key in
-            # memory, and with a quarter of the default budget
+            # memory, and with half the default budget
             for m in ("4G", "16M"):
                 walls, rss, _ = repeat(cmd + ["--memory", m], runs)
                 stage_rows(results, n, "figures (ETL), --memory " + m, nbytes, rows, walls, rss)
@@ -383,9 +383,9 @@ def main():
             n, stage, "%.1f MB" % (nb / 1e6) if nb >= 1e5 else "%.0f kB" % (nb / 1e3),
             fmt_n(rows), fmt_s(mn), fmt_s(med), mbs, fmt_n(rps), rss / 1024))
     etl = [r for r in results if r[1] == "figures (ETL)"]
-    lines += ["", "The ETL runs with its default memory budget (`--memory 64M`); exports "
+    lines += ["", "The ETL runs with its default memory budget (`--memory 32M`); exports "
               "read spilled (their key checks sorted on disk, the file read again): " +
-              "; ".join(SPILLED) + ". The `--memory 4G` row holds every key in memory, the `--memory 16M` row a quarter "
+              "; ".join(SPILLED) + ". The `--memory 4G` row holds every key in memory, the `--memory 16M` row half "
               "of the default budget (every keyed export then spilled)."]
     sha = {r[0]: r for r in results if r[1] == "openssl dgst -sha256"}
     lines += ["", "ETL time over SHA-256 time: " + ", ".join(

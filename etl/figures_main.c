@@ -56,7 +56,7 @@ static void usage(FILE *out)
 		"  --previous FILE    the previous edition's figures table (figures-Y-1.tsv):\n"
 		"                     its figures join the provenance table as annee=Y-1\n"
 		"  --memory SIZE      memory for the duplicate checks and distinct counts\n"
-		"                     (64M by default, at least 16k): beyond it, they\n"
+		"                     (32M by default, at least 16k): beyond it, they\n"
 		"                     sort on disk ($TMPDIR) and the files are read again\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
