@@ -56,6 +56,18 @@ bool is_content(QPDFObjectHandle k)
 	       (k.isDictionary() && k.hasKey("/Type") && k.getKey("/Type").isNameAndEquals("/MCR"));
 }
 
+// The kids of a structure element or of the tree's root: /K is one
+// object or an array of them.
+std::vector<QPDFObjectHandle> kids_of(QPDFObjectHandle e)
+{
+	QPDFObjectHandle k = e.getKey("/K");
+	if (k.isArray())
+		return k.getArrayAsVector();
+	if (k.isNull())
+		return {};
+	return { k };
+}
+
 // Visits element e and its kids in document order, beside the records;
 // returns whether e leaves the tree (an artifact).
 bool visit(tree_walk &w, QPDFObjectHandle e, int depth)
@@ -69,15 +81,9 @@ bool visit(tree_walk &w, QPDFObjectHandle e, int depth)
 	if (s != rec->type)
 		throw failure("structure element " + std::to_string(w.next) + " is " + s +
 			      " where " + rec->type + " was drawn");
-	std::vector<QPDFObjectHandle> kids;
-	QPDFObjectHandle k = e.getKey("/K");
-	if (k.isArray())
-		kids = k.getArrayAsVector();
-	else if (!k.isNull())
-		kids.push_back(k);
 	std::vector<QPDFObjectHandle> kept;
 	bool parent = false;
-	for (auto &kid : kids) {
+	for (auto &kid : kids_of(e)) {
 		if (is_elem(kid)) {
 			if (visit(w, kid, depth + 1))
 				continue;
@@ -121,15 +127,11 @@ public:
 	{
 		// a few dozen colours: no device link precalculated for them
 		const cmsUInt32Number FEW = cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE;
+		// pdf.c has checked it is a printer's CMYK profile, at its
+		// line of edition.ini, before anything was drawn
 		out = cmsOpenProfileFromFile(p->profile, "r");
 		if (!out)
 			throw failure(std::string("cannot read the print profile ") + p->profile);
-		if (cmsGetDeviceClass(out) != cmsSigOutputClass ||
-		    cmsGetColorSpace(out) != cmsSigCmykData) {
-			cmsCloseProfile(out);
-			throw failure(std::string("the print profile ") + p->profile +
-				      " is not an output (printer) CMYK profile");
-		}
 		cmsHPROFILE srgb = cmsCreate_sRGBProfile();
 		cmsHPROFILE lab = cmsCreateLab4Profile(nullptr);
 		to_cmyk = cmsCreateTransform(srgb, TYPE_RGB_DBL, out, TYPE_CMYK_DBL,
@@ -141,16 +143,15 @@ public:
 					      INTENT_RELATIVE_COLORIMETRIC, FEW);
 		cmsCloseProfile(srgb);
 		cmsCloseProfile(lab);
-		if (!to_cmyk || !rgb_lab || !cmyk_lab)
+		if (!to_cmyk || !rgb_lab || !cmyk_lab) {
+			release();      /* no destructor for what throws here */
 			throw failure(std::string("cannot convert to the print profile ") + p->profile);
+		}
 	}
 
 	~press()
 	{
-		cmsDeleteTransform(to_cmyk);
-		cmsDeleteTransform(rgb_lab);
-		cmsDeleteTransform(cmyk_lab);
-		cmsCloseProfile(out);
+		release();
 	}
 
 	// r, g, b in 0..1; CMYK in 0..1, rounded to 4 decimals.
@@ -186,10 +187,18 @@ private:
 	// text's #1F2933 is 8
 	static constexpr double NEUTRAL = 10;
 	cmsHPROFILE out;
-	cmsHTRANSFORM to_cmyk, rgb_lab, cmyk_lab;
+	cmsHTRANSFORM to_cmyk = nullptr, rgb_lab = nullptr, cmyk_lab = nullptr;
 	const pdf_cmyk *brand;
 	size_t nbrand;
 	std::map<std::array<double, 3>, std::array<double, 4>> cache;
+
+	void release()
+	{
+		for (cmsHTRANSFORM t : { to_cmyk, rgb_lab, cmyk_lab })
+			if (t)
+				cmsDeleteTransform(t);
+		cmsCloseProfile(out);
+	}
 
 	// The black-plate tint whose lightness is L* (bisection: lightness
 	// falls as K grows); beyond the plate's range, 0 or 1.
@@ -721,14 +730,8 @@ void finish(QPDF &q, const struct pdf_finish *f, const GPtrArray *elems)
 		throw failure("cairo wrote no structure tree");
 	tree_walk w;
 	w.elems = elems;
-	std::vector<QPDFObjectHandle> tops;
-	QPDFObjectHandle k = tree.getKey("/K");
-	if (k.isArray())
-		tops = k.getArrayAsVector();
-	else if (!k.isNull())
-		tops.push_back(k);
 	std::vector<QPDFObjectHandle> kept;
-	for (auto &t : tops)
+	for (auto &t : kids_of(tree))
 		if (!is_elem(t) || !visit(w, t, 0))
 			kept.push_back(t);
 	tree.replaceKey("/K", QPDFObjectHandle::newArray(kept));
@@ -788,9 +791,7 @@ void finish(QPDF &q, const struct pdf_finish *f, const GPtrArray *elems)
 	// links: where they lead, in words (ISO 14289-1 §7.18.5), printed
 	// (ISO 19005-2 §6.3.2)
 	for (auto &[e, rec] : w.links) {
-		QPDFObjectHandle kids = e.getKey("/K");
-		for (int i = 0; i < kids.getArrayNItems(); i++) {
-			QPDFObjectHandle r = kids.getArrayItem(i);
+		for (auto &r : kids_of(e)) {
 			if (!r.isDictionary() || !r.getKey("/Type").isNameAndEquals("/OBJR"))
 				continue;
 			QPDFObjectHandle annot = r.getKey("/Obj");
