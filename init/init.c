@@ -8,6 +8,7 @@
 
 #include "../etl/cell.h"
 #include "../render/chart_data.h"
+#include "../render/texts.h"
 
 static const char *const format_names[] = {
 	[FMT_NOMBRE] = "nombre", [FMT_POURCENT] = "pourcent", [FMT_EUROS] = "euros",
@@ -356,90 +357,6 @@ static char *placeholder(const struct line *l)
 	return g_strdup_printf("%s%s%s", l->f->indicator, *l->dims ? " " : "", l->dims);
 }
 
-/* A short, neutral article for a loop: its figures of one value first. */
-static void write_article(struct work *w, const char *dir, const struct loop *loop)
-{
-	GPtrArray *own = g_ptr_array_new();
-	for (int pass = 0; pass < 2; pass++)
-		for (guint i = 0; i < w->lines->len; i++) {
-			struct line *l = &g_array_index(w->lines, struct line, i);
-			if (!strcmp(l->loop, loop->id) && (*l->dims != 0) == pass)
-				g_ptr_array_add(own, l);
-		}
-	if (own->len == 0) {
-		g_ptr_array_free(own, TRUE);
-		return;
-	}
-	GString *s = g_string_new("");
-	g_string_append_printf(s, "# %s en %d\n\nQuelques repères de l'année {{annee}}.",
-			       *loop->word ? loop->word : loop->title, w->in->year);
-	for (guint i = 0; i < MIN(own->len, 4); i++) {
-		const struct line *l = own->pdata[i];
-		char *ph = placeholder(l);
-		g_string_append_printf(s, " %s : {{%s}}.", l->label, ph);
-		g_free(ph);
-	}
-	g_string_append(s, "\n\n```chiffres\n");
-	for (guint i = 0; i < MIN(own->len, 4); i++) {
-		const struct line *l = own->pdata[i];
-		char *ph = placeholder(l), *lc = g_utf8_strdown(l->label, -1);
-		g_string_append_printf(s, "%s | %s\n", ph, lc);
-		g_free(lc);
-		g_free(ph);
-	}
-	g_string_append(s, "```\n");
-	/* the model's first chart of the loop that has data, as a text draws it */
-	for (size_t i = 0; i < w->m.ncharts; i++) {
-		const struct chart_spec *c = &w->m.charts[i];
-		if (strcmp(c->loop, loop->id) || !fits(w, c))
-			continue;
-		bool parts = c->kind == CHART_BARRES_EMPILEES && !strcmp(c->series, "sexe");
-		g_string_append_printf(s, "\n```graphique\ntype=%s\ntitre=%s\nindicateur=%s\naxe=%s\n",
-				       parts ? "parts" : c->kind == CHART_ANNEAU ? "anneau" : "barres",
-				       c->title, c->indicator, c->axis);
-		if (*c->filter)
-			g_string_append_printf(s, "filtre=%s\n", c->filter);
-		if (c->descending)
-			g_string_append(s, "tri=décroissant\n");
-		g_string_append(s, "```\n");
-		break;
-	}
-	char *name = g_strdup_printf("textes/%s/01-%s.md", loop->id, loop->id);
-	put(w, dir, name, s->str);
-	g_free(name);
-	g_string_free(s, TRUE);
-	g_ptr_array_free(own, TRUE);
-}
-
-/* Copies folder from into to, files and subfolders. */
-static void copy_tree(struct work *w, const char *from, const char *to)
-{
-	GDir *dir = g_dir_open(from, 0, NULL);
-	if (!dir)
-		return;
-	g_mkdir_with_parents(to, 0777);
-	const char *name;
-	while ((name = g_dir_read_name(dir))) {
-		char *a = g_build_filename(from, name, NULL), *b = g_build_filename(to, name, NULL);
-		if (g_file_test(a, G_FILE_TEST_IS_DIR)) {
-			copy_tree(w, a, b);
-		} else {
-			gchar *data = NULL;
-			gsize n = 0;
-			GError *ge = NULL;
-			if (!g_file_get_contents(a, &data, &n, &ge) ||
-			    !g_file_set_contents(b, data, (gssize)n, &ge)) {
-				diag_add(w->d, DIAG_ERROR, a, 0, 0, "cannot copy: %s", ge->message);
-				g_error_free(ge);
-			}
-			g_free(data);
-		}
-		g_free(a);
-		g_free(b);
-	}
-	g_dir_close(dir);
-}
-
 /* A year of the model in a value becomes the new edition's. */
 static char *new_years(const char *v, int old, int year)
 {
@@ -463,7 +380,198 @@ static char *new_years(const char *v, int old, int year)
 	return s3;
 }
 
-static void write_edition(struct work *w, const char *dir)
+/* Copies folder from into to, files and subfolders; with old != year,
+ * the model's years in the texts (.md) become the edition's. */
+static void copy_tree(struct work *w, const char *from, const char *to, int old, int year)
+{
+	GDir *dir = g_dir_open(from, 0, NULL);
+	if (!dir)
+		return;
+	g_mkdir_with_parents(to, 0777);
+	const char *name;
+	while ((name = g_dir_read_name(dir))) {
+		char *a = g_build_filename(from, name, NULL), *b = g_build_filename(to, name, NULL);
+		if (g_file_test(a, G_FILE_TEST_IS_DIR)) {
+			copy_tree(w, a, b, old, year);
+		} else {
+			gchar *data = NULL;
+			gsize n = 0;
+			GError *ge = NULL;
+			bool ok = g_file_get_contents(a, &data, &n, &ge);
+			if (ok && old != year && g_str_has_suffix(name, ".md")) {
+				char *text = new_years(data, old, year);
+				g_free(data);
+				data = text;
+				n = strlen(text);
+			}
+			if (!ok || !g_file_set_contents(b, data, (gssize)n, &ge)) {
+				diag_add(w->d, DIAG_ERROR, a, 0, 0, "cannot copy: %s", ge->message);
+				g_error_free(ge);
+			}
+			g_free(data);
+		}
+		g_free(a);
+		g_free(b);
+	}
+	g_dir_close(dir);
+}
+
+/* Does text name indicator id (a placeholder, a tile, a chart)? */
+static bool mentions(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
+		char before = p > text ? p[-1] : ' ', after = p[n];
+		if (!g_ascii_isalnum(before) && before != '_' && before != '.' &&
+		    !g_ascii_isalnum(after) && after != '_' && after != '.')
+			return true;
+	}
+	return false;
+}
+
+/* A chart of graphiques.csv as a text draws it. */
+static void chart_text(GString *s, const struct chart_spec *c)
+{
+	bool parts = c->kind == CHART_BARRES_EMPILEES && !strcmp(c->series, "sexe");
+	g_string_append_printf(s, "\n```graphique\ntype=%s\ntitre=%s\nindicateur=%s\naxe=%s\n",
+			       parts ? "parts" : c->kind == CHART_ANNEAU ? "anneau" : "barres",
+			       c->title, c->indicator, c->axis);
+	if (*c->filter)
+		g_string_append_printf(s, "filtre=%s\n", c->filter);
+	if (c->descending)
+		g_string_append(s, "tri=décroissant\n");
+	g_string_append(s, "```\n");
+}
+
+/* The last article of a loop: its figures that no article of the model
+ * tells (the figures its services declare, the breakdowns), as a list,
+ * the first four as tiles, and the charts of graphiques.csv no article
+ * draws.  kept: the loop's articles, as written. */
+static bool write_rest(struct work *w, const char *dir, const struct loop *loop,
+		       const GString *kept, int number)
+{
+	GPtrArray *own = g_ptr_array_new();
+	for (int pass = 0; pass < 2; pass++)
+		for (guint i = 0; i < w->lines->len; i++) {
+			struct line *l = &g_array_index(w->lines, struct line, i);
+			if (!strcmp(l->loop, loop->id) && (*l->dims != 0) == pass &&
+			    !mentions(kept->str, l->f->indicator))
+				g_ptr_array_add(own, l);
+		}
+	GString *charts = g_string_new("");
+	for (size_t i = 0; i < w->m.ncharts; i++) {
+		const struct chart_spec *c = &w->m.charts[i];
+		if (!strcmp(c->loop, loop->id) && !strstr(kept->str, c->title) && fits(w, c))
+			chart_text(charts, c);
+	}
+	bool any = own->len || charts->len;
+	if (any) {
+		GString *s = g_string_new("");
+		g_string_append_printf(s, "# %s : l'année en chiffres\n\n",
+				       *loop->word ? loop->word : loop->title);
+		if (own->len)
+			g_string_append(s, "Les chiffres de l'année {{annee}}, tels que les services "
+					   "les ont comptés.\n\n");
+		for (guint i = 0; i < own->len; i++) {
+			const struct line *l = own->pdata[i];
+			char *ph = placeholder(l), *label = markdown_literal(l->label);
+			g_string_append_printf(s, "- %s : {{%s}}\n", label, ph);
+			g_free(label);
+			g_free(ph);
+		}
+		guint ntiles = 0;
+		for (guint i = 0; i < own->len; i++)
+			ntiles += !*((const struct line *)own->pdata[i])->dims;
+		if (ntiles) {
+			g_string_append(s, "\n```chiffres\n");
+			for (guint i = 0; i < MIN(ntiles, 4); i++) {
+				const struct line *l = own->pdata[i];
+				char *ph = placeholder(l), *lc = g_utf8_strdown(l->label, -1);
+				g_string_append_printf(s, "%s | %s\n", ph, lc);
+				g_free(lc);
+				g_free(ph);
+			}
+			g_string_append(s, "```\n");
+		}
+		g_string_append(s, charts->str);
+		char *name = g_strdup_printf("textes/%s/%02d-en-chiffres.md", loop->id, number);
+		put(w, dir, name, s->str);
+		g_free(name);
+		g_string_free(s, TRUE);
+	}
+	g_string_free(charts, TRUE);
+	g_ptr_array_free(own, TRUE);
+	return any;
+}
+
+/* Does every chart of article a have data in the new figures? */
+static bool charts_fit(const struct work *w, const struct article *a)
+{
+	for (size_t k = 0; k < a->n; k++) {
+		const struct chart_block *c = &a->v[k].chart;
+		if (a->v[k].kind != BLOCK_CHART || !*c->axis)
+			continue;
+		struct chart_spec spec = { .indicator = c->indicator, .axis = c->axis,
+					   .series = "", .filter = c->filter ? c->filter : "",
+					   .descending = c->descending };
+		if (!fits(w, &spec))
+			return false;
+	}
+	return true;
+}
+
+/* The model's texts, for the new office: each article whose every
+ * placeholder and chart has its figures in the new table (with its years
+ * made the edition's), then for each loop the article of what they leave
+ * untold.  Returns the loops that have an article, as a list for boucles=. */
+static char *write_texts(struct work *w, const char *dir)
+{
+	char *from = g_build_filename(w->in->model, "textes", NULL);
+	char *to = g_build_filename(dir, "textes", NULL);
+	copy_tree(w, from, to, w->m.year, w->in->year);
+	g_free(to);
+	g_free(from);
+	/* read as a draft reads them: what is absent counts, nothing stops */
+	struct layout l;
+	struct texts x = { 0 };
+	struct diag scratch = DIAG_INIT;
+	GString *loops = g_string_new("");
+	if (layout_load(dir, &l, &scratch) != 0) {
+		diag_add(w->d, DIAG_ERROR, dir, 0, 0, "the layout written cannot be read back");
+		goto out;
+	}
+	texts_load(&l, w->in->t, true, &x, &scratch);
+	for (size_t i = 0; i < w->m.nloops; i++) {
+		const struct loop *loop = &w->m.loops[i];
+		GString *kept = g_string_new("");
+		int number = 0;
+		for (size_t k = 0; k < x.n; k++) {
+			if (strcmp(x.v[k].loop, loop->id))
+				continue;
+			if (x.v[k].unresolved || !charts_fit(w, &x.v[k])) {
+				g_unlink(x.v[k].file);
+				continue;
+			}
+			char *text = NULL;
+			if (g_file_get_contents(x.v[k].file, &text, NULL, NULL))
+				g_string_append(kept, text);
+			g_free(text);
+			number++;
+		}
+		if (write_rest(w, dir, loop, kept, number + 1) || number)
+			g_string_append_printf(loops, "%s%s", loops->len ? ";" : "", loop->id);
+		g_string_free(kept, TRUE);
+	}
+	layout_release(&l);
+out:
+	texts_release(&x);
+	diag_release(&scratch);
+	return g_string_free(loops, FALSE);
+}
+
+/* edition.ini, the model's with the edition's year and office; loops
+ * (NULL: the model's) the loops it keeps, as boucles= lists them. */
+static void write_edition(struct work *w, const char *dir, const char *loops)
 {
 	char *path = g_build_filename(w->in->model, "edition.ini", NULL);
 	GKeyFile *kf = g_key_file_new();
@@ -487,6 +595,17 @@ static void write_edition(struct work *w, const char *dir)
 	g_key_file_set_value(kf, "edition", "annee", year);
 	if (w->in->office)
 		g_key_file_set_string(kf, "edition", "organisme", w->in->office);
+	for (size_t i = 0; loops && i < w->m.nloops; i++) {
+		char **kept = g_strsplit(loops, ";", -1);
+		if (!g_strv_contains((const char *const *)kept, w->m.loops[i].id)) {
+			char *group = g_strdup_printf("boucle.%s", w->m.loops[i].id);
+			g_key_file_remove_group(kf, group, NULL);
+			g_free(group);
+		}
+		g_strfreev(kept);
+	}
+	if (loops)
+		g_key_file_set_value(kf, "edition", "boucles", loops);
 	char *text = g_key_file_to_data(kf, NULL, NULL);
 	put(w, dir, "edition.ini", text);
 	g_free(text);
@@ -508,31 +627,24 @@ int init_write(const struct init *in, const char *dir, struct diag *d)
 	if (unplaced)
 		diag_add(d, DIAG_WARNING, ini, 0, 0,
 			 "%zu figures of indicators no loop lists (indicateurs=) left out", unplaced);
-	write_edition(&w, dir);
+	write_edition(&w, dir, NULL);
 	write_chiffres(&w, dir);
 	write_libelles(&w, dir);
 	write_charts(&w, dir);
 	if (in->from) {
 		char *a = g_build_filename(in->model, "textes", NULL), *b = g_build_filename(dir, "textes", NULL);
-		copy_tree(&w, a, b);
+		copy_tree(&w, a, b, 0, 0);
 		g_free(a);
 		g_free(b);
 		a = g_build_filename(in->model, "images", NULL);
 		b = g_build_filename(dir, "images", NULL);
-		copy_tree(&w, a, b);
+		copy_tree(&w, a, b, 0, 0);
 		g_free(a);
 		g_free(b);
 	} else {
-		char *office = markdown_literal(in->office ? in->office : w.m.office);
-		char *edito = g_strdup_printf(
-			"# Édito\n\nCe carnet de voyage retrace l'année {{annee}} de %s : ses logements, "
-			"ses locataires, ses équipes et ses partenaires. Chaque boucle en suit un "
-			"chemin, chiffres à l'appui.\n\nBonne lecture.\n", office);
-		g_free(office);
-		put(&w, dir, "textes/edito.md", edito);
-		g_free(edito);
-		for (size_t i = 0; i < w.m.nloops; i++)
-			write_article(&w, dir, &w.m.loops[i]);
+		char *loops = write_texts(&w, dir);
+		write_edition(&w, dir, loops);  /* without the loops that have nothing */
+		g_free(loops);
 	}
 out:
 	for (guint i = 0; i < w.lines->len; i++) {

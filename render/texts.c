@@ -21,6 +21,7 @@ struct loader {
 	bool draft;             /* absent figures print n.d. */
 	struct diag *d;
 	const char *path;       /* the file being read */
+	struct article *a;      /* the article being read */
 };
 
 /* ---- placeholders ---- */
@@ -82,6 +83,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 				 "no %d figure '%s%s%s' (give --previous, or declare it): printed n.d.",
 				 ld->l->year - 1, id, *dims ? " " : "", dims);
 			out = g_strdup("n.d.");
+			ld->a->unresolved++;
 		} else
 			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
 				 "no %d figure '%s%s%s': give the previous edition's table (--previous) or declare it",
@@ -94,6 +96,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 				 "no figure '%s%s%s' in the %d table: printed n.d.", id,
 				 *dims ? " " : "", dims, ld->l->year);
 			out = g_strdup("n.d.");
+			ld->a->unresolved++;
 		} else {
 			char *close = layout_close_matches(ld->t, id);
 			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
@@ -368,6 +371,7 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 				 "chart: unknown indicator '%s'%s: an empty frame, n.d.",
 				 c.indicator, close);
 			c.missing = true;
+			ld->a->unresolved++;
 		} else
 			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
 				 "chart: unknown indicator '%s'%s", c.indicator, close);
@@ -507,6 +511,39 @@ static void list(const struct loader *ld, struct article *a, cmark_node *node)
 	}
 }
 
+/* A ```a_ecrire block: what the article will say, still to write.  A
+ * draft shows it as an italic paragraph "À écrire : …"; an edition leaves
+ * the article out (texts_load), with a warning.  Returns the node that
+ * now stands in the tree for the block. */
+static cmark_node *to_write(const struct loader *ld, struct article *a, cmark_node *n,
+			    struct item *item)
+{
+	long line = cmark_node_get_start_line(n);
+	a->to_write = true;
+	if (!ld->draft) {
+		diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
+			 "this article is still to write (```a_ecrire): left out of the edition, "
+			 "shown in a draft");
+		return n;
+	}
+	char *what = g_strdup(cmark_node_get_literal(n));
+	char *note = g_strdup_printf("À écrire : %s", g_strstrip(what));
+	char *one = g_strdelimit(note, "\n", ' ');
+	g_free(what);
+	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *emph = cmark_node_new(CMARK_NODE_EMPH);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(text, one);
+	cmark_node_append_child(emph, text);
+	cmark_node_append_child(para, emph);
+	cmark_node_replace(n, para);
+	cmark_node_free(n);
+	g_free(note);
+	text_block(ld, a, para, BLOCK_PARAGRAPH, item);
+	a->v[a->n - 1].line = line;
+	return para;
+}
+
 static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 		 struct item *item)
 {
@@ -539,9 +576,11 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 				tiles_block(ld, a, n);
 			else if (info && g_str_has_prefix(info, "graphique"))
 				chart_block(ld, a, n);
+			else if (info && g_str_has_prefix(info, "a_ecrire"))
+				n = to_write(ld, a, n, item);
 			else
 				diag_add(ld->d, DIAG_ERROR, ld->path, cmark_node_get_start_line(n), 0,
-					 "unknown block '%s': expected ```chiffres or ```graphique",
+					 "unknown block '%s': expected ```chiffres, ```graphique or ```a_ecrire",
 					 info ? info : "");
 			break;
 		}
@@ -602,6 +641,7 @@ static int load_article(struct loader *ld, const char *path, const char *loop,
 	drop_controls(ld, path, src);
 	len = strlen(src);
 	ld->path = path;
+	ld->a = a;
 	cmark_node *doc = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
 	walk(ld, a, doc, NULL);
 	a->doc = doc;
@@ -718,10 +758,12 @@ static void check_decodes(const struct loader *ld, const char *text, const struc
 	g_free(error);
 }
 
+static void article_release(struct article *a);
+
 int texts_load(const struct layout *l, const struct figures *t,
 	       bool draft, struct texts *out, struct diag *d)
 {
-	struct loader ld = { l, t, draft, d, NULL };
+	struct loader ld = { l, t, draft, d, NULL, NULL };
 	size_t errors = d->errors;
 	*out = (struct texts){ 0 };
 
@@ -737,6 +779,8 @@ int texts_load(const struct layout *l, const struct figures *t,
 		for (guint k = 0; k < files->len; k++) {
 			out->v = g_renew(struct article, out->v, out->n + 1);
 			load_article(&ld, files->pdata[k], l->loops[i].id, &out->v[out->n++]);
+			if (out->v[out->n - 1].to_write && !draft)
+				article_release(&out->v[--out->n]);
 		}
 		g_ptr_array_free(files, TRUE);
 		g_free(dir);

@@ -22,6 +22,9 @@
  *   type=barres            anneau, pyramide, parts, objectif,
  *   indicateur=…           etiquettes, comparaison), titre, indicateur,
  *   ```                    axe, filtre, cible, tri
+ *   ```a_ecrire           what the article will say, still to write:
+ *   …                      shown in a draft, in italics; an edition
+ *   ```                    leaves the article out, with a warning
  *   ![CAPTION](photo.jpg)  a photo from layouts/Y/images/ (a drawn
  *                          placeholder when the file is absent); a title
  *                          sets options, separated by ';':
@@ -94,6 +97,8 @@ struct article {
 	size_t n;
 	int page;               /* where it starts, once laid out */
 	int lists;              /* lists met so far, to number them */
+	int unresolved;         /* a draft's placeholders and charts printed n.d. */
+	bool to_write;          /* holds a ```a_ecrire block */
 	/* the text as cmark parsed it, for the web edition: its text nodes
 	 * hold what the PDF prints (placeholders replaced, typography,
 	 * soft hyphens); the title's heading and the nodes that made a

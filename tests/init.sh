@@ -21,7 +21,7 @@ L=$tmp/layouts/2025
 expect_status "init" 0 "$bin/carnet" init --in "$X/2025" --year 2025 --out "$L" \
 	--office "Habitat de la Vallée, OPH"
 expect_err "init" "carnet init: $L is ready for 2025"
-for f in edition.ini chiffres.csv libelles.csv graphiques.csv textes/edito.md textes/rh/01-rh.md; do
+for f in edition.ini chiffres.csv libelles.csv graphiques.csv textes/edito.md textes/rh/01-effectif.md; do
 	[ -s "$L/$f" ] && ok || bad "init: no $f"
 done
 grep -qx "direction;coeur_de_vallee;Cœur de Vallée" "$L/libelles.csv" && ok || bad "init: the directions as the exports spell them"
@@ -55,7 +55,7 @@ expect_status "build 2024" 0 "$bin/carnet" build --in "$X/2024" --year 2024 --ou
 	--layout "$tmp/layouts/2024"
 # an evolution placeholder, as a service would write one
 printf '\nL'"'"'effectif passe de {{rh.effectif | annee_precedente}} en {{annee_precedente}} à {{rh.effectif}} en {{annee}}, soit {{rh.effectif | evolution}} ; la part des femmes varie de {{rh.part_femmes | evolution}}.\n' \
-	>>"$L/textes/rh/01-rh.md"
+	>>"$L/textes/rh/01-effectif.md"
 expect_status "build 2025" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/2025" --layout "$L"
 for f in carnet-2025.pdf carnet-2025-impression.pdf carnet-2025.xlsx effectifs-2025.xlsx figures-2025.tsv; do
 	[ -s "$O/2025/$f" ] && ok || bad "build: no $f"
