@@ -61,12 +61,22 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
 PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf \
             $(BIN)/carnet-html $(BIN)/carnet-init
+# the French catalogue of the messages, where the programs look for it
+# (etl/i18n.h): BIN/../share/locale
+CATALOGUE := $(BUILD)/share/locale/fr/LC_MESSAGES/carnet.mo
+POT      := $(BUILD)/po/carnet.pot
+# xgettext's keywords: _ and N_, the functions that take a message's
+# format (diag.h, export.h, the readers' and photos' helpers) and
+# i18n_fr(); the words such functions are given are marked N_()
+XGETTEXT_KEYWORDS := -k_ -kN_ -kngettext:1,2 -ki18n_fr -kdiag_add:6 -kdiag_warn_kind:7 \
+        -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kfatal_at:4 -kfail:2
+I18N_SRC := $(sort $(wildcard etl/*.c render/*.c render/*/*.c render/pdf/*.cc init/*.c tools/*.c))
 INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
 INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := all
-.PHONY: all report workbooks check valgrind fuzz bench golden-update clean programs \
+.PHONY: po all report workbooks check valgrind fuzz bench golden-update clean programs \
         report-run workbooks-run check-run valgrind-run fuzz-run bench-run
 
 # ---- public targets -------------------------------------------------------
@@ -129,7 +139,21 @@ clean:
 
 # ---- programs -------------------------------------------------------------
 
-programs: $(PROGRAMS)
+programs: $(PROGRAMS) $(CATALOGUE)
+
+$(CATALOGUE): po/fr.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# the messages of the code, for po/fr.po (`make po` merges them in)
+$(POT): $(I18N_SRC)
+	@mkdir -p $(@D)
+	LC_ALL=C.UTF-8 xgettext --from-code=UTF-8 --language=C++ $(XGETTEXT_KEYWORDS) \
+		--sort-by-file --no-location -o $@.tmp $(I18N_SRC) && mv $@.tmp $@
+
+po: $(POT)
+	msgmerge --quiet --update --backup=none --no-location po/fr.po $(POT)
+	@msgfmt --check --statistics -o /dev/null po/fr.po
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -148,7 +172,7 @@ $(BUILD)/libetl.a: $(ETL_OBJ)
 # the front command: stages run by name; carnet build stages, checks and
 # puts in place its outputs (etl/infile.c, render/folder.c: GLib only)
 $(BIN)/carnet: $(BUILD)/obj/tools/carnet.o $(BUILD)/obj/tools/stages.o $(BUILD)/obj/tools/build.o \
-               $(BUILD)/obj/etl/infile.o $(BUILD)/obj/render/folder.o
+               $(BUILD)/obj/etl/infile.o $(BUILD)/obj/etl/i18n.o $(BUILD)/obj/render/folder.o
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(shell pkg-config --libs glib-2.0)
 

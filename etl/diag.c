@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "i18n.h"
+
 static bool grow(struct diag *d)
 {
 	size_t cap = d->cap ? 2 * d->cap : 16;
@@ -18,6 +20,9 @@ static bool grow(struct diag *d)
 	d->cap = cap;
 	return true;
 }
+
+/* What names the column a warning is about (a reader's header). */
+#define IN_COLUMN N_("in '%s'")
 
 /* The format with each of its values left out: "outside %d" gives
  * "outside …". */
@@ -41,8 +46,10 @@ static char *label_of(const char *fmt, const char *detail)
 			break;
 		g_string_append(s, "…");
 	}
-	if (detail)
-		g_string_append_printf(s, " in '%s'", detail);
+	if (detail) {
+		g_string_append_c(s, ' ');
+		g_string_append_printf(s, i18n_fr(IN_COLUMN), detail);
+	}
 	return g_string_free(s, FALSE);
 }
 
@@ -55,7 +62,7 @@ static size_t kind_of(struct diag *d, const char *file, const char *fmt, const c
 	}
 	d->kinds = g_renew(struct diag_kind, d->kinds, d->nkinds + 1);
 	d->kinds[d->nkinds] = (struct diag_kind){ g_strdup(file), fmt, detail,
-						   label_of(fmt, detail), 0 };
+						   label_of(i18n_fr(fmt), detail), 0 };
 	return d->nkinds++;
 }
 
@@ -82,6 +89,18 @@ static void keep(struct diag *d, enum diag_level level, const char *file, long l
 	(*kept)++;
 }
 
+/* msg (owned) and " in 'detail'" after it, when detail is not NULL. */
+static char *with_detail(char *msg, const char *in_column, const char *detail)
+{
+	if (!detail)
+		return msg;
+	char *where = g_strdup_printf(in_column, detail);
+	char *m = g_strconcat(msg, " ", where, NULL);
+	g_free(where);
+	g_free(msg);
+	return m;
+}
+
 static void add(struct diag *d, enum diag_level level, const char *file, long line,
 		long column, const char *kind, const char *detail, const char *fmt, va_list ap)
 {
@@ -96,21 +115,25 @@ static void add(struct diag *d, enum diag_level level, const char *file, long li
 		d->warnings++;
 	if (*kept >= DIAG_KEEP && !all)
 		return;
-	char *msg = g_strdup_vprintf(fmt, ap);
-	if (detail) {
-		char *m = g_strdup_printf("%s in '%s'", msg, detail);
-		g_free(msg);
-		msg = m;
-	}
+	/* the terminal's message in the user's language; the report's in
+	 * French (the same when the user reads French) */
+	const char *mine = _(fmt), *fr = all ? i18n_fr(fmt) : mine;
+	va_list again;
+	va_copy(again, ap);
+	char *msg = with_detail(g_strdup_vprintf(mine, ap), _(IN_COLUMN), detail);
 	if (all) {
+		char *report = fr == mine ? g_strdup(msg)
+			: with_detail(g_strdup_vprintf(fr, again), i18n_fr(IN_COLUMN), detail);
 		size_t k = kind_of(d, file, kind, detail);
 		d->kinds[k].count++;
 		fprintf(d->all, "%zu\t", k);
 		put_field(d->all, file);
 		fprintf(d->all, "\t%ld\t%ld\t", line, column);
-		put_field(d->all, msg);
+		put_field(d->all, report);
 		fputc('\n', d->all);
+		g_free(report);
 	}
+	va_end(again);
 	keep(d, level, file, line, column, msg);
 }
 
@@ -130,6 +153,12 @@ void diag_warn_kind(struct diag *d, const char *file, long line, long column,
 	va_start(ap, fmt);
 	add(d, DIAG_WARNING, file, line, column, kind, detail, fmt, ap);
 	va_end(ap);
+}
+
+void diag_vwarn(struct diag *d, const char *file, long line, long column,
+		const char *detail, const char *fmt, va_list ap)
+{
+	add(d, DIAG_WARNING, file, line, column, fmt, detail, fmt, ap);
 }
 
 int diag_keep_all(struct diag *d)
@@ -171,7 +200,7 @@ int diag_each_of_kind(const struct diag *d, size_t k,
 
 char *diag_format(const struct diag_entry *e)
 {
-	const char *lvl = e->level == DIAG_WARNING ? "warning: " : "";
+	const char *lvl = e->level == DIAG_WARNING ? _("warning: ") : "";
 	if (e->line > 0 && e->column > 0)
 		return g_strdup_printf("%s:%ld:%ld: %s%s", e->file, e->line,
 				       e->column, lvl, e->msg);
@@ -191,11 +220,11 @@ void diag_print(const struct diag *d, FILE *out, const char *prog)
 		g_free(s);
 	}
 	if (d->errors > d->kept_errors)
-		fprintf(out, "%s: ... and %zu more errors\n", prog,
-			d->errors - d->kept_errors);
+		fprintf(out, ngettext("%s: ... and %zu more error\n", "%s: ... and %zu more errors\n",
+				      d->errors - d->kept_errors), prog, d->errors - d->kept_errors);
 	if (d->warnings > d->kept_warnings)
-		fprintf(out, "%s: ... and %zu more warnings\n", prog,
-			d->warnings - d->kept_warnings);
+		fprintf(out, ngettext("%s: ... and %zu more warning\n", "%s: ... and %zu more warnings\n",
+				      d->warnings - d->kept_warnings), prog, d->warnings - d->kept_warnings);
 }
 
 int diag_merge(struct diag *into, const struct diag *from)

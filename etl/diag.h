@@ -9,7 +9,11 @@
  *
  * Memory is bounded: at most DIAG_KEEP entries of each level are kept (what
  * the terminal shows), the rest are only counted, so a file with a million
- * bad rows costs nothing.  For the data-quality report, diag_keep_all()
+ * bad rows costs nothing.
+ *
+ * Formats are English and translated here (i18n.h): the kept messages,
+ * for the terminal, in the user's language; the report's (every warning
+ * and the kinds' labels) in French.  For the data-quality report, diag_keep_all()
  * has every warning written to a temporary file as well, and each counted
  * by its kind (the file, and the message's format): the report lists them
  * all, grouped by kind.
@@ -17,6 +21,7 @@
 #ifndef CARNET_DIAG_H
 #define CARNET_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -72,6 +77,12 @@ int diag_keep_all(struct diag *d);
 void diag_warn_kind(struct diag *d, const char *file, long line, long column,
 		    const char *kind, const char *detail, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+
+/* diag_warn_kind() with fmt as the kind, from a va_list: for readers
+ * that take a warning's format and values from their callers. */
+void diag_vwarn(struct diag *d, const char *file, long line, long column,
+		const char *detail, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
 
 /* Calls fn for each warning of kind k (an index into d->kinds) in the
  * order they came, from the temporary file; 0, or -1 on a read error. */

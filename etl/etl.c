@@ -1,4 +1,5 @@
 /* etl.c — see etl.h. */
+#include "i18n.h"
 #include "etl.h"
 #include "previous.h"
 #include "reading.h"
@@ -46,8 +47,10 @@ static void on_progress(uint64_t done, uint64_t total, void *ctx)
 	if (!j->o->progress || total == 0)
 		return;
 	pthread_mutex_lock(&q.lock);
-	fprintf(stderr, "\rcarnet figures: reading %s %3d %%\033[K", j->src->file,
+	fputc('\r', stderr);
+	fprintf(stderr, _("carnet figures: reading %s %3d %%"), j->src->file,
 		(int)(100.0 * (double)done / (double)total));
+	fputs("\033[K", stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&q.lock);
 }

@@ -8,6 +8,7 @@
  */
 #include "export.h"
 #include "infile.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <csv.h>
@@ -93,7 +94,7 @@ const char *exp_encoding_name(enum exp_encoding e)
 static void verror(struct exp_reader *r, long line, long col, const char *fmt,
 		   va_list ap)
 {
-	char *msg = g_strdup_vprintf(fmt, ap);
+	char *msg = g_strdup_vprintf(_(fmt), ap);
 	diag_add(r->d, DIAG_ERROR, r->src->path, line, col, "%s", msg);
 	g_free(msg);
 	if (r->d->errors - r->errors_before >= EXP_MAX_ERRORS && !r->stop) {
@@ -160,11 +161,11 @@ void exp_reject(struct exp_reader *r, const struct exp_field *f,
 	char q[QUOTE_MAX + 16];
 	va_list ap;
 	va_start(ap, fmt);
-	char *why = g_strdup_vprintf(fmt, ap);
+	char *why = g_strdup_vprintf(_(fmt), ap);
 	va_end(ap);
 	quote_value(f, q, sizeof q);
 	r->row_bad = true;
-	error_at(r, f->line, f->column, "invalid %s%s in '%s': %s", what, q,
+	error_at(r, f->line, f->column, N_("invalid %s%s in '%s': %s"), _(what), q,
 		 f->header, why);
 	g_free(why);
 }
@@ -174,11 +175,9 @@ void exp_warn(struct exp_reader *r, const struct exp_field *f,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *what = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
 	/* of a kind: the caller's format, for this column */
-	diag_warn_kind(r->d, r->src->path, f->line, f->column, fmt, f->header, "%s", what);
-	g_free(what);
+	diag_vwarn(r->d, r->src->path, f->line, f->column, f->header, fmt, ap);
+	va_end(ap);
 }
 
 void exp_outside_year(struct exp_reader *r)
@@ -195,10 +194,8 @@ void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = g_strdup_vprintf(fmt, ap);
+	diag_vwarn(r->d, r->src->path, line, 0, NULL, fmt, ap);
 	va_end(ap);
-	diag_warn_kind(r->d, r->src->path, line, 0, fmt, NULL, "%s", msg);
-	g_free(msg);
 }
 
 /* ---- typed getters ---- */
@@ -220,7 +217,7 @@ static int check_blank(struct exp_reader *r, const struct exp_field *f)
 static int bad_value(struct exp_reader *r, const struct exp_field *f,
 		     const char *what, const char *why)
 {
-	exp_reject(r, f, what, "%s", why);
+	exp_reject(r, f, what, "%s", _(why));
 	return EXP_BAD;
 }
 
@@ -230,7 +227,7 @@ int exp_date(struct exp_reader *r, const struct exp_field *f, day_t *out)
 	if (b != EXP_GOT)
 		return b;
 	const char *why = field_date(f->s, f->len, out);
-	return why ? bad_value(r, f, "date", why) : EXP_GOT;
+	return why ? bad_value(r, f, N_("date"), why) : EXP_GOT;
 }
 
 int exp_number(struct exp_reader *r, const struct exp_field *f, double *out)
@@ -239,7 +236,7 @@ int exp_number(struct exp_reader *r, const struct exp_field *f, double *out)
 	if (b != EXP_GOT)
 		return b;
 	const char *why = field_number(f->s, f->len, out);
-	return why ? bad_value(r, f, "number", why) : EXP_GOT;
+	return why ? bad_value(r, f, N_("number"), why) : EXP_GOT;
 }
 
 int exp_count(struct exp_reader *r, const struct exp_field *f, long *out)
@@ -249,7 +246,7 @@ int exp_count(struct exp_reader *r, const struct exp_field *f, long *out)
 	if (got != EXP_GOT)
 		return got;
 	if (v != floor(v) || v < 0 || v > 9007199254740992.0)
-		return bad_value(r, f, "count", "expected a whole number from 0");
+		return bad_value(r, f, N_("count"), N_("expected a whole number from 0"));
 	*out = (long)v;
 	return EXP_GOT;
 }
@@ -259,7 +256,7 @@ int exp_yesno(struct exp_reader *r, const struct exp_field *f, bool *out)
 	if (!f->s)
 		return EXP_EMPTY;
 	const char *why = field_yesno(f->s, f->len, out);
-	return why ? bad_value(r, f, "yes/no value", why) : EXP_GOT;
+	return why ? bad_value(r, f, N_("yes/no value"), why) : EXP_GOT;
 }
 
 int exp_enum(struct exp_reader *r, const struct exp_field *f,
@@ -274,7 +271,7 @@ int exp_enum(struct exp_reader *r, const struct exp_field *f,
 		return EXP_GOT;
 	}
 	/* List the accepted values, each value once (its first label). */
-	GString *ok = g_string_new("expected ");
+	GString *ok = g_string_new(_("expected "));
 	for (const struct enum_label *l = labels; l->label; l++) {
 		bool seen = false;
 		for (const struct enum_label *k = labels; k < l; k++)
@@ -283,7 +280,7 @@ int exp_enum(struct exp_reader *r, const struct exp_field *f,
 			g_string_append_printf(ok, "%s%s",
 					       l == labels ? "" : ", ", l->label);
 	}
-	bad_value(r, f, "value", ok->str);
+	bad_value(r, f, N_("value"), ok->str);
 	g_string_free(ok, TRUE);
 	return EXP_BAD;
 }

@@ -1,5 +1,6 @@
 /* fields.c — see fields.h. */
 #include "fields.h"
+#include "i18n.h"
 #include "decimal.h"
 #include "text.h"
 
@@ -89,9 +90,9 @@ const char *field_date(const char *s, size_t len, day_t *out)
 	if (i != len)
 		return format;
 	if (m < 1 || m > 12)
-		return "no such month";
+		return N_("no such month");
 	if (y < 1900 || y > 2100)
-		return "year outside 1900-2100";
+		return N_("year outside 1900-2100");
 	if (d < 1 || d > days_in_month(y, m))
 		return m == 2 && d == 29 ? "29 February in a year that is not a leap year"
 					 : "no such day in that month";
@@ -157,7 +158,7 @@ static double slow_value(const char *s, size_t len, bool *range)
 
 const char *field_number(const char *s, size_t len, double *out)
 {
-	static const char *const notnum = "not a number";
+	static const char *const notnum = N_("not a number");
 	size_t i = 0;
 
 	text_trim(&s, &len);
@@ -184,7 +185,7 @@ const char *field_number(const char *s, size_t len, double *out)
 			i++;
 		} else if ((k = group_sep(s + i, len - i)) > 0) {
 			if (group == 0 || (grouped && group != 3) || group > 3)
-				return "thousands must be grouped by three digits";
+				return N_("thousands must be grouped by three digits");
 			grouped = true;
 			group = 0;
 			i += k;
@@ -195,7 +196,7 @@ const char *field_number(const char *s, size_t len, double *out)
 	if (group == 0)
 		return notnum;
 	if (grouped && group != 3)
-		return "thousands must be grouped by three digits";
+		return N_("thousands must be grouped by three digits");
 	if (i < len && (s[i] == ',' || s[i] == '.')) {
 		i++;
 		size_t frac = i;
@@ -214,7 +215,7 @@ const char *field_number(const char *s, size_t len, double *out)
 	long e = 0;
 	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
 		if (grouped)
-			return "an exponent cannot follow thousands separators";
+			return N_("an exponent cannot follow thousands separators");
 		i++;
 		bool eneg = i < len && s[i] == '-';
 		if (i < len && (s[i] == '-' || s[i] == '+'))
@@ -242,7 +243,7 @@ const char *field_number(const char *s, size_t len, double *out)
 		bool range;
 		v = slow_value(s, len, &range);
 		if (range)
-			return "number out of range";
+			return N_("number out of range");
 		*out = v;
 		return NULL;
 	}
@@ -273,7 +274,7 @@ const char *field_yesno(const char *s, size_t len, bool *out)
 	}
 	int v = field_enum(s, len, yesno);
 	if (v < 0)
-		return "expected O/N, Oui/Non, 1/0 or X/empty";
+		return N_("expected O/N, Oui/Non, 1/0 or X/empty");
 	*out = v == 1;
 	return NULL;
 }

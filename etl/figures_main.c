@@ -13,6 +13,7 @@
  * is complete, so a failed run leaves the previous outputs as they were.
  * Exit status: 0 done, 1 bad data (nothing written), 2 usage or I/O.
  */
+#include "i18n.h"
 #include "etl.h"
 #include "fields.h"
 #include "infile.h"
@@ -34,7 +35,7 @@ static const char *prog = "carnet figures";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
+		_("usage: carnet figures --in DIR [--year Y] [-o FILE] [--provenance FILE]\n"
 		"                      [--quality FILE] [--hr-detail FILE] [--previous FILE]\n"
 		"                      [--memory SIZE] [--strict] [-v]\n"
 		"\n"
@@ -60,7 +61,7 @@ static void usage(FILE *out)
 		"                     sort on disk ($TMPDIR) and the files are read again\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
-		"  -h, --help         show this help\n");
+		"  -h, --help         show this help\n"));
 }
 
 /* ---- outputs, written whole or not at all ---- */
@@ -78,7 +79,7 @@ static int open_output(struct output *o)
 	o->tmp = g_strdup_printf("%s.tmp", o->path);
 	o->f = fopen(o->tmp, "w");
 	if (!o->f) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->tmp,
+		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, o->tmp,
 			strerror(errno));
 		return -1;
 	}
@@ -94,7 +95,7 @@ static int close_output(struct output *o)
 	bad |= fclose(o->f) != 0;
 	o->f = NULL;
 	if (bad) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->tmp,
+		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, o->tmp,
 			strerror(err ? err : errno));
 		return -1;
 	}
@@ -116,12 +117,12 @@ static void drop_output(struct output *o)
 static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)",
+	fprintf(stderr, _("%s: %s: %ld rows read, %ld rejected (%s, '%s', %s)"),
 		prog, path, st->rows, st->rejected, exp_encoding_name(st->encoding),
 		st->delimiter == '\t' ? "TAB" : (char[]){ st->delimiter, 0 },
 		st->crlf ? "CRLF" : "LF");
 	if (st->passes > 1)
-		fprintf(stderr, ", read %d times: its keys sorted on disk", st->passes);
+		fprintf(stderr, _(", read %d times: its keys sorted on disk"), st->passes);
 	fputc('\n', stderr);
 }
 
@@ -139,13 +140,13 @@ static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 		     out[3].f && figures_write(&res->detail, out[3].f, true) != 0 ? 3 :
 		     out[4].f && etl_write_labels(res, out[4].f) != 0 ? 4 : -1;
 	if (failed >= 0) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", prog,
+		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog,
 			out[failed].tmp ? out[failed].tmp : "standard output",
 			strerror(errno));
 		return 2;
 	}
 	if (table == stdout && fflush(stdout) != 0) {
-		fprintf(stderr, "%s: cannot write to standard output: %s\n", prog,
+		fprintf(stderr, _("%s: cannot write to standard output: %s\n"), prog,
 			strerror(errno));
 		return 2;
 	}
@@ -154,7 +155,7 @@ static int write_outputs(struct output out[NOUT], const struct etl_result *res)
 			return 2;
 	for (int i = 0; i < NOUT; i++) {
 		if (out[i].tmp && rename(out[i].tmp, out[i].path) != 0) {
-			fprintf(stderr, "%s: %s: cannot rename: %s\n", prog,
+			fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog,
 				out[i].path, strerror(errno));
 			return 2;
 		}
@@ -199,6 +200,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	i18n_init();
 	struct output out[NOUT] = { 0 };  /* table, provenance, quality, detail, labels */
 	const char *in = NULL, *previous = NULL;
 	bool verbose = false, strict = false;
@@ -217,7 +219,7 @@ int main(int argc, char **argv)
 		case 'i': in = optarg; break;
 		case 'y':
 			if (!field_year(optarg, &year)) {
-				fprintf(stderr, "%s: invalid year '%s'\n", prog, optarg);
+				fprintf(stderr, _("%s: invalid year '%s'\n"), prog, optarg);
 				return 2;
 			}
 			break;
@@ -229,7 +231,7 @@ int main(int argc, char **argv)
 		case 'L': out[4].path = optarg; break;
 		case 'm':
 			if (!parse_size(optarg, &memory)) {
-				fprintf(stderr, "%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n",
+				fprintf(stderr, _("%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n"),
 					prog, optarg);
 				return 2;
 			}
@@ -245,7 +247,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!g_file_test(in, G_FILE_TEST_IS_DIR)) {
-		fprintf(stderr, "%s: %s: not a folder\n", prog, in);
+		fprintf(stderr, _("%s: %s: not a folder\n"), prog, in);
+		return 2;
+	}
+	/* the report is French whatever the terminal speaks: never English
+	 * by default */
+	if (out[2].path && i18n_french_ready()) {
+		fprintf(stderr, "%s: %s\n", prog, _(i18n_french_ready()));
 		return 2;
 	}
 	const char *inputs[] = { in, previous };
@@ -253,7 +261,7 @@ int main(int argc, char **argv)
 		if (out[i].path && !infile_apart(prog, out[i].path, inputs, 2))
 			return 2;
 	if (!year && !(year = etl_default_year(in))) {
-		fprintf(stderr, "%s: no year in %s/chiffres_cles.csv: give --year\n",
+		fprintf(stderr, _("%s: no year in %s/chiffres_cles.csv: give --year\n"),
 			prog, in);
 		return 2;
 	}
@@ -267,15 +275,15 @@ int main(int argc, char **argv)
 	etl_run(&o, &res);
 	int status = res.status;
 	if (status == 0 && strict && (res.diag.warnings || res.checks.failed)) {
-		fprintf(stderr, "%s: --strict: %zu warnings and %zu failed checks count as errors\n",
+		fprintf(stderr, _("%s: --strict: %zu warnings and %zu failed checks count as errors\n"),
 			prog, res.diag.warnings, res.checks.failed);
 		status = 1;
 	}
 	diag_print(&res.diag, stderr, prog);
 	for (size_t i = 0; i < res.checks.n; i++)
 		if (!res.checks.v[i].ok)
-			fprintf(stderr, "%s: %s: warning: check failed: %s\n", prog,
-				res.checks.v[i].file, res.checks.v[i].message);
+			fprintf(stderr, _("%s: %s: warning: check failed: %s\n"), prog,
+				res.checks.v[i].file, res.checks.v[i].said);
 	if (status == 0)
 		status = write_outputs(out, &res);
 	for (int i = 0; i < NOUT; i++)

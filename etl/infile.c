@@ -1,5 +1,6 @@
 /* infile.c — see infile.h. */
 #define _XOPEN_SOURCE 700      /* realpath() */
+#include "i18n.h"
 #include "infile.h"
 
 #include <errno.h>
@@ -16,15 +17,15 @@ int infile_open(const char *path, const char **why)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0) {
-		*why = errno == ELOOP ? "is a symbolic link: put the file itself there"
+		*why = errno == ELOOP ? _("is a symbolic link: put the file itself there")
 				      : strerror(errno);
 		return -1;
 	}
 	struct stat sb;
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		*why = fstat(fd, &sb) != 0 ? strerror(errno)
-		       : S_ISDIR(sb.st_mode) ? "is a folder, not a file"
-		       : "is not a regular file (a FIFO, a socket or a device)";
+		       : S_ISDIR(sb.st_mode) ? _("is a folder, not a file")
+		       : _("is not a regular file (a FIFO, a socket or a device)");
 		close(fd);
 		return -1;
 	}
@@ -80,8 +81,8 @@ bool infile_apart(const char *prog, const char *out, const char *const *inputs, 
 {
 	for (size_t i = 0; i < n; i++)
 		if (inputs[i] && infile_overlap(out, inputs[i])) {
-			fprintf(stderr, "%s: %s: an output may not be or lie inside an input "
-				"(%s): write it elsewhere\n", prog, out, inputs[i]);
+			fprintf(stderr, _("%s: %s: an output may not be or lie inside an input "
+				"(%s): write it elsewhere\n"), prog, out, inputs[i]);
 			return false;
 		}
 	return true;

@@ -1,5 +1,6 @@
 /* previous.c — see previous.h. */
 #include "previous.h"
+#include "i18n.h"
 #include "decimal.h"
 
 #include <math.h>
@@ -15,9 +16,9 @@ static const struct exp_col cols[NP] = {
 	[P_VALUE] = { "value", EXP_REQUIRED }, [P_UNIT] = { "unit", 0 },
 };
 
-static const char DIFFERS[] =
-	"'%s %s' is %s in the %d edition's table but declared %s in chiffres_cles.csv: "
-	"the declared value is kept";
+static const char *const DIFFERS =
+	N_("'%s %s' is %s in the %d edition's table but declared %s in chiffres_cles.csv: "
+	   "the declared value is kept");
 
 struct merge {
 	struct figures *t;

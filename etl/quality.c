@@ -1,20 +1,37 @@
 /* quality.c — see quality.h. */
 #include "quality.h"
+#include "i18n.h"
 #include "french.h"
 #include "text.h"
 #include "cell.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib.h>
 
 static void add(struct checks *c, bool ok, const char *file, long line,
-		char *message)
+		char *message, char *said)
 {
 	c->v = g_renew(struct check, c->v, c->n + 1);
-	c->v[c->n++] = (struct check){ ok, g_strdup(file), line, message };
+	c->v[c->n++] = (struct check){ ok, g_strdup(file), line, message, said };
 	c->failed += !ok;
+}
+
+/* add() with the message made from fmt: in French for the report, in the
+ * user's language for the terminal. */
+static void __attribute__((format(printf, 5, 6)))
+add_said(struct checks *c, bool ok, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap, again;
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	char *fr = g_strdup_vprintf(i18n_fr(fmt), ap);
+	char *said = g_strdup_vprintf(_(fmt), again);
+	va_end(again);
+	va_end(ap);
+	add(c, ok, file, line, fr, said);
 }
 
 /* The figure of id for the year: its total, or its annee=Y row. */
@@ -38,25 +55,25 @@ static void builtin(const struct etl *e, struct checks *c)
 	const struct figure *h = figure_of(e, "rh.part_hommes");
 
 	if (f && h)
-		add(c, fabs(f->value + h->value - 100) < 1e-9, "rh_effectifs.csv", 0,
-		    g_strdup_printf("women + men = 100 %% of the headcount: %s %% + %s %%",
-				    french_number(f->value, 1, a, sizeof a),
-				    french_number(h->value, 1, b, sizeof b)));
+		add_said(c, fabs(f->value + h->value - 100) < 1e-9, "rh_effectifs.csv", 0,
+			 N_("women + men = 100 %% of the headcount: %s %% + %s %%"),
+			 french_number(f->value, 1, a, sizeof a),
+			 french_number(h->value, 1, b, sizeof b));
 	const struct figure *t = figure_of(e, "formation.salaries_formes");
 	if (t && (e->employees || e->employees_sorted))
-		add(c, t->value <= (double)e->present, "rh_formations.csv", 0,
-		    g_strdup_printf("trained employees (%s) at most the employees present in %d (%s)",
-				    french_number(t->value, 0, a, sizeof a), e->year,
-				    french_number((double)e->present, 0, b, sizeof b)));
+		add_said(c, t->value <= (double)e->present, "rh_formations.csv", 0,
+			 N_("trained employees (%s) at most the employees present in %d (%s)"),
+			 french_number(t->value, 0, a, sizeof a), e->year,
+			 french_number((double)e->present, 0, b, sizeof b));
 	if (figure_of(e, "enquete.entretiens") && e->survey_first <= e->survey_last) {
 		char d1[16], d2[16], w1[16], w2[16];
-		add(c, e->survey_first >= e->survey_from && e->survey_last <= e->survey_to,
-		    "enquete_satisfaction.csv", 0,
-		    g_strdup_printf("interviews inside the survey window (%s to %s): held from %s to %s",
-				    date_fr(e->survey_from, w1, sizeof w1),
-				    date_fr(e->survey_to, w2, sizeof w2),
-				    date_fr(e->survey_first, d1, sizeof d1),
-				    date_fr(e->survey_last, d2, sizeof d2)));
+		add_said(c, e->survey_first >= e->survey_from && e->survey_last <= e->survey_to,
+			 "enquete_satisfaction.csv", 0,
+			 N_("interviews inside the survey window (%s to %s): held from %s to %s"),
+			 date_fr(e->survey_from, w1, sizeof w1),
+			 date_fr(e->survey_to, w2, sizeof w2),
+			 date_fr(e->survey_first, d1, sizeof d1),
+			 date_fr(e->survey_last, d2, sizeof d2));
 	}
 }
 
@@ -109,13 +126,13 @@ static void on_rule(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		goto out;
 	exp_text(r, &row->col[C_DESCRIPTION], &desc, &dlen);
 	if (!parse_rule(s, len, left, &right)) {
-		exp_reject(r, f, "rule", "expected 'a + b = c' with figure ids");
+		exp_reject(r, f, N_("rule"), "expected 'a + b = c' with figure ids");
 		goto out;
 	}
 	for (guint i = 0; i <= left->len; i++) {
 		const char *id = i < left->len ? g_ptr_array_index(left, i) : right;
 		if (!figure_of(x->e, id)) {
-			exp_reject(r, f, "rule", "'%s' is not in the figures", id);
+			exp_reject(r, f, N_("rule"), "'%s' is not in the figures", id);
 			goto out;
 		}
 	}
@@ -123,8 +140,6 @@ static void on_rule(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	GString *msg = g_string_new("");
 	char num[64];
 	double sum = 0;
-	if (dlen)
-		g_string_append_printf(msg, "%.*s: ", (int)dlen, desc);
 	g_string_append_printf(msg, "%.*s (", (int)len, s);
 	for (guint i = 0; i < left->len; i++) {
 		double v = figure_of(x->e, g_ptr_array_index(left, i))->value;
@@ -136,13 +151,25 @@ static void on_rule(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	bool ok = fabs(sum - total) <= 1e-9 * fmax(1, fabs(total));
 	g_string_append_printf(msg, " = %s", french_number(sum, sum == floor(sum) ? 0 : 2,
 							   num, sizeof num));
+	char *rule = g_string_free(msg, FALSE);
+	/* the rule's description first, as each language puts a colon */
+	char *head = dlen ? g_strdup_printf("%.*s\u00a0: %s", (int)dlen, desc, rule) : g_strdup(rule);
+	char *head_said = dlen ? g_strdup_printf(_("%.*s: %s"), (int)dlen, desc, rule) : g_strdup(rule);
+	g_free(rule);
 	if (ok)
-		g_string_append(msg, ")");
-	else
-		g_string_append_printf(msg, ", not %s)",
-				       french_number(total, total == floor(total) ? 0 : 2,
-						     num, sizeof num));
-	add(x->c, ok, x->path, row->line, g_string_free(msg, FALSE));
+		add(x->c, ok, x->path, row->line, g_strconcat(head, ")", NULL),
+		    g_strconcat(head_said, ")", NULL));
+	else {
+		const char *t = french_number(total, total == floor(total) ? 0 : 2, num, sizeof num);
+		char *fr = g_strdup_printf(i18n_fr(", not %s)"), t);
+		char *said = g_strdup_printf(_(", not %s)"), t);
+		add(x->c, ok, x->path, row->line, g_strconcat(head, fr, NULL),
+		    g_strconcat(head_said, said, NULL));
+		g_free(fr);
+		g_free(said);
+	}
+	g_free(head);
+	g_free(head_said);
 out:
 	g_free(right);
 	g_ptr_array_free(left, TRUE);
@@ -208,6 +235,7 @@ void checks_release(struct checks *c)
 	for (size_t i = 0; i < c->n; i++) {
 		g_free(c->v[i].file);
 		g_free(c->v[i].message);
+		g_free(c->v[i].said);
 	}
 	g_free(c->v);
 	*c = (struct checks){ 0 };

@@ -24,7 +24,8 @@ struct check {
 	bool ok;
 	char *file;             /* where the rule comes from */
 	long line;              /* its line there, or 0 */
-	char *message;          /* the rule and what was found */
+	char *message;          /* the rule and what was found, in French */
+	char *said;             /* the same in the user's language */
 };
 
 struct checks {

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 enum { C_INDICATEUR, C_ANNEE, C_VALEUR, C_UNITE, C_SOURCE, NCOLS };
@@ -107,14 +108,14 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 
 	ok &= exp_text(r, &f[C_INDICATEUR], &id, &idlen) == EXP_GOT;
 	if (ok && !valid_id(id, idlen)) {
-		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "expected lower-case words joined by '_' and '.', like 'patrimoine.logements_rehabilites'");
 		ok = false;
 	}
 	if (exp_number(r, &f[C_ANNEE], &annee) != EXP_GOT)
 		ok = false;
 	else if (annee != floor(annee) || annee < 1900 || annee > 2100) {
-		exp_reject(r, &f[C_ANNEE], "year", "expected a whole year from 1900 to 2100");
+		exp_reject(r, &f[C_ANNEE], N_("year"), "expected a whole year from 1900 to 2100");
 		ok = false;
 	}
 	exp_text(r, &f[C_UNITE], &unit, &ulen);
@@ -136,7 +137,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	char *key = g_strndup(id, idlen);
 	if (is_computed(key)) {
-		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "computed from the exports, it cannot be declared");
 		g_free(key);
 		return;
@@ -147,7 +148,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	keybuf_add_int(&yid, (long long)annee);
 	long first = keybuf_first_seen(s->seen, &yid, row->line);
 	if (first) {
-		exp_reject(r, &f[C_INDICATEUR], "indicator id",
+		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "declared twice for %d (first on line %ld)", (int)annee, first);
 		g_free(key);
 		return;

@@ -6,6 +6,7 @@
  * columns the file has.
  */
 #include "sources.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -102,7 +103,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	int pass = s->e->spill ? s->e->spill->pass : 0;
 	if (!s->items || s->items_pass != pass) {   /* a pass's first row: the file's items */
 		if (row->nprefix > MAX_ITEMS)
-			exp_reject(r, &row->prefix[MAX_ITEMS], "column",
+			exp_reject(r, &row->prefix[MAX_ITEMS], N_("column"),
 				   "more than %d survey items", MAX_ITEMS);
 		s->items_pass = pass;
 	}
@@ -122,7 +123,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_warn(r, &f[C_HABITAT], "unknown kind of housing");
 	int got = exp_number(r, &f[C_POIDS], &poids);
 	if (got == EXP_GOT && poids <= 0) {
-		exp_reject(r, &f[C_POIDS], "weight", "must be above 0");
+		exp_reject(r, &f[C_POIDS], N_("weight"), "must be above 0");
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
@@ -133,7 +134,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 			continue;
 		answer[i] = field_enum(q->s, q->len, answers);
 		if (answer[i] < 0) {
-			exp_reject(r, q, "answer", "expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
+			exp_reject(r, q, N_("answer"), "expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
 			ok = false;
 		}
 	}

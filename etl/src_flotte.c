@@ -5,6 +5,7 @@
  * electric, hybrid and plug-in hybrid over the fleet.
  */
 #include "sources.h"
+#include "i18n.h"
 
 
 enum { C_IMMAT, C_MARQUE, C_MODELE, C_ENERGIE, C_DETENTION, C_DEBUT, C_FIN,
@@ -72,12 +73,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	ok &= exp_date(r, &f[C_FIN], &fin) != EXP_BAD;
 	int got = exp_number(r, &f[C_CO2], &co2);
 	if (got == EXP_GOT && co2 < 0) {
-		exp_reject(r, &f[C_CO2], "emissions", "negative");
+		exp_reject(r, &f[C_CO2], N_("emissions"), "negative");
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
 	if (ok && fin < debut) {
-		exp_reject(r, &f[C_FIN], "date", "before the vehicle's start");
+		exp_reject(r, &f[C_FIN], N_("date"), "before the vehicle's start");
 		ok = false;
 	}
 	if (!ok)

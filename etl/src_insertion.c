@@ -8,6 +8,7 @@
  * contract still running after 31/12/Y is counted, and warned about.
  */
 #include "sources.h"
+#include "i18n.h"
 
 
 
@@ -82,12 +83,12 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	ok &= got_fin != EXP_BAD;
 	ok &= exp_number(r, &f[C_HEURES], &heures) == EXP_GOT;
 	if (ok && heures < 0) {
-		exp_reject(r, &f[C_HEURES], "hours", "negative");
+		exp_reject(r, &f[C_HEURES], N_("hours"), "negative");
 		ok = false;
 	}
 	ok &= exp_yesno(r, &f[C_SORTIE_EMPLOI], &sortie) != EXP_BAD;
 	if (ok && got_fin == EXP_GOT && fin < debut) {
-		exp_reject(r, &f[C_FIN], "date", "before the contract's start");
+		exp_reject(r, &f[C_FIN], N_("date"), "before the contract's start");
 		ok = false;
 	}
 	if (!ok)

@@ -13,6 +13,7 @@
  * The matricule is read only to group rows; it never leaves this file.
  */
 #include "sources.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -208,7 +209,7 @@ static bool parse(struct state *s, struct exp_reader *r,
 	ok &= exp_yesno(r, &f[C_PROXIMITE], &c->proximite) != EXP_BAD;
 	int got = exp_number(r, &f[C_TEMPS], &temps);
 	if (got == EXP_GOT && (temps <= 0 || temps > 100)) {
-		exp_reject(r, &f[C_TEMPS], "working time", "must be above 0 and at most 100 %%");
+		exp_reject(r, &f[C_TEMPS], N_("working time"), "must be above 0 and at most 100 %%");
 		got = EXP_BAD;
 	}
 	ok &= got != EXP_BAD;
@@ -222,11 +223,11 @@ static bool parse(struct state *s, struct exp_reader *r,
 	ok &= exp_yesno(r, &f[C_AMENAGE], &c->amenage) != EXP_BAD;
 	ok &= exp_date(r, &f[C_PROMOTION], &c->promotion) != EXP_BAD;
 	if (ok && c->sortie < c->entree) {
-		exp_reject(r, &f[C_SORTIE], "date", "before the contract's start");
+		exp_reject(r, &f[C_SORTIE], N_("date"), "before the contract's start");
 		ok = false;
 	}
 	if (ok && c->entree < c->naissance) {
-		exp_reject(r, &f[C_ENTREE], "date", "before the birth date");
+		exp_reject(r, &f[C_ENTREE], N_("date"), "before the birth date");
 		ok = false;
 	}
 	return ok;

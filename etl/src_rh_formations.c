@@ -5,6 +5,7 @@
  * checked against the HR register when it was read.
  */
 #include "sources.h"
+#include "i18n.h"
 
 #include <errno.h>
 
@@ -129,7 +130,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
 	ok &= exp_number(r, &f[C_HEURES], &heures) == EXP_GOT;
 	if (ok && heures < 0) {
-		exp_reject(r, &f[C_HEURES], "hours", "negative");
+		exp_reject(r, &f[C_HEURES], N_("hours"), "negative");
 		ok = false;
 	}
 	exp_text(r, &f[C_INTITULE], &title, &tlen);

@@ -12,6 +12,7 @@
  * file:line, every placeholder, chart and photo that no longer resolves.
  * Exit status: 0 done, 1 bad input, 2 usage or I/O.
  */
+#include "../etl/i18n.h"
 #include "init.h"
 #include "../etl/etl.h"
 #include "../etl/fields.h"
@@ -34,14 +35,14 @@ static const char *prog = "carnet init";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet init --in EXPORTS --year Y --out LAYOUT [--office NAME]\n"
+		_("usage: carnet init --in EXPORTS --year Y --out LAYOUT [--office NAME]\n"
 		"                   [--from OLD_LAYOUT] [--force]\n"
 		"\n"
 		"Writes a new edition's layout from the exports of EXPORTS: edition.ini,\n"
 		"chiffres.csv with every figure they give, libelles.csv, graphiques.csv,\n"
 		"and texts to rewrite.  --from keeps an old edition's loops, colours,\n"
 		"texts, charts and photos, and lists in LAYOUT.a-revoir.txt what no\n"
-		"longer resolves.  An existing LAYOUT is kept unless --force.\n");
+		"longer resolves.  An existing LAYOUT is kept unless --force.\n"));
 }
 
 /* layouts/modele here, else in carnet's own repository. */
@@ -106,6 +107,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	i18n_init();
 	const char *in = NULL, *out = NULL, *office = NULL, *from = NULL;
 	int year = 0, c;
 	bool force = false;
@@ -114,7 +116,7 @@ int main(int argc, char **argv)
 		case 'i': in = optarg; break;
 		case 'y':
 			if (!field_year(optarg, &year)) {
-				fprintf(stderr, "%s: --year: '%s' is not a year (four digits, 1900 to 2100)\n",
+				fprintf(stderr, _("%s: --year: '%s' is not a year (four digits, 1900 to 2100)\n"),
 					prog, optarg);
 				return 2;
 			}
@@ -137,20 +139,20 @@ int main(int argc, char **argv)
 		       strcspn(office, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f"
 				       "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
 				       "\x1c\x1d\x1e\x1f\x7f") != strlen(office))) {
-		fprintf(stderr, "%s: --office: a name of 1 to %d characters on one line\n",
+		fprintf(stderr, _("%s: --office: a name of 1 to %d characters on one line\n"),
 			prog, LAYOUT_NAME_MAX);
 		return 2;
 	}
 	char *outdir = folder_path(out);       /* "L/": its twin beside it */
 	out = outdir;
 	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
-		fprintf(stderr, "%s: %s exists: give --force to replace it\n", prog, out);
+		fprintf(stderr, _("%s: %s exists: give --force to replace it\n"), prog, out);
 		g_free(outdir);
 		return 2;
 	}
 	char *model = find_model();
 	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
-		fprintf(stderr, "%s: no layouts/modele here or in carnet's repository\n", prog);
+		fprintf(stderr, _("%s: no layouts/modele here or in carnet's repository\n"), prog);
 		g_free(outdir);
 		g_free(model);
 		return 2;
@@ -176,7 +178,7 @@ int main(int argc, char **argv)
 	}
 	folder_remove(tmp);
 	if (g_mkdir_with_parents(tmp, 0777) != 0) {
-		fprintf(stderr, "%s: %s: cannot make: %s\n", prog, tmp, strerror(errno));
+		fprintf(stderr, _("%s: %s: cannot make: %s\n"), prog, tmp, strerror(errno));
 		status = 2;
 		goto done;
 	}
@@ -188,7 +190,7 @@ int main(int argc, char **argv)
 		status = 1;     /* a layout init wrote must build: say why */
 	/* with --force, the old layout goes only once the new one is in */
 	if (status == 0 && folder_put(tmp, out) != 0) {
-		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
+		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, out, strerror(errno));
 		status = 2;
 	}
 	if (status == 0 && from) {
@@ -198,13 +200,13 @@ int main(int argc, char **argv)
 			"# %s: what of %s no longer resolves with the %d exports (%zu)\n%s",
 			out, from, year, open_points, report->str);
 		g_file_set_contents(path, text, -1, NULL);
-		fprintf(stderr, "%s: %zu placeholders, charts and photos to review: %s\n", prog,
+		fprintf(stderr, _("%s: %zu placeholders, charts and photos to review: %s\n"), prog,
 			open_points, path);
 		g_free(text);
 		g_free(path);
 	}
 	if (status == 0)
-		fprintf(stderr, "%s: %s is ready for %d\n", prog, out, year);
+		fprintf(stderr, _("%s: %s is ready for %d\n"), prog, out, year);
 done:
 	diag_print(&d, stderr, prog);
 	if (status != 0)

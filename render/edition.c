@@ -1,4 +1,5 @@
 /* edition.c — see edition.h. */
+#include "../etl/i18n.h"
 #include "edition.h"
 #include "fonts.h"
 #include "hyphenate.h"
@@ -67,7 +68,7 @@ int edition_open(struct edition *e, const char *layout_dir, const char *figures,
 		return 1;
 	e->date = layout_date(&e->l);
 	if (e->date < 0) {
-		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
+		fprintf(stderr, _("%s: SOURCE_DATE_EPOCH is not a number of seconds\n"), prog);
 		return 2;
 	}
 	char *error = NULL;

@@ -1,5 +1,6 @@
 /* fonts.c — see fonts.h. */
 #include "fonts.h"
+#include "../etl/i18n.h"
 #include "../etl/text.h"
 
 #include <string.h>
@@ -18,7 +19,7 @@ PangoFontMap *fonts_open(const char *dir, char **error)
 
 	*error = NULL;
 	if (!FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue)) {
-		*error = g_strdup_printf("%s: cannot read the font configuration", conf);
+		*error = g_strdup_printf(_("%s: cannot read the font configuration"), conf);
 		goto out;
 	}
 	/* every font file of the folder, in name order, scanned directly: no
@@ -34,18 +35,18 @@ PangoFontMap *fonts_open(const char *dir, char **error)
 	g_ptr_array_sort(files, text_compare_indirect);
 	for (guint i = 0; i < files->len; i++)
 		if (!FcConfigAppFontAddFile(fc, (const FcChar8 *)files->pdata[i]))
-			*error = g_strdup_printf("%s: not a font file", (char *)files->pdata[i]);
+			*error = g_strdup_printf(_("%s: not a font file"), (char *)files->pdata[i]);
 	g_ptr_array_free(files, TRUE);
 	if (*error)
 		goto out;
 	FcFontSet *set = FcConfigGetFonts(fc, FcSetApplication);
 	if (!set || set->nfont == 0) {
-		*error = g_strdup_printf("%s: no font in %s", conf, dir);
+		*error = g_strdup_printf(_("%s: no font in %s"), conf, dir);
 		goto out;
 	}
 	map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!map) {
-		*error = g_strdup("pango has no FreeType font map");
+		*error = g_strdup(_("pango has no FreeType font map"));
 		goto out;
 	}
 	/* the map keeps its own reference to the configuration */

@@ -1,6 +1,7 @@
 /* layout.c — see layout.h. */
 #define _XOPEN_SOURCE 700      /* realpath() */
 #include "layout.h"
+#include "../etl/i18n.h"
 #include "inputs.h"
 
 #include <errno.h>
@@ -312,7 +313,7 @@ static bool known_loop(struct layout *l, struct exp_reader *r,
 	GString *all = g_string_new("cles");
 	for (size_t i = 0; i < l->nloops; i++)
 		g_string_append_printf(all, ", %s", l->loops[i].id);
-	exp_reject(r, f, "loop", "the loops of edition.ini are %s", all->str);
+	exp_reject(r, f, N_("loop"), "the loops of edition.ini are %s", all->str);
 	g_string_free(all, TRUE);
 	return false;
 }
@@ -345,7 +346,7 @@ static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		return;
 	}
 	if (dec < 0 || dec > 6 || dec != (int)dec) {
-		exp_reject(r, &f[E_DEC], "decimals", "expected a whole number from 0 to 6");
+		exp_reject(r, &f[E_DEC], N_("decimals"), "expected a whole number from 0 to 6");
 		g_free(loop);
 		return;
 	}
@@ -407,9 +408,9 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	char *series = exp_strdup(r, &f[G_SERIES]);
 	if ((kind == CHART_BARRES_EMPILEES) != (*series != '\0')) {
-		exp_reject(r, &f[G_SERIES], "series", "%s", kind == CHART_BARRES_EMPILEES
-			   ? "a stacked chart needs the dimension of its series"
-			   : "only a stacked chart (barres_empilees) has series");
+		exp_reject(r, &f[G_SERIES], N_("series"), "%s", kind == CHART_BARRES_EMPILEES
+			   ? _("a stacked chart needs the dimension of its series")
+			   : _("only a stacked chart (barres_empilees) has series"));
 		g_free(series);
 		g_free(loop);
 		return;
@@ -497,7 +498,7 @@ char *layout_close_matches(const struct figures *t, const char *id)
 		g_string_free(s, TRUE);
 		return g_strdup("");
 	}
-	char *r = g_strdup_printf(" (close: %s)", s->str);
+	char *r = g_strdup_printf(_(" (close: %s)"), s->str);
 	g_string_free(s, TRUE);
 	return r;
 }
@@ -508,7 +509,7 @@ static void absent(const struct layout *l, const struct figures *t,
 {
 	char *path = g_build_filename(l->dir, file, NULL);
 	enum diag_level level = draft ? DIAG_WARNING : DIAG_ERROR;
-	const char *then = draft ? ": printed n.d." : "";
+	const char *then = draft ? _(": printed n.d.") : "";
 	if (figures_has(t, indicator)) {
 		diag_add(d, level, path, line, 0,
 			 "no figure '%s' with dimensions '%s' in the %d table%s",

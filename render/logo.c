@@ -1,5 +1,6 @@
 /* logo.c — see logo.h. */
 #include "logo.h"
+#include "../etl/i18n.h"
 #include "photo_embed.h"
 
 #include <math.h>
@@ -22,7 +23,7 @@ struct logo *logo_open(const char *path, char **error)
 		GError *ge = NULL;
 		g->svg = rsvg_handle_new_from_file(path, &ge);
 		if (!g->svg) {
-			*error = g_strdup_printf("not a readable SVG: %s", ge->message);
+			*error = g_strdup_printf(_("not a readable SVG: %s"), ge->message);
 			g_error_free(ge);
 			goto fail;
 		}
@@ -30,7 +31,7 @@ struct logo *logo_open(const char *path, char **error)
 			RsvgRectangle ink, logical;
 			if (!rsvg_handle_get_geometry_for_layer(g->svg, NULL,
 					&(RsvgRectangle){ 0, 0, 1000, 1000 }, &ink, &logical, NULL)) {
-				*error = g_strdup("an SVG with no size: give it a viewBox");
+				*error = g_strdup(_("an SVG with no size: give it a viewBox"));
 				goto fail;
 			}
 			g->w = ink.width;
@@ -43,7 +44,7 @@ struct logo *logo_open(const char *path, char **error)
 		g->h = g->png.height;
 	}
 	if (!(g->w > 0 && g->h > 0)) {
-		*error = g_strdup("a logo of no size");
+		*error = g_strdup(_("a logo of no size"));
 		goto fail;
 	}
 	return g;
@@ -67,7 +68,7 @@ int logo_draw(struct logo *g, cairo_t *cr, double x, double y, double w, double 
 		GError *ge = NULL;
 		RsvgRectangle view = { x, y, dw, dh };
 		if (!rsvg_handle_render_document(g->svg, cr, &view, &ge)) {
-			*error = g_strdup_printf("cannot draw the SVG: %s", ge->message);
+			*error = g_strdup_printf(_("cannot draw the SVG: %s"), ge->message);
 			g_error_free(ge);
 			return -1;
 		}

@@ -1,5 +1,6 @@
 /* photo.c — see photo.h. */
 #include "photo.h"
+#include "../etl/i18n.h"
 #include "photo_meta.h"
 
 #include <math.h>
@@ -25,7 +26,7 @@ static void *fail(char **error, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	if (error && !*error)
-		*error = g_strdup_vprintf(fmt, ap);
+		*error = g_strdup_vprintf(_(fmt), ap);
 	va_end(ap);
 	return NULL;
 }

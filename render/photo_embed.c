@@ -1,5 +1,6 @@
 /* photo_embed.c — see photo_embed.h. */
 #include "photo_embed.h"
+#include "../etl/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -156,7 +157,7 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 	content_key(path, cache_dir, key);
 	if (fits_as_is(ph, c)) {
 		if (!g_file_get_contents(path, &data, &n, NULL)) {
-			*error = g_strdup("cannot read it again");
+			*error = g_strdup(_("cannot read it again"));
 			return NULL;
 		}
 		/* it goes as it is only once it decodes whole: a truncated or
@@ -212,7 +213,7 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 	}
 	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
 	if (!m) {
-		*error = g_strdup("cannot read it again");
+		*error = g_strdup(_("cannot read it again"));
 		goto out;
 	}
 	s = photo_render(ph, (const unsigned char *)g_mapped_file_get_contents(m),

@@ -102,13 +102,13 @@ if not any(r[0] and "Cœur de Vallée" in str(r[0]) for r in rows):
 if "PROJET" in str(ws["A1"].value):
     fail.append("PROJET in an edition")
 q = [[c.value for c in r] for r in wb["Qualité des données"].iter_rows()]
-if not any("declared 15 in chiffres_cles.csv" in str(r[4]) for r in q):
+if not any("déclaré 15 dans chiffres_cles.csv" in str(r[4]) for r in q):
     fail.append("the quality sheet does not say the declared 2024 value differs")
 for f in fail:
     print("  " + f, file=sys.stderr)
 sys.exit(1 if fail else 0)
 EOF
-grep -q "figures-2024.tsv.*'solidarite.expulsions annee=2024' is 12 in the 2024 edition's table but declared 15 in chiffres_cles.csv" \
+grep -q "figures-2024.tsv.*solidarite.expulsions annee=2024.* vaut 12 dans la table de l’édition 2024 mais est déclaré 15 dans chiffres_cles.csv" \
 	"$O/2025/.carnet-2025/quality.tsv" && ok || bad "quality: a declared value that differs from last year's table"
 grep -q "^rh.effectif	annee=2024" "$O/2025/figures-2025.tsv" && bad "last year's figures in the public table" || ok
 grep -q "^rh.effectif	annee=2024	190	salariés	figures-2024.tsv" "$O/2025/.carnet-2025/figures.tsv" \

@@ -5,6 +5,11 @@
 
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 
+# the messages the tests expect are the code's, in English (tests/i18n.sh
+# reads the French ones): whatever language the shell speaks
+unset LANGUAGE LC_ALL
+export LC_MESSAGES=C
+
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
 pass=0 fail=0

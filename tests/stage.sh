@@ -124,8 +124,9 @@ grep -q "^flotte.vehicules		90	véhicules	flotte.csv	$sha	95	0	0	distinct plates
 	&& ok || bad "provenance: flotte.vehicules line"
 # every warning, its kinds counted first
 sed -n 2,3p "$tmp/o/quality.tsv" >"$tmp/kinds"
-printf 'kind\tfixtures/2023/rh_formations.csv\t0\t0\t6 × session left out: date outside … in %s\nkind\tfixtures/2023/insertion.csv\t0\t0\t10 × counted as left for a job, though the contract runs past 31/12/…, in %s\n' \
-	"'Date'" "'Sortie emploi'" >"$tmp/kinds.want"
+# the report is French, whatever the terminal speaks (LC_MESSAGES=C here)
+printf 'kind\tfixtures/2023/rh_formations.csv\t0\t0\t6 × session écartée\302\240: date hors de … dans «\302\240Date\302\240»\nkind\tfixtures/2023/insertion.csv\t0\t0\t10 × compté comme sorti vers l’emploi, bien que le contrat dure au-delà du 31/12/…, dans «\302\240Sortie emploi\302\240»\n' \
+	>"$tmp/kinds.want"
 expect_same "quality: kinds first" "$tmp/kinds.want" "$tmp/kinds"
 [ "$(grep -c '^warning	fixtures/2023/insertion.csv' "$tmp/o/quality.tsv")" = 10 ] && ok \
 	|| bad "quality: not every warning"

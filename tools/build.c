@@ -1,4 +1,5 @@
 /* build.c — see build.h. */
+#include "../etl/i18n.h"
 #include "build.h"
 #include "stages.h"
 #include "../etl/infile.h"
@@ -16,7 +17,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet build --in DIR --year Y --out DIR [--layout DIR] [--draft]\n"
+		_("usage: carnet build --in DIR --year Y --out DIR [--layout DIR] [--draft]\n"
 		"                    [--previous FILE] [--memory SIZE]\n"
 		"\n"
 		"Runs the whole pipeline on the exports of --in and writes into\n"
@@ -30,7 +31,7 @@ static void usage(FILE *out)
 		"an empty frame for a chart without data, PROJET on every page.\n"
 		"--previous FILE is last edition's figures table, for the Y-1 values;\n"
 		"without it, --out/../Y-1/figures-Y-1.tsv is used when it exists.\n"
-		"--memory SIZE is the ETL's memory budget (carnet figures --help).\n");
+		"--memory SIZE is the ETL's memory budget (carnet figures --help).\n"));
 }
 
 struct options {
@@ -68,7 +69,7 @@ static int parse(int argc, char **argv, struct options *o)
 	}
 	/* the year names files and folders: four digits, nothing else */
 	if (strlen(o->year) != 4 || strspn(o->year, "0123456789") != 4) {
-		fprintf(stderr, "carnet build: --year: '%s' is not a year (four digits)\n", o->year);
+		fprintf(stderr, _("carnet build: --year: '%s' is not a year (four digits)\n"), o->year);
 		return 2;
 	}
 	return 0;
@@ -140,7 +141,7 @@ static int publish(const struct plan *p)
 		int st = i == O_WEB ? folder_put(p->staged[i], p->place[i])
 				    : g_rename(p->staged[i], p->place[i]);
 		if (st != 0) {
-			fprintf(stderr, "carnet build: %s: cannot put in place: %s\n",
+			fprintf(stderr, _("carnet build: %s: cannot put in place: %s\n"),
 				p->place[i], strerror(errno));
 			return 2;
 		}
@@ -202,7 +203,7 @@ int build_main(int argc, char **argv)
 		return st == 1 ? 0 : st;
 	char *lay = o.layout ? g_strdup(o.layout) : default_layout(o.year);
 	if (!lay) {
-		fprintf(stderr, "carnet build: no layouts/%s here: give --layout\n", o.year);
+		fprintf(stderr, _("carnet build: no layouts/%s here: give --layout\n"), o.year);
 		return 2;
 	}
 	/* last year's table: given, or beside --out (found through --out's
@@ -229,7 +230,7 @@ int build_main(int argc, char **argv)
 			goto out;
 	folder_remove(p.next);          /* what a killed build left */
 	if (g_mkdir_with_parents(p.next, 0777) != 0) {
-		fprintf(stderr, "carnet build: %s: cannot create: %s\n", p.next, strerror(errno));
+		fprintf(stderr, _("carnet build: %s: cannot create: %s\n"), p.next, strerror(errno));
 		goto out;
 	}
 	st = run(&o, &p, lay, prev);

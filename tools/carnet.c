@@ -8,6 +8,7 @@
  * carnet-figures with the same arguments, and `carnet build` runs the
  * stages one after the other, for users who do not use make.
  */
+#include "../etl/i18n.h"
 #include "build.h"
 #include "stages.h"
 
@@ -23,7 +24,7 @@ static const char *const stages[] = { "figures", "xlsx", "pdf", "html", "init" }
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet COMMAND [ARGS]\n"
+		_("usage: carnet COMMAND [ARGS]\n"
 		"\n"
 		"Builds a housing office's activity report (\"carnet\") from its\n"
 		"yearly data exports.\n"
@@ -36,11 +37,12 @@ static void usage(FILE *out)
 		"  build    run the whole pipeline: carnet build --in DIR --year Y --out DIR\n"
 		"  init     a new edition's layout from a folder of exports\n"
 		"\n"
-		"`carnet COMMAND --help` tells more; --version prints the version.\n");
+		"`carnet COMMAND --help` tells more; --version prints the version.\n"));
 }
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -59,6 +61,6 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof stages / sizeof *stages; i++)
 		if (!strcmp(cmd, stages[i]))
 			return stage_exec(cmd, argc - 1, argv + 1);
-	fprintf(stderr, "carnet: unknown command '%s' (see carnet --help)\n", cmd);
+	fprintf(stderr, _("carnet: unknown command '%s' (see carnet --help)\n"), cmd);
 	return 2;
 }

@@ -1,5 +1,6 @@
 /* stages.c — see stages.h. */
 #define _GNU_SOURCE
+#include "../etl/i18n.h"
 #include "stages.h"
 
 #include <errno.h>
@@ -38,7 +39,7 @@ int stage_exec(const char *name, int argc, char **argv)
 {
 	char path[PATH_MAX];
 	if (stage_path(name, path, sizeof path) != 0) {
-		fprintf(stderr, "carnet: the '%s' stage is not available in this build\n",
+		fprintf(stderr, _("carnet: the '%s' stage is not available in this build\n"),
 			name);
 		return 2;
 	}
@@ -49,7 +50,7 @@ int stage_exec(const char *name, int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		args[i] = argv[i];
 	execv(path, args);
-	fprintf(stderr, "carnet: cannot run %s: %s\n", path, strerror(errno));
+	fprintf(stderr, _("carnet: cannot run %s: %s\n"), path, strerror(errno));
 	free(args);
 	return 2;
 }
@@ -60,19 +61,19 @@ int stage_run(const char *name, char **args)
 {
 	char path[PATH_MAX];
 	if (stage_path(name, path, sizeof path) != 0) {
-		fprintf(stderr, "carnet build: the '%s' stage is not part of this version yet: the report is incomplete\n",
+		fprintf(stderr, _("carnet build: the '%s' stage is not part of this version yet: the report is incomplete\n"),
 			name);
 		return 1;
 	}
 	args[0] = path;
 	pid_t pid = fork();
 	if (pid < 0) {
-		fprintf(stderr, "carnet build: cannot fork: %s\n", strerror(errno));
+		fprintf(stderr, _("carnet build: cannot fork: %s\n"), strerror(errno));
 		return 2;
 	}
 	if (pid == 0) {
 		execv(path, args);
-		fprintf(stderr, "carnet build: cannot run %s: %s\n", path,
+		fprintf(stderr, _("carnet build: cannot run %s: %s\n"), path,
 			strerror(errno));
 		_exit(2);
 	}
@@ -82,7 +83,7 @@ int stage_run(const char *name, char **args)
 			return 2;
 	if (WIFEXITED(st))
 		return WEXITSTATUS(st);
-	fprintf(stderr, "carnet build: %s was killed by signal %d\n", name,
+	fprintf(stderr, _("carnet build: %s was killed by signal %d\n"), name,
 		WTERMSIG(st));
 	return 2;
 }

@@ -13,6 +13,7 @@
  * edition is not replaced.  Exit status: 0 done, 1 bad input (a photo
  * included), 2 usage or I/O.
  */
+#include "../../etl/i18n.h"
 #include "../edition.h"
 #include "../../etl/infile.h"
 #include "html.h"
@@ -28,7 +29,7 @@ static const char *prog = "carnet html";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet html --layout DIR --figures FILE --out DIR [--fonts DIR]\n"
+		_("usage: carnet html --layout DIR --figures FILE --out DIR [--fonts DIR]\n"
 		"                   [--cache DIR] [--labels FILE] [--draft]\n"
 		"\n"
 		"Writes the carnet as web pages (index.html, a page per loop, carnet.css,\n"
@@ -37,7 +38,7 @@ static void usage(FILE *out)
 		"  --cache DIR   the resampled photos, shared with carnet pdf\n"
 		"  --labels FILE the values the exports spell (carnet figures --labels),\n"
 		"                shown where libelles.csv has no label\n"
-		"  --draft       a draft: n.d. for an absent figure, PROJET on every page\n");
+		"  --draft       a draft: n.d. for an absent figure, PROJET on every page\n"));
 }
 
 int main(int argc, char **argv)
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	i18n_init();
 	const char *layout_dir = NULL, *figures = NULL, *out = NULL, *labels = NULL,
 		   *fonts_dir = NULL;
 	struct html_edition edition = { 0 };

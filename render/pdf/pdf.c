@@ -1,5 +1,6 @@
 /* pdf.c — see pdf.h. */
 #include "pdf.h"
+#include "../../etl/i18n.h"
 #include "../fonts.h"
 #include "flow.h"
 #include "pages.h"
@@ -28,9 +29,9 @@ static bool press_profile_ok(const struct layout *l, struct diag *d)
 	const char *why = NULL;
 	cmsHPROFILE h = cmsOpenProfileFromFile(l->press.profile, "r");
 	if (!h)
-		why = "cannot be read as an ICC profile";
+		why = _("cannot be read as an ICC profile");
 	else if (cmsGetDeviceClass(h) != cmsSigOutputClass || cmsGetColorSpace(h) != cmsSigCmykData)
-		why = "is not an output (printer) profile in CMYK";
+		why = _("is not an output (printer) profile in CMYK");
 	if (h)
 		cmsCloseProfile(h);
 	if (why)

@@ -15,6 +15,7 @@
  * screen edition; --cache keeps the resampled photos for the next build.
  * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
  */
+#include "../../etl/i18n.h"
 #include "../edition.h"
 #include "../../etl/infile.h"
 #include "pdf.h"
@@ -33,7 +34,7 @@ static const char *prog = "carnet pdf";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
+		_("usage: carnet pdf --layout DIR --figures FILE -o FILE [--fonts DIR]\n"
 		"                  [--print] [--cache DIR] [--labels FILE] [--draft]\n"
 		"\n"
 		"Typesets the carnet: the edition of --layout (edition.ini, chiffres.csv,\n"
@@ -43,7 +44,7 @@ static void usage(FILE *out)
 		"  --cache DIR  keep resampled photos in DIR, so that a rebuild decodes none\n"
 		"  --labels FILE the values the exports spell (carnet figures --labels),\n"
 		"               shown where libelles.csv has no label\n"
-		"  --draft      a draft: n.d. for an absent figure, PROJET on every page\n");
+		"  --draft      a draft: n.d. for an absent figure, PROJET on every page\n"));
 }
 
 int main(int argc, char **argv)
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	i18n_init();
 	const char *layout_dir = NULL, *figures = NULL, *out = NULL, *labels = NULL;
 	struct pdf_edition edition = { 0 };
 	char *fonts_dir = NULL;
@@ -104,7 +106,7 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	if (rename(tmp, out) != 0) {
-		fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, out, strerror(errno));
+		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, out, strerror(errno));
 		status = 2;
 		goto done;
 	}

@@ -1,5 +1,6 @@
 /* book.c — see book.h. */
 #include "book.h"
+#include "../../etl/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -216,9 +217,9 @@ int book_check_sheet_names(const struct layout *l, const char *const *fixed,
 		const char *name = loop->sheet, *why = NULL;
 		lxw_error e;
 		if (!*name)
-			why = "a sheet needs a name";
+			why = _("a sheet needs a name");
 		else if (!g_ascii_strcasecmp(name, "History"))
-			why = "Excel keeps that name for itself";
+			why = _("Excel keeps that name for itself");
 		else if ((e = workbook_validate_sheet_name(scratch, name)) != LXW_NO_ERROR)
 			why = e == LXW_ERROR_SHEETNAME_ALREADY_USED
 			      ? "another sheet has that name" : lxw_strerror(e);

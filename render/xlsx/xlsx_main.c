@@ -12,6 +12,7 @@
  * the stage, but with --draft: it then says n.d. and warns.  Exit status:
  * 0 done, 1 bad input, 2 usage or I/O.
  */
+#include "../../etl/i18n.h"
 #include "xlsx.h"
 #include "book.h"
 #include "../../etl/infile.h"
@@ -30,13 +31,13 @@ static const char *prog = "carnet xlsx";
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: carnet xlsx --layout DIR --figures FILE --quality FILE\n"
+		_("usage: carnet xlsx --layout DIR --figures FILE --quality FILE\n"
 		"                   --hr-detail FILE --out DIR [--labels FILE] [--draft]\n"
 		"\n"
 		"Writes the carnet workbook (carnet-Y.xlsx) and HR's headcount\n"
 		"workbook (effectifs-Y.xlsx) into --out, from the outputs of\n"
 		"`carnet figures` (--provenance, --quality, --hr-detail) and the\n"
-		"edition's layout.  --draft: an absent figure says n.d. (and is listed).\n");
+		"edition's layout.  --draft: an absent figure says n.d. (and is listed).\n"));
 }
 
 int main(int argc, char **argv)
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	i18n_init();
 	const char *layout_dir = NULL, *figures = NULL, *quality = NULL,
 		   *detail = NULL, *out = NULL, *labels = NULL;
 	bool draft = false;
@@ -93,7 +95,7 @@ int main(int argc, char **argv)
 		goto done;
 	time_t date = layout_date(&l);
 	if (date < 0) {
-		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of seconds\n", prog);
+		fprintf(stderr, _("%s: SOURCE_DATE_EPOCH is not a number of seconds\n"), prog);
 		status = 2;
 		goto done;
 	}
@@ -114,7 +116,7 @@ int main(int argc, char **argv)
 	status = 0;
 	for (int i = 0; i < 2 && status == 0; i++) {
 		if (rename(tmp[i], path[i]) != 0) {
-			fprintf(stderr, "%s: %s: cannot rename: %s\n", prog, path[i],
+			fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, path[i],
 				strerror(errno));
 			status = 2;
 		}
