@@ -380,8 +380,9 @@ $(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/l
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
-check-run: programs $(BUILD)/tests/unit fuzz-replay
+check-run: programs $(BUILD)/tests/unit fuzz-replay $(POT)
 	cd tests && ../$(BUILD)/tests/unit
+	tests/i18n.sh $(BIN) $(POT)
 	tests/stage.sh $(BIN)
 	tests/numbers.sh $(BIN)
 	tests/workbooks.sh $(BIN)
@@ -392,7 +393,8 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay
 	tests/photos.sh $(BIN)
 	tests/init.sh $(BIN)
 	tests/web.sh $(BIN)
-	@$(MAKE) BUILD=build/tsan SAN= CFLAGS="-O1 -g -fsanitize=thread" build/tsan/bin/carnet-figures
+	@$(MAKE) BUILD=build/tsan SAN= CFLAGS="-O1 -g -fsanitize=thread" build/tsan/bin/carnet-figures \
+	    build/tsan/share/locale/fr/LC_MESSAGES/carnet.mo
 	@rm -rf build/tsan/out && mkdir -p build/tsan/out
 	G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 log_path=build/tsan/out/race" \
 	    build/tsan/bin/carnet-figures --in fixtures/2023 --year 2023 \

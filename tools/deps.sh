@@ -17,7 +17,7 @@ build="gcc g++ make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmark-dev
        libhyphen-dev hyphen-fr libqpdf-dev icc-profiles-free scribus-data libssl-dev libxxhash-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
-       libwebp-dev librsvg2-dev libharfbuzz-dev"
+       libwebp-dev librsvg2-dev libharfbuzz-dev gettext locales"
 # PDF checks: pikepdf walks the structure, PDFBox's preflight (Java, with
 # the two libraries Debian's package leaves out) reads it as PDF/A
 check="check python3 python3-openpyxl python3-pil qpdf poppler-utils strace
@@ -61,7 +61,20 @@ done
 case " $want " in *" nodejs "*)
 	command -v npm >/dev/null 2>&1 || missing="$missing npm" ;;
 esac
+# The data-quality report is French whatever the user's locale: gettext
+# needs a French locale on the machine to translate into French
+french_locale() {
+	locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$' && return 0
+	if [ "$(id -u)" != 0 ]; then
+		echo "carnet: no French locale: as root, localedef -i fr_FR -f UTF-8 fr_FR.UTF-8" >&2
+		exit 1
+	fi
+	echo "carnet: making the French locale fr_FR.UTF-8" >&2
+	localedef -i fr_FR -f UTF-8 fr_FR.UTF-8
+}
+
 if [ -z "$missing" ]; then
+	french_locale
 	web_packages "${1:-build}"
 	exit 0
 fi
@@ -79,4 +92,5 @@ if ! apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; th
 	apt-get update -qq >/dev/null
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+french_locale
 web_packages "${1:-build}"
