@@ -604,8 +604,24 @@ static void write_edition(struct work *w, const char *dir, const char *loops)
 		}
 		g_strfreev(kept);
 	}
-	if (loops)
+	if (loops) {
 		g_key_file_set_value(kf, "edition", "boucles", loops);
+		/* the subject names the loops the carnet has */
+		char *sub = g_key_file_get_string(kf, "edition", "sous_titre", NULL);
+		GString *s = g_string_new(sub ? sub : "");
+		char **kept = g_strsplit(loops, ";", -1);
+		for (char **k = kept; *k; k++) {
+			const struct loop *lp = layout_loop(&w->m, *k);
+			char *word = lp && *lp->word ? g_utf8_strdown(lp->word, -1) : NULL;
+			if (word)
+				g_string_append_printf(s, "%s%s", k == kept ? " : " : ", ", word);
+			g_free(word);
+		}
+		g_key_file_set_string(kf, "edition", "sujet", s->str);
+		g_string_free(s, TRUE);
+		g_strfreev(kept);
+		g_free(sub);
+	}
 	char *text = g_key_file_to_data(kf, NULL, NULL);
 	put(w, dir, "edition.ini", text);
 	g_free(text);

@@ -8,8 +8,10 @@
  * (else from its id and its dimension's label); libelles.csv labels every
  * dimension value found, directions and reasons as the exports spell
  * them; graphiques.csv keeps the model's charts whose figures exist; the
- * texts are an editorial and, for each loop with figures, a short neutral
- * article (key figures as placeholders, a tiles block, a chart).  From an
+ * texts are the model's (layouts/modele/textes), each article kept when
+ * every placeholder and chart of it has its figures, then for each loop
+ * an article of the figures and charts they leave untold; a loop left
+ * with no article leaves the edition (boucles=, sujet=).  From an
  * old edition, its loops, colours, texts, charts and photos are kept
  * instead, and review() lists what no longer resolves.
  */
