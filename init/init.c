@@ -447,7 +447,7 @@ static void chart_text(GString *s, const struct chart_spec *c)
  * tells (the figures its services declare, the breakdowns), as a list,
  * the first four as tiles, and the charts of graphiques.csv no article
  * draws.  kept: the loop's articles, as written. */
-static bool write_rest(struct work *w, const char *dir, const struct loop *loop,
+static char *write_rest(struct work *w, const char *dir, const struct loop *loop,
 		       const GString *kept, int number)
 {
 	GPtrArray *own = g_ptr_array_new();
@@ -464,8 +464,8 @@ static bool write_rest(struct work *w, const char *dir, const struct loop *loop,
 		if (!strcmp(c->loop, loop->id) && !strstr(kept->str, c->title) && fits(w, c))
 			chart_text(charts, c);
 	}
-	bool any = own->len || charts->len;
-	if (any) {
+	char *written = NULL;
+	if (own->len || charts->len) {
 		GString *s = g_string_new("");
 		g_string_append_printf(s, "# %s : l'année en chiffres\n\n",
 				       *loop->word ? loop->word : loop->title);
@@ -495,13 +495,34 @@ static bool write_rest(struct work *w, const char *dir, const struct loop *loop,
 		}
 		g_string_append(s, charts->str);
 		char *name = g_strdup_printf("textes/%s/%02d-en-chiffres.md", loop->id, number);
-		put(w, dir, name, s->str);
+		if (put(w, dir, name, s->str))
+			written = g_build_filename(dir, name, NULL);
 		g_free(name);
 		g_string_free(s, TRUE);
 	}
 	g_string_free(charts, TRUE);
 	g_ptr_array_free(own, TRUE);
-	return any;
+	return written;
+}
+
+/* The photo that closes a loop ("fin"): it fills what the loop's last
+ * page leaves blank (a drawn placeholder until the service puts its
+ * photo in images/), written at the end of the loop's last article. */
+static void close_with_photo(struct work *w, const char *path, const struct loop *loop)
+{
+	char *text = NULL;
+	if (!g_file_get_contents(path, &text, NULL, NULL))
+		return;
+	char *caption = markdown_literal(loop->title);
+	char *more = g_strdup_printf("%s\n![%s](%s-fin.jpg \"fin\")\n", text, caption, loop->id);
+	GError *ge = NULL;
+	if (!g_file_set_contents(path, more, -1, &ge)) {
+		diag_add(w->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", ge->message);
+		g_error_free(ge);
+	}
+	g_free(more);
+	g_free(caption);
+	g_free(text);
 }
 
 /* Does every chart of article a have data in the new figures? */
@@ -545,6 +566,7 @@ static char *write_texts(struct work *w, const char *dir)
 		const struct loop *loop = &w->m.loops[i];
 		GString *kept = g_string_new("");
 		int number = 0;
+		const char *last = NULL;        /* the loop's last article kept */
 		for (size_t k = 0; k < x.n; k++) {
 			if (strcmp(x.v[k].loop, loop->id))
 				continue;
@@ -556,10 +578,15 @@ static char *write_texts(struct work *w, const char *dir)
 			if (g_file_get_contents(x.v[k].file, &text, NULL, NULL))
 				g_string_append(kept, text);
 			g_free(text);
+			last = x.v[k].file;
 			number++;
 		}
-		if (write_rest(w, dir, loop, kept, number + 1) || number)
+		char *rest = write_rest(w, dir, loop, kept, number + 1);
+		if (rest || last) {
+			close_with_photo(w, rest ? rest : last, loop);
 			g_string_append_printf(loops, "%s%s", loops->len ? ";" : "", loop->id);
+		}
+		g_free(rest);
 		g_string_free(kept, TRUE);
 	}
 	layout_release(&l);

@@ -421,10 +421,12 @@ static void image_options(const struct loader *ld, struct block *b, const char *
 			continue;
 		if (!strcmp(opt, "large"))
 			b->wide = true;
+		else if (!strcmp(opt, "fin"))
+			b->closing = true;
 		else if (!focus_point(opt, b))
 			diag_add(ld->d, DIAG_ERROR, ld->path, b->line, 0,
 				 "photo '%s': unknown option '%s' (options: 'centre=X%%,Y%%', "
-				 "'large')", b->image_name, opt);
+				 "'large', 'fin')", b->image_name, opt);
 	}
 	g_strfreev(opts);
 }

@@ -29,7 +29,9 @@
  *                          placeholder when the file is absent); a title
  *                          sets options, separated by ';':
  *                          "centre=30%,60%" the focal point the crop
- *                          keeps, "large" across both columns
+ *                          keeps, "large" across both columns, "fin"
+ *                          the photo that closes its loop: it fills
+ *                          what the loop's last page leaves blank
  *
  * A placeholder whose figure is not in the table is an error
  * "file:line: …" naming the close matches, unless draft: then it reads
@@ -77,6 +79,7 @@ struct block {
 	struct photo photo;
 	double focus_x, focus_y;        /* the focal point, 0..1 (0,5 ; 0,5) */
 	bool wide;              /* across both columns */
+	bool closing;           /* "fin": fills what its loop's last page leaves */
 	/* a paragraph of a list: which list of its article (from 1; 0: not
 	 * in a list), and its item's label ("–", "3.") when it begins an
 	 * item, NULL when it goes on with one */

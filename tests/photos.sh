@@ -239,7 +239,7 @@ try_bad "decompression bomb" bomb.png "100000 x 100000 pixels, more than the 64 
 try_bad "path out of images/" ../../etc/hostname "not inside the layout's images/ folder"
 try_bad "link out of images/" link.jpg "not inside the layout's images/ folder"
 cp "$L/images/small.jpg" "$B/images/ok.jpg"
-try_bad "unknown option" 'ok.jpg "centre=150%,20%"' "unknown option 'centre=150%,20%' (options: 'centre=X%,Y%', 'large')"
+try_bad "unknown option" 'ok.jpg "centre=150%,20%"' "unknown option 'centre=150%,20%' (options: 'centre=X%,Y%', 'large', 'fin')"
 # a photo not delivered yet is a drawn placeholder, with a warning
 { echo "# Essai"; echo; echo "Un paragraphe."; echo; echo "![Essai — photo](later.jpg)"; } \
 	>"$B/textes/patrimoine/01-essai.md"

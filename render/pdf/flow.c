@@ -369,6 +369,9 @@ static void frame_crop(struct pdf *p, struct frame *f, const struct block *b,
 	f->crop = photo_crop_for(&b->photo, w / h, b->focus_x, b->focus_y, px_w, px_h);
 }
 
+static void show_frame(struct pdf *p, const struct block *b, struct frame *f, bool wide,
+		       int lines, int caption, bool grows);
+
 /* A photo, or a drawn placeholder, with its caption in small capitals
  * beneath, across both columns when wide.  A photo that does not fit at a
  * column's foot shrinks to the room left when its crop allows, else moves
@@ -388,10 +391,19 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 			lines = MIN(f->lines + f->extra, f->max_lines);
 		}
 	}
+	show_frame(p, b, f, wide, lines, caption, !wide);
+}
+
+/* Draws b's frame f (lines high, at the column's or the page's left
+ * when wide) and its caption; grows: it may take its column's blank foot
+ * in the next measuring pass. */
+static void show_frame(struct pdf *p, const struct block *b, struct frame *f, bool wide,
+		       int lines, int caption, bool grows)
+{
 	double x = wide ? MARGIN_SIDE : col_x(p->col), w = f->w;
 	double top = p->y - LINE + 3, h = lines * LINE - 3;
 	f->used = lines;
-	if (!p->cr && p->ncolumn_frames < MAX_COLUMN_FRAMES && !wide)
+	if (!p->cr && p->ncolumn_frames < MAX_COLUMN_FRAMES && grows)
 		p->column_frames[p->ncolumn_frames++] = f;
 	if (!p->cr)
 		frame_crop(p, f, b, w, h);
@@ -436,11 +448,48 @@ static bool at_page_top(const struct pdf *p)
  * waits for the next page (one at a time), and the text goes on. */
 static void image(struct pdf *p, const struct block *b)
 {
+	struct frame *held = b->closing ? g_hash_table_lookup(p->frames, b) : NULL;
+	if (b->closing && !(held && held->in_flow)) {
+		if (p->closing)         /* one closes the loop: the last */
+			place_image(p, p->closing, false);
+		p->closing = b;
+		return;
+	}
 	if (b->wide && !at_page_top(p) && !p->pending) {
 		p->pending = b;
 		return;
 	}
 	place_image(p, b, b->wide && at_page_top(p));
+}
+
+/* The photo that closes a loop fills what the loop's last page leaves
+ * blank: beneath the text across both columns when only the left column
+ * has some and it is at most half full, else the rest of the right
+ * column.  It may be cropped further than a photo in the flow (the frame
+ * takes the room, the crop its focal point).  When less than its smallest
+ * frame is left, the measuring passes put it back where its text puts it. */
+static void close_loop(struct pdf *p, const struct block *b)
+{
+	int caption = b->caption && *b->caption ? 1 : 0;
+	double foot = PAGE_H - MARGIN_BOTTOM;
+	bool wide = p->col == 0 &&
+		    p->y - p->column_top[0] <= (foot - p->column_top[0]) / 2;
+	if (p->col == 0 && !wide) {
+		p->col = 1;
+		p->y = p->column_top[1];
+	}
+	struct frame *f = frame_of(p, b, wide);
+	space_before_block(p);
+	int room = lines_left(p) - 1 - caption;
+	if (room < f->min_lines) {
+		if (p->growing) {       /* the next pass places it in the flow */
+			f->in_flow = true;
+			p->grown = true;
+		}
+		place_image(p, b, false);
+		return;
+	}
+	show_frame(p, b, f, wide, room, caption, false);
 }
 
 void flow_end_loop(struct pdf *p)
@@ -449,6 +498,10 @@ void flow_end_loop(struct pdf *p)
 	p->pending = NULL;
 	if (b)          /* no page left in the loop: in the column, then */
 		place_image(p, b, false);
+	b = p->closing;
+	p->closing = NULL;
+	if (b)
+		close_loop(p, b);
 }
 
 void flow_article(struct pdf *p, struct article *a, int index, int *figure)

@@ -39,6 +39,8 @@ struct frame {
 	int used;               /* the lines it took in the last pass */
 	double w;               /* its width */
 	bool wide;              /* across both columns */
+	bool in_flow;           /* a closing photo the last page had no room
+				 * for: placed where its text puts it */
 	struct photo_crop crop; /* what it shows, at the edition's resolution */
 	cairo_surface_t *surface;       /* what is drawn: NULL for a placeholder */
 	struct photo_view view;         /* the part of it the frame shows */
@@ -62,6 +64,8 @@ struct pdf {
 	int ncolumn_frames;
 	double column_top[2];   /* where each column of the page starts */
 	const struct block *pending;    /* a wide photo waiting for a page */
+	const struct block *closing;    /* the photo that closes the loop */
+	int *divider_pages;     /* each loop's divider, as the last pass put it */
 
 	cairo_surface_t *surface;
 	cairo_t *cr;            /* NULL in the measuring pass */

@@ -110,6 +110,17 @@ void contents(struct pdf *p)
 	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
 	tag_end(p, "H1");
 	double y = MARGIN_TOP + 52, w = col_width();
+	/* a short sommaire (a first edition's) is spread down its column:
+	 * the loops further apart, by at most five lines */
+	double height = 0, gap = 5;
+	for (size_t i = 0; i < l->nloops; i++) {
+		height += 13 + 5;
+		for (size_t k = 0; k < p->x->n; k++)
+			height += strcmp(p->x->v[k].loop, l->loops[i].id) ? 0 : 10.5;
+	}
+	double room = PAGE_H - MARGIN_BOTTOM - y;
+	if (l->nloops && room - height > room / 4)
+		gap += MIN((room - height - room / 8) / (double)l->nloops, 5 * LINE);
 	/* TOC > TOCI (a loop: its name and page, then TOC > TOCI, its
 	 * articles) */
 	tag_begin(p, "TOC");
@@ -120,7 +131,7 @@ void contents(struct pdf *p)
 			if (!strcmp(p->x->v[k].loop, loop->id) && first < 0)
 				first = (int)k;
 		char num[16];
-		snprintf(num, sizeof num, "%d", first >= 0 ? p->x->v[first].page - 1 : 0);
+		snprintf(num, sizeof num, "%d", p->divider_pages[i]);
 		tag_begin(p, "TOCI");
 		tag_begin(p, "P");
 		say(p, loop->title, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
@@ -143,7 +154,7 @@ void contents(struct pdf *p)
 		if (first >= 0)
 			tag_end(p, "TOC");
 		tag_end(p, "TOCI");
-		y += 5;
+		y += gap;
 	}
 	tag_end(p, "TOC");
 	/* the editorial, in the right column */

@@ -49,11 +49,13 @@ static void pass(struct pdf *p)
 	p->page = -1;
 	p->page_open = false;
 	p->pending = NULL;
+	p->closing = NULL;
 	cover(p);
 	contents(p);
 	for (size_t i = 0; i < p->l->nloops; i++) {
 		const struct loop *loop = &p->l->loops[i];
 		divider(p, loop);
+		p->divider_pages[i] = p->page;
 		bool first = true;
 		for (size_t k = 0; k < p->x->n; k++) {
 			if (strcmp(p->x->v[k].loop, loop->id) != 0)
@@ -198,6 +200,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	if (p.print && !press_profile_ok(l, d))
 		return 1;       /* a bad input, as a photo that cannot be decoded */
 	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
+	p.divider_pages = g_new0(int, l->nloops ? l->nloops : 1);
 
 	p.ctx = fonts_context(fonts);
 	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
@@ -274,6 +277,7 @@ out:
 	g_free(p.cells);
 	g_hash_table_destroy(p.layouts);
 	g_hash_table_destroy(p.frames);
+	g_free(p.divider_pages);
 	g_object_unref(p.ctx);
 	return status;
 }
