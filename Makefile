@@ -36,7 +36,8 @@ PHOTO_PKGS := libjpeg libexif lcms2 libwebp libwebpdemux libpng librsvg-2.0
 # headers an object on every run (it made `make report` twice as slow).
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -DCARNET_VERSION='"$(VERSION)"' \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags glib-2.0 xlsxwriter \
-                          pangocairo pangofc fontconfig libcmark harfbuzz-subset $(PHOTO_PKGS)))
+                          pangocairo pangofc fontconfig libcmark harfbuzz-subset hunspell \
+                          $(PHOTO_PKGS)))
 ETL_LIBS   = $(shell pkg-config --libs glib-2.0 libcrypto libxxhash) -lcsv -lm -pthread
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
@@ -202,7 +203,7 @@ $(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BU
 
 $(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS) $(shell pkg-config --libs hunspell)
 
 $(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)

@@ -9,6 +9,7 @@
 #include "../etl/cell.h"
 #include "../render/chart_data.h"
 #include "../render/texts.h"
+#include "accents.h"
 
 static const char *const format_names[] = {
 	[FMT_NOMBRE] = "nombre", [FMT_POURCENT] = "pourcent", [FMT_EUROS] = "euros",
@@ -38,13 +39,16 @@ struct work {
 	struct diag *d;
 };
 
-/* "logements_rehabilites" -> "Logements rehabilites": a label to review. */
+/* "logements_rehabilites" -> "Logements réhabilités" (accents.h): a
+ * label to review. */
 static char *humanize(const char *s)
 {
-	char *h = g_strdup(s);
-	for (char *p = h; *p; p++)
+	char *words = g_strdup(s);
+	for (char *p = words; *p; p++)
 		if (*p == '_')
 			*p = ' ';
+	char *h = accents_restore(words);
+	g_free(words);
 	if (*h)
 		h[0] = g_ascii_toupper(h[0]);
 	return h;
@@ -666,6 +670,10 @@ int init_write(const struct init *in, const char *dir, struct diag *d)
 	if (layout_load(in->model, &w.m, d) != 0 || layout_load(base, &w.base, d) != 0 ||
 	    !g_key_file_load_from_file(w.prefixes, ini, G_KEY_FILE_NONE, NULL))
 		goto out;
+	if (!accents_open())
+		diag_add(d, DIAG_WARNING, "/usr/share/hunspell/fr_FR.dic", 0, 0,
+			 "no French dictionary (Debian's hunspell-fr-classical): the labels made "
+			 "from ids keep no accents");
 	size_t unplaced = compose(&w);
 	if (unplaced)
 		diag_add(d, DIAG_WARNING, ini, 0, 0,
@@ -690,6 +698,7 @@ int init_write(const struct init *in, const char *dir, struct diag *d)
 		g_free(loops);
 	}
 out:
+	accents_close();
 	for (guint i = 0; i < w.lines->len; i++) {
 		g_free(g_array_index(w.lines, struct line, i).dims);
 		g_free(g_array_index(w.lines, struct line, i).label);

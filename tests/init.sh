@@ -135,10 +135,20 @@ for f in rh/01-effectif.md rh/04-formation.md insertion/01-heures.md qualite/01-
 done
 [ ! -d "$L/textes/renaturation" ] && ! grep -qi "renaturation" "$L/edition.ini" && ok \
 	|| bad "init: a loop without figures kept"
-# (a label made from an id the model does not know, patrimoine.jardins_partages,
-# still reads as the id does: "Jardins partages")
-grep -q "Operations\|Departs\|Etp\b" "$L/chiffres.csv" "$L"/textes/*/*.md \
+grep -q "Operations\|Departs\|Etp\b\|Jardins partages" "$L/chiffres.csv" "$L"/textes/*/*.md \
 	&& bad "init: a label without its accents" || ok
+# labels made from ids the model does not know get their accents back
+# from the French dictionary, a participle after the noun
+A=$tmp/accents
+cp -r "$X/2025" "$A"
+printf 'rh.accords_signes;2025;4;accords;DRH\r\ninsertion.reunions_tenues;2025;7;réunions;DG\r\npatrimoine.releves_energie;2025;50;relevés;DP\r\nsolidarite.familles_relogees;2025;9;familles;DG\r\n' \
+	>>"$A/chiffres_cles.csv"
+expect_status "init (accents)" 0 "$bin/carnet" init --in "$A" --year 2025 --out "$tmp/layouts/accents"
+for want in "rh.accords_signes;;Accords signés;" "insertion.reunions_tenues;;Réunions tenues;" \
+	    "patrimoine.releves_energie;;Relevés énergie;" "solidarite.familles_relogees;;Familles relogées;" \
+	    "patrimoine.jardins_partages;;Jardins partagés;"; do
+	grep -qF -- "$want" "$tmp/layouts/accents/chiffres.csv" && ok || bad "init: label $want"
+done
 # the article still to write: shown in a draft, left out of the edition
 grep -qF "À écrire" "$tmp/raw" && bad "init: 'À écrire' in the edition" || ok
 expect_status "init draft" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/draft" \

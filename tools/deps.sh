@@ -17,7 +17,8 @@ build="gcc g++ make pkg-config libc6-dev libglib2.0-dev libcsv-dev
        libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmark-dev
        libhyphen-dev hyphen-fr libqpdf-dev icc-profiles-free scribus-data libssl-dev libxxhash-dev
        libjpeg62-turbo-dev libexif-dev liblcms2-dev libgs-common libpng-dev
-       libwebp-dev librsvg2-dev libharfbuzz-dev gettext locales"
+       libwebp-dev librsvg2-dev libharfbuzz-dev gettext locales libhunspell-dev
+       hunspell-fr-classical"
 # PDF checks: pikepdf walks the structure, PDFBox's preflight (Java, with
 # the two libraries Debian's package leaves out) reads it as PDF/A
 check="check python3 python3-openpyxl python3-pil qpdf poppler-utils strace
