@@ -155,7 +155,8 @@ printf 'matricule;sexe;date_naissance;date_entree;type_contrat;categorie;proximi
 expect_status "bad date" 1 "$bin/carnet" figures --in "$tmp/in" --year 2023 -o "$tmp/o/figures.tsv"
 expect_err "bad date" "carnet figures: $tmp/in/rh_effectifs.csv:2:4: invalid date '31/02/2023' in 'date_entree': no such day in that month"
 expect_err "bad birth date" "carnet figures: $tmp/in/rh_effectifs.csv:3:3: invalid date in 'date_naissance': no such day in that month"
-grep -q 'Z9\|Z8\|1980\|1981' "$tmp/err" && bad "bad date: a personal value is in the message" || ok
+# (the temporary folder's random name left out: it may hold "Z8")
+sed "s|$tmp||g" "$tmp/err" | grep -q 'Z9\|Z8\|1980\|1981' && bad "bad date: a personal value is in the message" || ok
 [ "$(cat "$tmp/o/figures.tsv")" = keep ] && ok || bad "bad date: the previous output was touched"
 [ ! -e "$tmp/o/figures.tsv.tmp" ] && ok || bad "bad date: a temporary file is left"
 
