@@ -204,5 +204,6 @@ void figures_release(struct figures *t)
 	for (size_t i = 0; i < t->nsources; i++)
 		g_free(t->sources[i].file);
 	g_free(t->sources);
+	g_free(t->partial_of);
 	*t = (struct figures)FIGURES_INIT;
 }

@@ -18,9 +18,16 @@ static const struct exp_col figure_cols[NF] = {
 	[F_RULE] = { "rule", 0 },
 };
 
+struct reading {
+	struct figures *t;
+	GHashTable *wanted;     /* indicator ids, or NULL: all */
+	GString *id;
+};
+
 static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
-	struct figures *t = ctx;
+	struct reading *x = ctx;
+	struct figures *t = x->t;
 	const struct exp_field *f = row->col;
 	double value;
 	long read = 0, rejected = 0, outside = 0;
@@ -50,6 +57,15 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 		}
 	}
 	g_free(file);
+	if (x->wanted) {
+		const char *s;
+		size_t len;
+		g_string_truncate(x->id, 0);
+		if (exp_text(r, &f[F_IND], &s, &len) == EXP_GOT)
+			g_string_append_len(x->id, s, (gssize)len);
+		if (!g_hash_table_contains(x->wanted, x->id->str))
+			return;
+	}
 	char *ind = exp_strdup(r, &f[F_IND]), *dims = exp_strdup(r, &f[F_DIMS]);
 	char *unit = exp_strdup(r, &f[F_UNIT]), *rule = exp_strdup(r, &f[F_RULE]);
 	figures_add_raw(t, ind, dims, value, unit, rule);
@@ -59,15 +75,27 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 	g_free(rule);
 }
 
-int inputs_read_figures(const char *path, struct figures *t, struct diag *d)
+int inputs_read_figures_of(const char *path, GHashTable *wanted, struct figures *t,
+			   struct diag *d)
 {
+	struct reading x = { t, wanted, g_string_new("") };
 	struct exp_source src = {
 		.path = path, .cols = figure_cols, .ncols = NF,
-		.on_row = on_figure, .ctx = t,
+		.on_row = on_figure, .ctx = &x,
 	};
 	struct exp_stats st;
-	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	int status = exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	g_string_free(x.id, TRUE);
+	if (wanted)
+		t->partial_of = g_strdup(path);
+	return status;
 }
+
+int inputs_read_figures(const char *path, struct figures *t, struct diag *d)
+{
+	return inputs_read_figures_of(path, NULL, t, d);
+}
+
 
 enum { Q_LEVEL, Q_FILE, Q_LINE, Q_COLUMN, Q_MESSAGE, NQ };
 

@@ -25,6 +25,12 @@ struct quality_report {
  * must be FIGURES_INIT).  Returns 0, or 1 after errors in d. */
 int inputs_read_figures(const char *path, struct figures *t, struct diag *d);
 
+/* inputs_read_figures() keeping only the figures whose indicator is a
+ * key of wanted (a renderer's: what its edition names, so that its memory
+ * does not grow with the figures it never shows); t->partial_of says so. */
+int inputs_read_figures_of(const char *path, GHashTable *wanted, struct figures *t,
+			   struct diag *d);
+
 /* Reads a report written by `carnet figures --quality`. */
 int inputs_read_quality(const char *path, struct quality_report *q,
 			struct diag *d);

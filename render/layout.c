@@ -1,6 +1,7 @@
 /* layout.c — see layout.h. */
 #define _XOPEN_SOURCE 700      /* realpath() */
 #include "layout.h"
+#include "close_matches.h"
 #include "../etl/i18n.h"
 #include "inputs.h"
 
@@ -458,51 +459,6 @@ int layout_load(const char *dir, struct layout *l, struct diag *d)
 
 /* ---- checks against the table ---- */
 
-/* Edit distance between a and b (Levenshtein), capped at 100 bytes. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = MIN(strlen(a), 100), m = MIN(strlen(b), 100);
-	size_t row[101];
-	for (size_t j = 0; j <= m; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t up = row[j];
-			size_t best = MIN(row[j] + 1, row[j - 1] + 1);
-			row[j] = MIN(best, diag + (a[i - 1] != b[j - 1]));
-			diag = up;
-		}
-	}
-	return row[m];
-}
-
-/* "did you mean …" for the ids of t close to id (at most three). */
-char *layout_close_matches(const struct figures *t, const char *id)
-{
-	GString *s = g_string_new("");
-	const char *last = "";
-	int found = 0;
-	for (size_t i = 0; i < t->n && found < 3; i++) {
-		const char *other = t->v[i].indicator;
-		if (!strcmp(other, last))
-			continue;
-		last = other;
-		if (distance(id, other) <= MAX(2, strlen(id) / 5)) {
-			g_string_append_printf(s, "%s'%s'", found ? ", " : "", other);
-			found++;
-		}
-	}
-	if (!found) {
-		g_string_free(s, TRUE);
-		return g_strdup("");
-	}
-	char *r = g_strdup_printf(_(" (close: %s)"), s->str);
-	g_string_free(s, TRUE);
-	return r;
-}
-
 static void absent(const struct layout *l, const struct figures *t,
 		   struct diag *d, bool draft, const char *file, long line,
 		   const char *indicator, const char *dims)
@@ -515,7 +471,7 @@ static void absent(const struct layout *l, const struct figures *t,
 			 "no figure '%s' with dimensions '%s' in the %d table%s",
 			 indicator, dims, l->year, then);
 	} else {
-		char *close = layout_close_matches(t, indicator);
+		char *close = close_matches(t, indicator);
 		diag_add(d, level, path, line, 0,
 			 "unknown indicator '%s' in the %d table%s%s", indicator,
 			 l->year, close, then);

@@ -117,9 +117,6 @@ int layout_load(const char *dir, struct layout *l, struct diag *d);
 size_t layout_check(const struct layout *l, const struct figures *t, bool draft,
 		    struct diag *d);
 
-/* " (close: 'a', 'b')" for the indicators of t that look like id, or
- * "" (a new string). */
-char *layout_close_matches(const struct figures *t, const char *id);
 
 /* The date of the edition's outputs: SOURCE_DATE_EPOCH when set, else
  * 31/12 of the edition's year at midnight UTC; -1 when

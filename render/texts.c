@@ -1,5 +1,6 @@
 /* texts.c — see texts.h. */
 #include "texts.h"
+#include "close_matches.h"
 #include "format.h"
 #include "hyphenate.h"
 #include "inputs.h"
@@ -98,7 +99,7 @@ static char *resolve(const struct loader *ld, const char *spec, long line)
 			out = g_strdup("n.d.");
 			ld->a->unresolved++;
 		} else {
-			char *close = layout_close_matches(ld->t, id);
+			char *close = close_matches(ld->t, id);
 			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
 				 "no figure '%s%s%s' in the %d table%s", id,
 				 *dims ? " " : "", dims, ld->l->year, close);
@@ -365,7 +366,7 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 			 c.type);
 	else if (*c.indicator && !figures_has(ld->t, c.indicator) &&
 		 !(!strcmp(c.type, "etiquettes") && has_letter(ld->t, c.indicator))) {
-		char *close = layout_close_matches(ld->t, c.indicator);
+		char *close = close_matches(ld->t, c.indicator);
 		if (ld->draft) {
 			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
 				 "chart: unknown indicator '%s'%s: an empty frame, n.d.",
