@@ -154,6 +154,7 @@ $(POT): $(I18N_SRC)
 
 po: $(POT)
 	msgmerge --quiet --update --backup=none --no-location po/fr.po $(POT)
+	msgattrib --no-obsolete --no-location -o po/fr.po po/fr.po
 	@msgfmt --check --statistics -o /dev/null po/fr.po
 
 $(BUILD)/obj/%.o: %.c

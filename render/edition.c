@@ -108,6 +108,26 @@ static GHashTable *wanted_of(const struct layout *l)
 	return wanted;
 }
 
+/* A loop with no article in this edition (none written, or its only
+ * article still to write) is left out of it, with a warning: no divider,
+ * no line in the sommaire or the web's menu. */
+static void drop_empty_loops(struct edition *e, struct diag *d)
+{
+	for (size_t i = e->l.nloops; i-- > 0;) {
+		bool any = false;
+		for (size_t k = 0; k < e->x.n && !any; k++)
+			any = !strcmp(e->x.v[k].loop, e->l.loops[i].id);
+		if (any)
+			continue;
+		char *dir = g_build_filename(e->l.dir, "textes", e->l.loops[i].id, NULL);
+		diag_add(d, DIAG_WARNING, dir, 0, 0,
+			 "the loop '%s' has no article in this edition: left out of it",
+			 e->l.loops[i].id);
+		g_free(dir);
+		layout_drop_loop(&e->l, i);
+	}
+}
+
 int edition_open(struct edition *e, const char *layout_dir, const char *figures,
 		 const char *labels, const char *fonts_dir, bool draft,
 		 struct diag *d, const char *prog)
@@ -123,6 +143,7 @@ int edition_open(struct edition *e, const char *layout_dir, const char *figures,
 	if (read != 0 || layout_check(&e->l, &e->t, draft, d) != 0 ||
 	    texts_load(&e->l, &e->t, draft, &e->x, d) != 0)
 		return 1;
+	drop_empty_loops(e, d);
 	e->date = layout_date(&e->l);
 	if (e->date < 0) {
 		fprintf(stderr, _("%s: SOURCE_DATE_EPOCH is not a number of seconds\n"), prog);

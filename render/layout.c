@@ -585,6 +585,13 @@ static void loop_release(struct loop *p)
 	g_free(p->sheet);
 }
 
+void layout_drop_loop(struct layout *l, size_t i)
+{
+	loop_release(&l->loops[i]);
+	memmove(&l->loops[i], &l->loops[i + 1], (l->nloops - i - 1) * sizeof *l->loops);
+	l->nloops--;
+}
+
 void layout_release(struct layout *l)
 {
 	if (!l)

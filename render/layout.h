@@ -145,6 +145,9 @@ bool layout_inside(const char *dir, const char *name);
 /* The loop whose id is id (the key figures for "cles"), or NULL. */
 const struct loop *layout_loop(const struct layout *l, const char *id);
 
+/* Leaves loop i out of l (an edition in which it has no article). */
+void layout_drop_loop(struct layout *l, size_t i);
+
 void layout_release(struct layout *l);
 
 #endif

@@ -776,9 +776,6 @@ int texts_load(const struct layout *l, const struct figures *t,
 	for (size_t i = 0; i < l->nloops; i++) {
 		char *dir = g_build_filename(l->dir, "textes", l->loops[i].id, NULL);
 		GPtrArray *files = markdown_files(dir);
-		if (files->len == 0)
-			diag_add(d, DIAG_WARNING, dir, 0, 0, "no article for the loop '%s'",
-				 l->loops[i].id);
 		for (guint k = 0; k < files->len; k++) {
 			out->v = g_renew(struct article, out->v, out->n + 1);
 			load_article(&ld, files->pdata[k], l->loops[i].id, &out->v[out->n++]);

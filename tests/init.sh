@@ -151,10 +151,15 @@ for want in "rh.accords_signes;;Accords signés;" "insertion.reunions_tenues;;R�
 done
 # the article still to write: shown in a draft, left out of the edition
 grep -qF "À écrire" "$tmp/raw" && bad "init: 'À écrire' in the edition" || ok
+# its loop, with no article written, is left out of the edition (no
+# divider, no line in the sommaire, no web page), and said
+grep -qi "boucle des enjeux" "$tmp/raw" && bad "init: an empty loop in the edition" || ok
+[ ! -e "$O/2025/web/enjeux.html" ] && ok || bad "init: an empty loop's web page"
 expect_status "init draft" 0 "$bin/carnet" build --in "$X/2025" --year 2025 --out "$O/draft" \
 	--layout "$L" --draft
-pdftotext "$O/draft/carnet-2025.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | grep -q "À écrire : Les chantiers" \
-	&& ok || bad "init draft: the article to write is not marked"
+pdftotext "$O/draft/carnet-2025.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' >"$tmp/draft.txt"
+grep -q "À écrire : Les chantiers" "$tmp/draft.txt" && ok || bad "init draft: the article to write is not marked"
+grep -qi "boucle des enjeux" "$tmp/draft.txt" && ok || bad "init draft: the loop of the article to write is not there"
 # no page more than 30 % blank, loop ends included (the sommaire spread
 # down its column, each loop closed by its photo), here and for a first
 # edition from the bundled exports
