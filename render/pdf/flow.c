@@ -11,12 +11,12 @@
  * is made while it is drawn). */
 static struct pdf_elem *figure_begin(struct pdf *p)
 {
-	return tag_begin(p, "Figure");
+	return page_tag_begin(p, "Figure");
 }
 
 static void figure_end(struct pdf *p, struct pdf_elem *e, const char *alt)
 {
-	tag_end(p, "Figure");
+	page_tag_end(p, "Figure");
 	if (!e)
 		return;
 	/* the soft hyphens of the text are no part of what is read aloud */
@@ -30,8 +30,8 @@ static void place_image(struct pdf *p, const struct block *b, bool wide);
 
 static void new_article_page(struct pdf *p)
 {
-	begin_page(p);
-	furniture(p);
+	page_begin(p);
+	page_furniture(p);
 	p->col = 0;
 	p->y = p->column_top[0];
 	p->ncolumn_frames = 0;
@@ -99,9 +99,9 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 {
 	double dx = item ? LIST_INDENT : 0;
 	bool body = false;
-	int n = para_count(lay), i = 0;
+	int n = page_para_count(lay), i = 0;
 	struct para_lines it;
-	para_begin(&it, lay);
+	page_para_begin(&it, lay);
 	while (i < n) {
 		int room = lines_left(p), take = MIN(room, n - i);
 		if (take <= 0 || (i == 0 && take == 1 && n > 1)) {
@@ -112,53 +112,53 @@ static void flow_lines(struct pdf *p, PangoLayout *lay, uint32_t c,
 			take--;                 /* leave two lines for the next */
 		if (item && !body) {
 			if (item->label) {
-				tag_begin(p, "Lbl");
-				say(p, item->label, p->l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
-				    c, col_x(p->col), p->y, dx, PANGO_ALIGN_LEFT);
-				tag_end(p, "Lbl");
+				page_tag_begin(p, "Lbl");
+				page_say(p, item->label, p->l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
+				    c, page_col_x(p->col), p->y, dx, PANGO_ALIGN_LEFT);
+				page_tag_end(p, "Lbl");
 			}
-			tag_begin(p, "LBody");
+			page_tag_begin(p, "LBody");
 			body = true;
 		}
-		tag_begin(p, tag);
+		page_tag_begin(p, tag);
 		for (int k = i; k < i + take; k++) {
 			if (p->cr) {
 				/* x: an indent, an alignment */
 				PangoRectangle r;
-				PangoLayoutLine *line = para_line(&it, &r);
-				colour(p, c);
-				cairo_move_to(p->cr, col_x(p->col) + dx + r.x / (double)PANGO_SCALE,
+				PangoLayoutLine *line = page_para_line(&it, &r);
+				page_colour(p, c);
+				cairo_move_to(p->cr, page_col_x(p->col) + dx + r.x / (double)PANGO_SCALE,
 					      p->y);
 				pango_cairo_show_layout_line(p->cr, line);
 			}
-			para_next(&it);
+			page_para_next(&it);
 			p->y += LINE;
 		}
-		tag_end(p, tag);
+		page_tag_end(p, tag);
 		i += take;
 		if (i < n)
 			next_column(p);
 	}
 	if (body)
-		tag_end(p, "LBody");
-	para_end(&it);
+		page_tag_end(p, "LBody");
+	page_para_end(&it);
 }
 
 static void paragraph(struct pdf *p, const struct block *b)
 {
 	if (b->list) {                  /* LI > Lbl, LBody > P */
 		PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
-						    col_width() - LIST_INDENT, true, 0);
-		tag_begin(p, "LI");
+						    page_col_width() - LIST_INDENT, true, 0);
+		page_tag_begin(p, "LI");
 		flow_lines(p, lay, p->l->text_colour, "P", b);
-		tag_end(p, "LI");
+		page_tag_end(p, "LI");
 		p->after_paragraph = false;
 		g_object_unref(lay);
 		return;
 	}
 	/* a paragraph that follows one is indented */
 	PangoLayout *lay = paragraph_layout(p, b, TEXT_SIZE, PANGO_WEIGHT_NORMAL,
-					    col_width(), true, p->after_paragraph ? TEXT_SIZE : 0);
+					    page_col_width(), true, p->after_paragraph ? TEXT_SIZE : 0);
 	flow_lines(p, lay, p->l->text_colour, "P", NULL);
 	p->after_paragraph = true;
 	g_object_unref(lay);
@@ -166,10 +166,10 @@ static void paragraph(struct pdf *p, const struct block *b)
 
 static void heading(struct pdf *p, const struct block *b)
 {
-	uint32_t c = loop_colour(p);
+	uint32_t c = page_loop_colour(p);
 	PangoLayout *lay = paragraph_layout(p, b, 10.5, PANGO_WEIGHT_BOLD,
-					    col_width(), false, 0);
-	int n = para_count(lay);
+					    page_col_width(), false, 0);
+	int n = page_para_count(lay);
 	need(p, n + 3);
 	if (p->y > p->column_top[p->col] + 1)
 		p->y += LINE / 2;
@@ -188,10 +188,10 @@ static void snap(struct pdf *p)
 /* The article's title, in capitals, kept with three lines of text. */
 static void title(struct pdf *p, const struct article *a, int index)
 {
-	uint32_t c = loop_colour(p);
+	uint32_t c = page_loop_colour(p);
 	char *caps = g_utf8_strup(a->title, -1);
 	PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 13,
-				       col_width());
+				       page_col_width());
 	pango_layout_set_spacing(lay, (int)((LINE * 1.25 - 13 * 1.2) * PANGO_SCALE));
 	int n = pango_layout_get_line_count(lay);
 	/* articles follow each other in the columns, a line and a half
@@ -205,21 +205,21 @@ static void title(struct pdf *p, const struct article *a, int index)
 		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
 		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		/* a short rule of the loop's colour over the title */
-		colour(p, c);
-		cairo_rectangle(p->cr, col_x(p->col), p->y - LINE + 2, 28, 3);
+		page_colour(p, c);
+		cairo_rectangle(p->cr, page_col_x(p->col), p->y - LINE + 2, 28, 3);
 		cairo_fill(p->cr);
 	}
 	p->y += LINE * 0.5;
-	tag_begin(p, "H2");
+	page_tag_begin(p, "H2");
 	for (int k = 0; k < n; k++) {
 		if (p->cr) {
-			colour(p, c);
-			cairo_move_to(p->cr, col_x(p->col), p->y);
+			page_colour(p, c);
+			cairo_move_to(p->cr, page_col_x(p->col), p->y);
 			pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lay, k));
 		}
 		p->y += LINE * 1.25;
 	}
-	tag_end(p, "H2");
+	page_tag_end(p, "H2");
 	snap(p);
 	p->y += LINE * 0.5;
 	snap(p);
@@ -240,34 +240,34 @@ static void space_before_block(struct pdf *p)
 /* Big numbers with their label in capitals beneath, two a row. */
 static void tiles(struct pdf *p, const struct block *b)
 {
-	uint32_t c = loop_colour(p);
-	double w = col_width();
+	uint32_t c = page_loop_colour(p);
+	double w = page_col_width();
 	space_before_block(p);
 	for (size_t i = 0; i < b->ntiles; i += 2) {
 		need(p, 5);
 		double top = p->y - LINE + 3;
 		for (size_t k = i; k < MIN(i + 2, b->ntiles); k++) {
-			double x = col_x(p->col) + (k - i) * (w / 2 + 3);
+			double x = page_col_x(p->col) + (k - i) * (w / 2 + 3);
 			double tw = w / 2 - 3;
 			if (p->cr) {
-				colour_alpha(p, c, 0.12);
+				page_colour_alpha(p, c, 0.12);
 				cairo_rectangle(p->cr, x, top, tw, 4 * LINE);
 				cairo_fill(p->cr);
 			}
 			/* a paragraph: the number, then what it counts */
-			tag_begin(p, "P");
-			say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
+			page_tag_begin(p, "P");
+			page_say(p, b->tiles[k].value, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, c,
 			    x + 6, top + 24, tw - 12, PANGO_ALIGN_LEFT);
 			if (p->cr) {
 				char *caps = g_utf8_strup(b->tiles[k].label, -1);
 				PangoLayout *lay = text_layout(p, caps, p->l->font_text,
 							       PANGO_WEIGHT_BOLD, 6.8, tw - 12);
-				colour(p, p->l->text_colour);
-				show(p, lay, x + 6, top + 36);
+				page_colour(p, p->l->text_colour);
+				page_show(p, lay, x + 6, top + 36);
 				g_object_unref(lay);
 				g_free(caps);
 			}
-			tag_end(p, "P");
+			page_tag_end(p, "P");
 		}
 		p->y += 5 * LINE;
 	}
@@ -278,7 +278,7 @@ static char *empty_chart(struct pdf *p, const struct chart_block *c, uint32_t co
 			 double x, double top, double w, double h)
 {
 	if (p->cr) {
-		colour_alpha(p, colour, 1);
+		page_colour_alpha(p, colour, 1);
 		cairo_set_line_width(p->cr, 0.8);
 		static const double dash[] = { 4, 3 };
 		cairo_set_dash(p->cr, dash, 2, 0);
@@ -286,16 +286,16 @@ static char *empty_chart(struct pdf *p, const struct chart_block *c, uint32_t co
 		cairo_stroke(p->cr);
 		cairo_set_dash(p->cr, NULL, 0, 0);
 	}
-	say(p, c->title, p->l->font_text, PANGO_WEIGHT_BOLD, 8, colour, x + 8, top + 16, w - 16,
+	page_say(p, c->title, p->l->font_text, PANGO_WEIGHT_BOLD, 8, colour, x + 8, top + 16, w - 16,
 	    PANGO_ALIGN_LEFT);
-	say(p, "n.d.", p->l->font_text, PANGO_WEIGHT_HEAVY, 18, colour, x, top + h / 2 + 8, w,
+	page_say(p, "n.d.", p->l->font_text, PANGO_WEIGHT_HEAVY, 18, colour, x, top + h / 2 + 8, w,
 	    PANGO_ALIGN_CENTER);
 	return g_strdup_printf("%s : n.d.", c->title);
 }
 
 static void chart(struct pdf *p, struct block *b, int *figure)
 {
-	uint32_t c = loop_colour(p);
+	uint32_t c = page_loop_colour(p);
 	int lines = b->chart.missing ? 8 : chart_lines(&b->chart, p->t);
 	space_before_block(p);
 	need(p, lines + 1);
@@ -307,8 +307,8 @@ static void chart(struct pdf *p, struct block *b, int *figure)
 	g_free(b->chart.alt);
 	struct pdf_elem *e = figure_begin(p);
 	b->chart.alt = b->chart.missing
-		? empty_chart(p, &b->chart, c, col_x(p->col), top, col_width(), lines * LINE - 6)
-		: chart_draw(&cc, &b->chart, col_x(p->col), top, col_width(), lines * LINE);
+		? empty_chart(p, &b->chart, c, page_col_x(p->col), top, page_col_width(), lines * LINE - 6)
+		: chart_draw(&cc, &b->chart, page_col_x(p->col), top, page_col_width(), lines * LINE);
 	figure_end(p, e, b->chart.alt);
 	(*figure)++;
 	p->y += lines * LINE;
@@ -329,7 +329,7 @@ static struct frame *frame_of(struct pdf *p, const struct block *b, bool wide)
 	}
 	f->wide = wide;
 	f->extra = 0;
-	f->w = wide ? PAGE_W - 2 * MARGIN_SIDE : col_width();
+	f->w = wide ? PAGE_W - 2 * MARGIN_SIDE : page_col_width();
 	double aspect = b->present ? (double)b->photo.width / b->photo.height : 1.5;
 	int column = (int)floor((PAGE_H - MARGIN_BOTTOM - MARGIN_TOP) / LINE);
 	f->min_lines = MAX(6, (int)ceil(f->w / (aspect / 0.75) / LINE));
@@ -342,11 +342,11 @@ static struct frame *frame_of(struct pdf *p, const struct block *b, bool wide)
 /* The soft landscape drawn where a photo has not arrived yet. */
 static void sketch(struct pdf *p, double x, double top, double w, double h)
 {
-	uint32_t c = loop_colour(p);
-	colour_alpha(p, c, 0.10);
+	uint32_t c = page_loop_colour(p);
+	page_colour_alpha(p, c, 0.10);
 	cairo_rectangle(p->cr, x, top, w, h);
 	cairo_fill(p->cr);
-	colour_alpha(p, c, 0.35);
+	page_colour_alpha(p, c, 0.35);
 	cairo_move_to(p->cr, x, top + h);
 	cairo_curve_to(p->cr, x + w * 0.25, top + h * 0.45, x + w * 0.45,
 		       top + h * 0.55, x + w * 0.6, top + h * 0.7);
@@ -400,7 +400,7 @@ static void place_image(struct pdf *p, const struct block *b, bool wide)
 static void show_frame(struct pdf *p, const struct block *b, struct frame *f, bool wide,
 		       int lines, int caption, bool grows)
 {
-	double x = wide ? MARGIN_SIDE : col_x(p->col), w = f->w;
+	double x = wide ? MARGIN_SIDE : page_col_x(p->col), w = f->w;
 	double top = p->y - LINE + 3, h = lines * LINE - 3;
 	f->used = lines;
 	if (!p->cr && p->ncolumn_frames < MAX_COLUMN_FRAMES && grows)
@@ -417,7 +417,7 @@ static void show_frame(struct pdf *p, const struct block *b, struct frame *f, bo
 	figure_end(p, e, b->caption && *b->caption ? b->caption : "Photo");
 	p->y += (lines + 1) * LINE;
 	if (caption && p->cr) {
-		tag_begin(p, "Caption");
+		page_tag_begin(p, "Caption");
 		PangoLayout *lay = text_layout(p, b->caption, p->l->font_text, PANGO_WEIGHT_NORMAL,
 					       7, w);
 		PangoAttrList *attrs = pango_attr_list_new();
@@ -425,10 +425,10 @@ static void show_frame(struct pdf *p, const struct block *b, struct frame *f, bo
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(PANGO_SCALE / 3));
 		pango_layout_set_attributes(lay, attrs);
 		pango_attr_list_unref(attrs);
-		colour(p, p->l->text_colour);
-		show(p, lay, x, p->y - LINE + 6);
+		page_colour(p, p->l->text_colour);
+		page_show(p, lay, x, p->y - LINE + 6);
 		g_object_unref(lay);
-		tag_end(p, "Caption");
+		page_tag_end(p, "Caption");
 	}
 	if (caption)
 		p->y += LINE;
@@ -514,9 +514,9 @@ void flow_article(struct pdf *p, struct article *a, int index, int *figure)
 		struct block *b = &a->v[i];
 		if (b->list != list) {
 			if (list)
-				tag_end(p, "L");
+				page_tag_end(p, "L");
 			if (b->list)
-				tag_begin(p, "L");
+				page_tag_begin(p, "L");
 			list = b->list;
 		}
 		switch (b->kind) {
@@ -528,7 +528,7 @@ void flow_article(struct pdf *p, struct article *a, int index, int *figure)
 		}
 	}
 	if (list)
-		tag_end(p, "L");
+		page_tag_end(p, "L");
 }
 
 void flow_begin_loop(struct pdf *p)

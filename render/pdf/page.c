@@ -19,30 +19,30 @@ static struct pdf_elem *record(struct pdf *p, const char *tag, const char *attri
 	return e;
 }
 
-struct pdf_elem *tag_begin(struct pdf *p, const char *tag)
+struct pdf_elem *page_tag_begin(struct pdf *p, const char *tag)
 {
 	return record(p, tag, NULL);
 }
 
-void tag_end(struct pdf *p, const char *tag)
+void page_tag_end(struct pdf *p, const char *tag)
 {
 	if (p->cr)
 		cairo_tag_end(p->cr, tag);
 }
 
-void artifact_begin(struct pdf *p, const char *type)
+void page_artifact_begin(struct pdf *p, const char *type)
 {
 	struct pdf_elem *e = record(p, PDF_ARTIFACT_TAG, NULL);
 	if (e)
 		e->artifact = type;
 }
 
-void artifact_end(struct pdf *p)
+void page_artifact_end(struct pdf *p)
 {
-	tag_end(p, PDF_ARTIFACT_TAG);
+	page_tag_end(p, PDF_ARTIFACT_TAG);
 }
 
-void link_begin(struct pdf *p, size_t k)
+void page_link_begin(struct pdf *p, size_t k)
 {
 	if (p->print) {         /* paper has no links (nor annotations) */
 		record(p, "Span", NULL);
@@ -56,40 +56,40 @@ void link_begin(struct pdf *p, size_t k)
 					      p->x->v[k].title, p->x->v[k].page);
 }
 
-void link_end(struct pdf *p)
+void page_link_end(struct pdf *p)
 {
-	tag_end(p, p->print ? "Span" : CAIRO_TAG_LINK);
+	page_tag_end(p, p->print ? "Span" : CAIRO_TAG_LINK);
 }
 
 /* ---- colours and text ---- */
 
-void colour(struct pdf *p, uint32_t c)
+void page_colour(struct pdf *p, uint32_t c)
 {
 	if (p->cr)
 		cairo_set_source_rgb(p->cr, ((c >> 16) & 255) / 255.0,
 				     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
-void colour_alpha(struct pdf *p, uint32_t c, double a)
+void page_colour_alpha(struct pdf *p, uint32_t c, double a)
 {
 	if (p->cr)
 		cairo_set_source_rgba(p->cr, ((c >> 16) & 255) / 255.0,
 				      ((c >> 8) & 255) / 255.0, (c & 255) / 255.0, a);
 }
 
-uint32_t loop_colour(const struct pdf *p)
+uint32_t page_loop_colour(const struct pdf *p)
 {
 	return p->loop && p->loop->colour ? p->loop->colour : p->l->main_colour;
 }
 
-double col_width(void)
+double page_col_width(void)
 {
 	return (PAGE_W - 2 * MARGIN_SIDE - GUTTER) / 2;
 }
 
-double col_x(int col)
+double page_col_x(int col)
 {
-	return MARGIN_SIDE + col * (col_width() + GUTTER);
+	return MARGIN_SIDE + col * (page_col_width() + GUTTER);
 }
 
 /* A layout of text in family/weight/size, width w (0: no wrapping). */
@@ -101,7 +101,7 @@ PangoLayout *text_layout(struct pdf *p, const char *text,
 }
 
 /* Draws lay with its first baseline at (x, baseline). */
-void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
+void page_show(struct pdf *p, PangoLayout *lay, double x, double baseline)
 {
 	if (!p->cr)
 		return;
@@ -111,7 +111,7 @@ void show(struct pdf *p, PangoLayout *lay, double x, double baseline)
 	cairo_new_path(p->cr);          /* no current point left for an arc */
 }
 
-double layout_width(PangoLayout *lay)
+double page_text_width(PangoLayout *lay)
 {
 	int w, h;
 	pango_layout_get_size(lay, &w, &h);
@@ -119,7 +119,7 @@ double layout_width(PangoLayout *lay)
 }
 
 /* Text drawn at (x, baseline) in one call; returns its width. */
-double say(struct pdf *p, const char *text, const char *family,
+double page_say(struct pdf *p, const char *text, const char *family,
 		  PangoWeight weight, double size, uint32_t c, double x,
 		  double baseline, double w, PangoAlignment align)
 {
@@ -127,9 +127,9 @@ double say(struct pdf *p, const char *text, const char *family,
 		return 0;       /* nothing placed depends on it: not shaped to measure */
 	PangoLayout *lay = text_layout(p, text, family, weight, size, w);
 	pango_layout_set_alignment(lay, align);
-	colour(p, c);
-	show(p, lay, x, baseline);
-	double width = layout_width(lay);
+	page_colour(p, c);
+	page_show(p, lay, x, baseline);
+	double width = page_text_width(lay);
 	g_object_unref(lay);
 	return width;
 }
@@ -174,11 +174,11 @@ static void draft_mark(struct pdf *p)
 	g_object_unref(lay);
 	cairo_restore(p->cr);
 	cairo_new_path(p->cr);
-	say(p, "PROJET — document de travail, ne pas imprimer ni diffuser", p->l->font_text,
+	page_say(p, "PROJET — document de travail, ne pas imprimer ni diffuser", p->l->font_text,
 	    PANGO_WEIGHT_BOLD, 8, 0xC81E1E, 0, 24, PAGE_W, PANGO_ALIGN_CENTER);
 }
 
-void end_page(struct pdf *p)
+void page_end(struct pdf *p)
 {
 	if (!p->page_open)
 		return;
@@ -199,9 +199,9 @@ void end_page(struct pdf *p)
 
 /* A page: its drawing in trim coordinates (the print edition's sheet is
  * larger by the bleed and the marks). */
-void begin_page(struct pdf *p)
+void page_begin(struct pdf *p)
 {
-	end_page(p);
+	page_end(p);
 	p->page++;
 	p->page_open = true;
 	p->column_top[0] = p->column_top[1] = MARGIN_TOP + LINE;
@@ -211,7 +211,7 @@ void begin_page(struct pdf *p)
 	}
 }
 
-void draw_logo(struct pdf *p, double x, double y, double w, double h)
+void page_logo(struct pdf *p, double x, double y, double w, double h)
 {
 	char *error = NULL;
 	if (!p->cr || !p->logo)
@@ -225,7 +225,7 @@ void draw_logo(struct pdf *p, double x, double y, double w, double h)
 	}
 }
 
-void bleed_rect(struct pdf *p, double x, double y, double w, double h)
+void page_bleed_rect(struct pdf *p, double x, double y, double w, double h)
 {
 	if (!p->cr)
 		return;
@@ -244,27 +244,27 @@ void bleed_rect(struct pdf *p, double x, double y, double w, double h)
 
 /* The furniture of an article page: a band of the loop's colour and the
  * folio with the loop's name. */
-void furniture(struct pdf *p)
+void page_furniture(struct pdf *p)
 {
 	const struct layout *l = p->l;
-	uint32_t c = loop_colour(p);
+	uint32_t c = page_loop_colour(p);
 	char folio[16];
 
 	if (!p->cr)
 		return;
-	colour(p, c);
-	bleed_rect(p, 0, 0, PAGE_W, 10);
+	page_colour(p, c);
+	page_bleed_rect(p, 0, 0, PAGE_W, 10);
 	snprintf(folio, sizeof folio, "%d", p->page);
 	double right = p->page % 2 == 0;
-	artifact_begin(p, PDF_ARTIFACT_PAGINATION);
-	say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,
+	page_artifact_begin(p, PDF_ARTIFACT_PAGINATION);
+	page_say(p, folio, p->l->font_text, PANGO_WEIGHT_HEAVY, 9, c,
 	    right ? MARGIN_SIDE : PAGE_W - MARGIN_SIDE - 40, PAGE_H - 30, 40,
 	    right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 	if (p->loop)
-		say(p, p->loop->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
+		page_say(p, p->loop->title, p->l->font_text, PANGO_WEIGHT_NORMAL, 7.5, l->text_colour,
 		    MARGIN_SIDE + 50, PAGE_H - 30, PAGE_W - 2 * MARGIN_SIDE - 100,
 		    PANGO_ALIGN_CENTER);
-	artifact_end(p);
+	page_artifact_end(p);
 }
 /* ---- paragraphs ---- */
 
@@ -437,13 +437,13 @@ static void limit_hyphens(PangoLayout *lay)
 		mend_hyphens(lay, 0, NULL);
 }
 
-int para_count(PangoLayout *lay)
+int page_para_count(PangoLayout *lay)
 {
 	struct parts *ps = g_object_get_data(G_OBJECT(lay), "carnet-parts");
 	return ps ? ps->total : pango_layout_get_line_count(lay);
 }
 
-void para_begin(struct para_lines *pl, PangoLayout *lay)
+void page_para_begin(struct para_lines *pl, PangoLayout *lay)
 {
 	*pl = (struct para_lines){ .first = lay,
 				   .parts = g_object_get_data(G_OBJECT(lay), "carnet-parts") };
@@ -457,14 +457,14 @@ static PangoLayout *part_of(const struct para_lines *pl, guint k)
 	return k == 0 ? pl->first : g_ptr_array_index(ps->layouts, k - 1);
 }
 
-PangoLayoutLine *para_line(struct para_lines *pl, PangoRectangle *logical)
+PangoLayoutLine *page_para_line(struct para_lines *pl, PangoRectangle *logical)
 {
 	if (logical)
 		pango_layout_iter_get_line_extents(pl->it, NULL, logical);
 	return pango_layout_iter_get_line_readonly(pl->it);
 }
 
-void para_next(struct para_lines *pl)
+void page_para_next(struct para_lines *pl)
 {
 	const struct parts *ps = pl->parts;
 	pl->line++;
@@ -480,7 +480,7 @@ void para_next(struct para_lines *pl)
 	pango_layout_iter_next_line(pl->it);
 }
 
-void para_end(struct para_lines *pl)
+void page_para_end(struct para_lines *pl)
 {
 	pango_layout_iter_free(pl->it);
 }

@@ -89,42 +89,42 @@ struct pdf {
 };
 
 
-void colour(struct pdf *p, uint32_t c);
+void page_colour(struct pdf *p, uint32_t c);
 /* The same colour with alpha a (tints of a loop's colour). */
-void colour_alpha(struct pdf *p, uint32_t c, double a);
+void page_colour_alpha(struct pdf *p, uint32_t c, double a);
 /* The current loop's colour, else the edition's main one. */
-uint32_t loop_colour(const struct pdf *p);
-double col_width(void);
-double col_x(int col);
+uint32_t page_loop_colour(const struct pdf *p);
+double page_col_width(void);
+double page_col_x(int col);
 PangoLayout *text_layout(struct pdf *p, const char *text, const char *family,
 			 PangoWeight weight, double size, double w);
-void show(struct pdf *p, PangoLayout *lay, double x, double baseline);
-double layout_width(PangoLayout *lay);
+void page_show(struct pdf *p, PangoLayout *lay, double x, double baseline);
+double page_text_width(PangoLayout *lay);
 /* Text drawn at (x, baseline) in one call; its width (0 when measuring:
  * the measuring pass does not shape what only the drawing shows). */
-double say(struct pdf *p, const char *text, const char *family,
+double page_say(struct pdf *p, const char *text, const char *family,
 	   PangoWeight weight, double size, uint32_t c, double x,
 	   double baseline, double w, PangoAlignment align);
-void begin_page(struct pdf *p);
-void end_page(struct pdf *p);
-void furniture(struct pdf *p);
+void page_begin(struct pdf *p);
+void page_end(struct pdf *p);
+void page_furniture(struct pdf *p);
 /* The office's logo fitted into (x, y, w, h), when the edition has one. */
-void draw_logo(struct pdf *p, double x, double y, double w, double h);
+void page_logo(struct pdf *p, double x, double y, double w, double h);
 /* A rectangle of colour c; each side on the trim runs into the bleed. */
-void bleed_rect(struct pdf *p, double x, double y, double w, double h);
+void page_bleed_rect(struct pdf *p, double x, double y, double w, double h);
 /* A structure element around what follows, when drawing: its record,
  * to which a Figure's text alternative is given (NULL when measuring). */
-struct pdf_elem *tag_begin(struct pdf *p, const char *tag);
-void tag_end(struct pdf *p, const char *tag);
+struct pdf_elem *page_tag_begin(struct pdf *p, const char *tag);
+void page_tag_end(struct pdf *p, const char *tag);
 /* What follows is an artifact: PDF_ARTIFACT_PAGINATION or _LAYOUT. */
-void artifact_begin(struct pdf *p, const char *type);
-void artifact_end(struct pdf *p);
+void page_artifact_begin(struct pdf *p, const char *type);
+void page_artifact_end(struct pdf *p);
 /* A link to article k, with where it leads said in words. */
-void link_begin(struct pdf *p, size_t k);
-void link_end(struct pdf *p);
+void page_link_begin(struct pdf *p, size_t k);
+void page_link_end(struct pdf *p);
 /* A paragraph laid out (cached: the passes share it), hyphenated lines
  * mended, its first line indented by indent; a very long one in parts:
- * its lines are walked with para_begin() … para_end(). */
+ * its lines are walked with page_para_begin() … page_para_end(). */
 PangoLayout *paragraph_layout(struct pdf *p, const struct block *b, double size,
 			      PangoWeight weight, double w, bool justify, double indent);
 
@@ -137,11 +137,11 @@ struct para_lines {
 	int line;               /* within the part */
 	PangoLayoutIter *it;
 };
-int para_count(PangoLayout *lay);
-void para_begin(struct para_lines *pl, PangoLayout *lay);
+int page_para_count(PangoLayout *lay);
+void page_para_begin(struct para_lines *pl, PangoLayout *lay);
 /* The current line, and its logical extents (x: indent and alignment). */
-PangoLayoutLine *para_line(struct para_lines *pl, PangoRectangle *logical);
-void para_next(struct para_lines *pl);
-void para_end(struct para_lines *pl);
+PangoLayoutLine *page_para_line(struct para_lines *pl, PangoRectangle *logical);
+void page_para_next(struct para_lines *pl);
+void page_para_end(struct para_lines *pl);
 
 #endif

@@ -1,6 +1,6 @@
 /* pages.c — the pages of the carnet drawn whole: the cover, the
  * sommaire with the editorial, a loop's divider, the key figures and the
- * back cover (see page.h). */
+ * back pages_cover (see page.h). */
 #include "pages.h"
 #include "../format.h"
 #include "../inputs.h"
@@ -18,7 +18,7 @@ static void trail(struct pdf *p, double x0, double y0, double x1, double y1,
 	if (!p->cr)
 		return;
 	static const double dash[] = { 6, 5 };
-	colour(p, c);
+	page_colour(p, c);
 	cairo_set_line_width(p->cr, width);
 	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
 	cairo_set_dash(p->cr, dash, 2, 0);
@@ -30,13 +30,13 @@ static void trail(struct pdf *p, double x0, double y0, double x1, double y1,
 	cairo_set_dash(p->cr, NULL, 0, 0);
 }
 
-void cover(struct pdf *p)
+void pages_cover(struct pdf *p)
 {
 	const struct layout *l = p->l;
-	begin_page(p);
+	page_begin(p);
 	if (p->cr) {
-		colour(p, l->main_colour);
-		bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
+		page_colour(p, l->main_colour);
+		page_bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
 		/* the loops, as coloured stops along a trail */
 		for (size_t i = 0; i < l->nloops; i++) {
 			double x = 80 + (PAGE_W - 160) * ((double)i / MAX(1, l->nloops - 1));
@@ -45,39 +45,39 @@ void cover(struct pdf *p)
 				double x2 = 80 + (PAGE_W - 160) * ((double)(i + 1) / MAX(1, l->nloops - 1));
 				trail(p, x, y, x2, 560 + 70 * sin((i + 1) * 1.3), 0xFFFFFF, 1.6);
 			}
-			colour(p, l->loops[i].colour);
+			page_colour(p, l->loops[i].colour);
 			cairo_arc(p->cr, x, y, 11, 0, 2 * G_PI);
 			cairo_fill(p->cr);
 		}
 	}
 	double name_x = MARGIN_SIDE;
 	if (p->logo) {
-		draw_logo(p, MARGIN_SIDE, 48, 64 * logo_aspect(p->logo), 64);
+		page_logo(p, MARGIN_SIDE, 48, 64 * logo_aspect(p->logo), 64);
 		name_x += 64 * logo_aspect(p->logo) + 14;
 	}
-	tag_begin(p, "P");
-	say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, name_x,
+	page_tag_begin(p, "P");
+	page_say(p, l->office, p->l->font_text, PANGO_WEIGHT_BOLD, 11, 0xFFFFFF, name_x,
 	    p->logo ? 84 : 80, PAGE_W - MARGIN_SIDE - name_x, PANGO_ALIGN_LEFT);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 	/* the title and the year, one heading */
-	tag_begin(p, "H1");
-	say(p, l->title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
+	page_tag_begin(p, "H1");
+	page_say(p, l->title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 52, 0xFFFFFF,
 	    MARGIN_SIDE, 300, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
 	char year[16];
 	snprintf(year, sizeof year, "%d", l->year);
-	say(p, year, p->l->font_text, PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
+	page_say(p, year, p->l->font_text, PANGO_WEIGHT_HEAVY, 64, l->accent, MARGIN_SIDE, 385,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
+	page_tag_end(p, "H1");
 	char *sub = g_strdup_printf("%s — n°%s", l->subtitle, l->number);
-	tag_begin(p, "P");
-	say(p, sub, p->l->font_text, PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
+	page_tag_begin(p, "P");
+	page_say(p, sub, p->l->font_text, PANGO_WEIGHT_NORMAL, 14, 0xFFFFFF, MARGIN_SIDE, 420,
 	    PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 	g_free(sub);
-	tag_begin(p, "P");
-	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 24, l->accent,
+	page_tag_begin(p, "P");
+	page_say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 24, l->accent,
 	    MARGIN_SIDE, PAGE_H - 90, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_RIGHT);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 }
 
 /* An entry of a table of contents: a link to article k, its title and
@@ -86,30 +86,30 @@ static void toc_entry(struct pdf *p, size_t k, double x, double y, double w, dou
 		      PangoWeight weight, uint32_t colour, const char *num,
 		      PangoWeight num_weight, uint32_t num_colour, double num_w)
 {
-	tag_begin(p, "TOCI");
-	tag_begin(p, "Reference");
-	link_begin(p, k);
-	say(p, p->x->v[k].title, p->l->font_text, weight, size, colour, x, y,
+	page_tag_begin(p, "TOCI");
+	page_tag_begin(p, "Reference");
+	page_link_begin(p, k);
+	page_say(p, p->x->v[k].title, p->l->font_text, weight, size, colour, x, y,
 	    w - num_w, PANGO_ALIGN_LEFT);
-	say(p, num, p->l->font_text, num_weight, size, num_colour, x + w - num_w, y, num_w,
+	page_say(p, num, p->l->font_text, num_weight, size, num_colour, x + w - num_w, y, num_w,
 	    PANGO_ALIGN_RIGHT);
-	link_end(p);
-	tag_end(p, "Reference");
-	tag_end(p, "TOCI");
+	page_link_end(p);
+	page_tag_end(p, "Reference");
+	page_tag_end(p, "TOCI");
 }
 
 /* The sommaire (left) with links to every article, and the editorial. */
-void contents(struct pdf *p)
+void pages_contents(struct pdf *p)
 {
 	const struct layout *l = p->l;
 	p->loop = NULL;
-	begin_page(p);
-	furniture(p);
-	tag_begin(p, "H1");
-	say(p, "Sommaire", p->l->font_hand, PANGO_WEIGHT_NORMAL, 30, l->main_colour,
-	    MARGIN_SIDE, MARGIN_TOP + 20, col_width(), PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
-	double y = MARGIN_TOP + 52, w = col_width();
+	page_begin(p);
+	page_furniture(p);
+	page_tag_begin(p, "H1");
+	page_say(p, "Sommaire", p->l->font_hand, PANGO_WEIGHT_NORMAL, 30, l->main_colour,
+	    MARGIN_SIDE, MARGIN_TOP + 20, page_col_width(), PANGO_ALIGN_LEFT);
+	page_tag_end(p, "H1");
+	double y = MARGIN_TOP + 52, w = page_col_width();
 	/* a short sommaire (a first edition's) is spread down its column:
 	 * the loops further apart, by at most five lines */
 	double height = 0, gap = 5;
@@ -123,7 +123,7 @@ void contents(struct pdf *p)
 		gap += MIN((room - height - room / 8) / (double)l->nloops, 5 * LINE);
 	/* TOC > TOCI (a loop: its name and page, then TOC > TOCI, its
 	 * articles) */
-	tag_begin(p, "TOC");
+	page_tag_begin(p, "TOC");
 	for (size_t i = 0; i < l->nloops; i++) {
 		const struct loop *loop = &l->loops[i];
 		int first = -1;
@@ -132,16 +132,16 @@ void contents(struct pdf *p)
 				first = (int)k;
 		char num[16];
 		snprintf(num, sizeof num, "%d", p->divider_pages[i]);
-		tag_begin(p, "TOCI");
-		tag_begin(p, "P");
-		say(p, loop->title, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		page_tag_begin(p, "TOCI");
+		page_tag_begin(p, "P");
+		page_say(p, loop->title, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE, y, w - 30, PANGO_ALIGN_LEFT);
-		say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
+		page_say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
-		tag_end(p, "P");
+		page_tag_end(p, "P");
 		y += 13;
 		if (first >= 0)
-			tag_begin(p, "TOC");
+			page_tag_begin(p, "TOC");
 		for (size_t k = 0; k < p->x->n; k++) {
 			const struct article *a = &p->x->v[k];
 			if (strcmp(a->loop, loop->id) != 0)
@@ -152,18 +152,18 @@ void contents(struct pdf *p)
 			y += 10.5;
 		}
 		if (first >= 0)
-			tag_end(p, "TOC");
-		tag_end(p, "TOCI");
+			page_tag_end(p, "TOC");
+		page_tag_end(p, "TOCI");
 		y += gap;
 	}
-	tag_end(p, "TOC");
+	page_tag_end(p, "TOC");
 	/* the editorial, in the right column */
 	p->col = 1;
 	p->y = MARGIN_TOP + 20;
-	tag_begin(p, "H1");
-	say(p, p->x->edito.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 26,
-	    l->main_colour, col_x(1), p->y, w, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
+	page_tag_begin(p, "H1");
+	page_say(p, p->x->edito.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 26,
+	    l->main_colour, page_col_x(1), p->y, w, PANGO_ALIGN_LEFT);
+	page_tag_end(p, "H1");
 	p->y += 2.5 * LINE;
 	for (size_t i = 0; i < p->x->edito.n; i++) {
 		const struct block *b = &p->x->edito.v[i];
@@ -176,33 +176,33 @@ void contents(struct pdf *p)
 		const char *tag = b->kind == BLOCK_HEADING ? "H2" : "P";
 		if (b->list) {
 			/* each item its own list: the editorial seldom has one */
-			tag_begin(p, "L");
-			tag_begin(p, "LI");
+			page_tag_begin(p, "L");
+			page_tag_begin(p, "LI");
 			if (b->label) {
-				tag_begin(p, "Lbl");
-				say(p, b->label, l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
-				    l->text_colour, col_x(1), p->y, dx, PANGO_ALIGN_LEFT);
-				tag_end(p, "Lbl");
+				page_tag_begin(p, "Lbl");
+				page_say(p, b->label, l->font_text, PANGO_WEIGHT_NORMAL, TEXT_SIZE,
+				    l->text_colour, page_col_x(1), p->y, dx, PANGO_ALIGN_LEFT);
+				page_tag_end(p, "Lbl");
 			}
-			tag_begin(p, "LBody");
+			page_tag_begin(p, "LBody");
 		}
-		tag_begin(p, tag);
+		page_tag_begin(p, tag);
 		struct para_lines it;
-		para_begin(&it, lay);
-		for (int k = 0, n = para_count(lay); k < n; k++, para_next(&it)) {
+		page_para_begin(&it, lay);
+		for (int k = 0, n = page_para_count(lay); k < n; k++, page_para_next(&it)) {
 			if (p->cr) {
-				colour(p, l->text_colour);
-				cairo_move_to(p->cr, col_x(1) + dx, p->y);
-				pango_cairo_show_layout_line(p->cr, para_line(&it, NULL));
+				page_colour(p, l->text_colour);
+				cairo_move_to(p->cr, page_col_x(1) + dx, p->y);
+				pango_cairo_show_layout_line(p->cr, page_para_line(&it, NULL));
 			}
 			p->y += LINE;
 		}
-		para_end(&it);
-		tag_end(p, tag);
+		page_para_end(&it);
+		page_tag_end(p, tag);
 		if (b->list) {
-			tag_end(p, "LBody");
-			tag_end(p, "LI");
-			tag_end(p, "L");
+			page_tag_end(p, "LBody");
+			page_tag_end(p, "LI");
+			page_tag_end(p, "L");
 		}
 		p->y += LINE / 2;
 		g_object_unref(lay);
@@ -214,26 +214,26 @@ void contents(struct pdf *p)
 
 /* A loop's divider: its name, its theme word, and its articles as stops
  * along a trail, with their pages. */
-void divider(struct pdf *p, const struct loop *loop)
+void pages_divider(struct pdf *p, const struct loop *loop)
 {
 	const struct layout *l = p->l;
 	p->loop = loop;
-	begin_page(p);
+	page_begin(p);
 	if (p->cr) {
-		colour(p, loop->colour);
-		bleed_rect(p, 0, 0, PAGE_W, 330);
+		page_colour(p, loop->colour);
+		page_bleed_rect(p, 0, 0, PAGE_W, 330);
 	}
 	/* read as the loop's heading, then its word above it */
 	char *caps = g_utf8_strup(loop->title, -1);
-	tag_begin(p, "H1");
-	say(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
+	page_tag_begin(p, "H1");
+	page_say(p, caps, p->l->font_text, PANGO_WEIGHT_HEAVY, 20, l->main_colour, MARGIN_SIDE,
 	    290, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
+	page_tag_end(p, "H1");
 	g_free(caps);
-	tag_begin(p, "P");
-	say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
+	page_tag_begin(p, "P");
+	page_say(p, loop->word, p->l->font_hand, PANGO_WEIGHT_NORMAL, 54, 0xFFFFFF,
 	    MARGIN_SIDE, 190, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 	/* the stops */
 	int n = 0;
 	for (size_t k = 0; k < p->x->n; k++)
@@ -241,7 +241,7 @@ void divider(struct pdf *p, const struct loop *loop)
 	double y = 390, step = n > 1 ? MIN(58.0, (PAGE_H - 110 - y) / (n - 1)) : 0;
 	int i = 0;
 	if (n)
-		tag_begin(p, "TOC");
+		page_tag_begin(p, "TOC");
 	for (size_t k = 0; k < p->x->n; k++) {
 		const struct article *a = &p->x->v[k];
 		if (strcmp(a->loop, loop->id) != 0)
@@ -253,7 +253,7 @@ void divider(struct pdf *p, const struct loop *loop)
 			trail(p, x, yy, MARGIN_SIDE + ((i + 1) % 2 ? 46 : 14), yy + step,
 			      loop->colour, 1.4);
 		if (p->cr) {
-			colour(p, loop->colour);
+			page_colour(p, loop->colour);
 			cairo_new_path(p->cr);
 			cairo_arc(p->cr, x, yy, 7, 0, 2 * G_PI);
 			cairo_fill(p->cr);
@@ -266,23 +266,23 @@ void divider(struct pdf *p, const struct loop *loop)
 		i++;
 	}
 	if (n)
-		tag_end(p, "TOC");
+		page_tag_end(p, "TOC");
 }
 
 /* The key figures: a grid of big numbers. */
-void key_figures(struct pdf *p)
+void pages_key_figures(struct pdf *p)
 {
 	const struct layout *l = p->l;
 	p->loop = &l->keyfigures;
-	begin_page(p);
+	page_begin(p);
 	if (p->cr) {
-		colour(p, l->main_colour);
-		bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
+		page_colour(p, l->main_colour);
+		page_bleed_rect(p, 0, 0, PAGE_W, PAGE_H);
 	}
-	tag_begin(p, "H1");
-	say(p, l->keyfigures.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 34,
+	page_tag_begin(p, "H1");
+	page_say(p, l->keyfigures.title, p->l->font_hand, PANGO_WEIGHT_NORMAL, 34,
 	    0xFFFFFF, MARGIN_SIDE, 95, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "H1");
+	page_tag_end(p, "H1");
 	int n = 0;
 	double cw = (PAGE_W - 2 * MARGIN_SIDE) / 3;
 	for (size_t i = 0; i < l->nentries; i++) {
@@ -292,47 +292,47 @@ void key_figures(struct pdf *p)
 		char v[96];
 		format_entry(l, p->t, e, v, sizeof v);
 		double x = MARGIN_SIDE + (n % 3) * cw, y = 175 + (n / 3) * 100;
-		tag_begin(p, "P");
+		page_tag_begin(p, "P");
 		uint32_t c = l->nloops ? l->loops[n % l->nloops].colour : l->accent;
-		say(p, v, p->l->font_text, PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
+		page_say(p, v, p->l->font_text, PANGO_WEIGHT_HEAVY, 26, c == l->main_colour ? l->accent : c,
 		    x, y, cw - 12, PANGO_ALIGN_LEFT);
 		char *caps = g_utf8_strup(e->label, -1);
 		PangoLayout *lay = text_layout(p, caps, p->l->font_text, PANGO_WEIGHT_BOLD, 8, cw - 16);
-		colour(p, 0xFFFFFF);
-		show(p, lay, x, y + 18);
+		page_colour(p, 0xFFFFFF);
+		page_show(p, lay, x, y + 18);
 		g_object_unref(lay);
 		g_free(caps);
-		tag_end(p, "P");
+		page_tag_end(p, "P");
 		n++;
 	}
 }
 
-void back_cover(struct pdf *p)
+void pages_back_cover(struct pdf *p)
 {
 	const struct layout *l = p->l;
 	p->loop = NULL;
-	begin_page(p);
+	page_begin(p);
 	if (p->cr) {
-		colour(p, l->main_colour);
-		bleed_rect(p, 0, PAGE_H - 260, PAGE_W, 260);
+		page_colour(p, l->main_colour);
+		page_bleed_rect(p, 0, PAGE_H - 260, PAGE_W, 260);
 	}
 	if (p->logo)
-		draw_logo(p, MARGIN_SIDE, 40, 56 * logo_aspect(p->logo), 56);
-	tag_begin(p, "P");
-	say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
+		page_logo(p, MARGIN_SIDE, 40, 56 * logo_aspect(p->logo), 56);
+	page_tag_begin(p, "P");
+	page_say(p, l->office, p->l->font_text, PANGO_WEIGHT_HEAVY, 14, l->main_colour,
 	    MARGIN_SIDE, 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 	PangoLayout *lay = text_layout(p, l->back, p->l->font_text, PANGO_WEIGHT_NORMAL, 9.5,
 				       PAGE_W - 2 * MARGIN_SIDE);
 	pango_layout_set_spacing(lay, 3 * PANGO_SCALE);
-	colour(p, l->text_colour);
-	tag_begin(p, "P");
-	show(p, lay, MARGIN_SIDE, 150);
-	tag_end(p, "P");
+	page_colour(p, l->text_colour);
+	page_tag_begin(p, "P");
+	page_show(p, lay, MARGIN_SIDE, 150);
+	page_tag_end(p, "P");
 	g_object_unref(lay);
-	tag_begin(p, "P");
-	say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
+	page_tag_begin(p, "P");
+	page_say(p, l->signature, p->l->font_hand, PANGO_WEIGHT_NORMAL, 28, 0xFFFFFF,
 	    MARGIN_SIDE, PAGE_H - 120, PAGE_W - 2 * MARGIN_SIDE, PANGO_ALIGN_CENTER);
-	tag_end(p, "P");
+	page_tag_end(p, "P");
 }
 

@@ -7,10 +7,10 @@
 
 #include "page.h"
 
-void cover(struct pdf *p);
-void contents(struct pdf *p);
-void divider(struct pdf *p, const struct loop *loop);
-void key_figures(struct pdf *p);
-void back_cover(struct pdf *p);
+void pages_cover(struct pdf *p);
+void pages_contents(struct pdf *p);
+void pages_divider(struct pdf *p, const struct loop *loop);
+void pages_key_figures(struct pdf *p);
+void pages_back_cover(struct pdf *p);
 
 #endif

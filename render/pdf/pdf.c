@@ -50,11 +50,11 @@ static void pass(struct pdf *p)
 	p->page_open = false;
 	p->pending = NULL;
 	p->closing = NULL;
-	cover(p);
-	contents(p);
+	pages_cover(p);
+	pages_contents(p);
 	for (size_t i = 0; i < p->l->nloops; i++) {
 		const struct loop *loop = &p->l->loops[i];
-		divider(p, loop);
+		pages_divider(p, loop);
 		p->divider_pages[i] = p->page;
 		bool first = true;
 		for (size_t k = 0; k < p->x->n; k++) {
@@ -67,9 +67,9 @@ static void pass(struct pdf *p)
 		}
 		flow_end_loop(p);
 	}
-	key_figures(p);
-	back_cover(p);
-	end_page(p);
+	pages_key_figures(p);
+	pages_back_cover(p);
+	page_end(p);
 }
 
 /* The measuring passes: photos grow into the blank feet of columns until
@@ -227,9 +227,9 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	/* The structure tree's root.  cairo 1.16 writes link annotations
 	 * only in a tagged document: without it the pages name annotation
 	 * objects that are never written. */
-	tag_begin(&p, "Document");
+	page_tag_begin(&p, "Document");
 	pass(&p);                       /* draw */
-	tag_end(&p, "Document");
+	page_tag_end(&p, "Document");
 	outline(&p);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);
