@@ -5,6 +5,7 @@
  * made blocks (figures, charts, photos) replaced by custom blocks that
  * hold their HTML, which cmark writes as they are (see site.h). */
 #include "site.h"
+#include "markup.h"
 
 #include <string.h>
 

@@ -3,6 +3,7 @@
  * its ids made the page's own, a title and a description for assistive
  * technologies, and the data as a table (see site.h). */
 #include "site.h"
+#include "markup.h"
 #include "../charts.h"
 #include "../format.h"
 

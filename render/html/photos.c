@@ -4,6 +4,7 @@
  * and a <figure> whose <img> offers both (srcset), loads lazily, and
  * whose width and height keep the page from jumping (see site.h). */
 #include "site.h"
+#include "markup.h"
 #include "../photo_embed.h"
 
 #include <math.h>
@@ -82,7 +83,7 @@ static void write_one(struct photo_job *j, struct photo_file *f, const char *pat
 	g_free(sum);
 	g_free(what);
 	g_free(stem);
-	if (html_put(j->h, f->name, bytes->data, bytes->len) != 0)
+	if (html_put(j->h->dir, f->name, bytes->data, bytes->len) != 0)
 		f->error = g_strdup("cannot be written");
 	g_byte_array_unref(bytes);
 }

@@ -4,6 +4,7 @@
  * the logo, the faces and the stylesheet; then the folder takes the
  * place of the last one. */
 #include "site.h"
+#include "markup.h"
 #include "../folder.h"
 #include "../fonts.h"
 #include "../format.h"
@@ -21,11 +22,6 @@
 #define CARNET_VERSION "0.0.0"
 #endif
 
-char *html_escape(const char *text)
-{
-	return g_markup_escape_text(text ? text : "", -1);
-}
-
 /* A string of the layout, as a reader sees it: French typography. */
 static char *html_text(const char *text)
 {
@@ -33,27 +29,6 @@ static char *html_text(const char *text)
 	char *out = html_escape(typo);
 	g_free(typo);
 	return out;
-}
-
-char *html_attr(const char *text)
-{
-	char **parts = g_strsplit(text ? text : "", "\xC2\xAD", -1);
-	char *joined = g_strjoinv("", parts);
-	g_strfreev(parts);
-	char *out = html_escape(joined);
-	g_free(joined);
-	return out;
-}
-
-int html_put(struct html *h, const char *name, const void *data, size_t n)
-{
-	char *path = g_build_filename(h->dir, name, NULL);
-	char *dir = g_path_get_dirname(path);
-	int status = g_mkdir_with_parents(dir, 0777) == 0 &&
-		     g_file_set_contents(path, data, (gssize)n, NULL) ? 0 : -1;
-	g_free(dir);
-	g_free(path);
-	return status;
 }
 
 /* ---- the frame of every page ---- */
@@ -350,7 +325,7 @@ static int write_logo(struct html *h, const char *path)
 		cairo_surface_finish(s);
 		cairo_surface_destroy(s);
 		if (status == 0)
-			status = html_put(h, "logo.svg", svg->str, svg->len);
+			status = html_put(h->dir, "logo.svg", svg->str, svg->len);
 		g_string_free(svg, TRUE);
 		logo_close(g);
 	}
@@ -367,7 +342,7 @@ static int write_icon(struct html *h)
 	char *svg = g_strdup_printf("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
 				    "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#%06X\"/></svg>\n",
 				    h->l->main_colour);
-	int status = html_put(h, "icone.svg", svg, strlen(svg));
+	int status = html_put(h->dir, "icone.svg", svg, strlen(svg));
 	g_free(svg);
 	return status;
 }
@@ -396,12 +371,12 @@ static int write_pages(struct html *h, GString *all)
 {
 	char *index = index_page(h);
 	g_string_append(all, index);
-	int status = html_put(h, "index.html", index, strlen(index));
+	int status = html_put(h->dir, "index.html", index, strlen(index));
 	g_free(index);
 	for (size_t i = 0; i < h->l->nloops && !status; i++) {
 		char *page = loop_page(h, i), *file = page_file(&h->l->loops[i]);
 		g_string_append(all, page);
-		status = html_put(h, file, page, strlen(page));
+		status = html_put(h->dir, file, page, strlen(page));
 		g_free(page);
 		g_free(file);
 	}
@@ -459,7 +434,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 	}
 	g_string_append(css, rules);
 	g_free(rules);
-	if (html_put(&h, "carnet.css", css->str, css->len) != 0)
+	if (html_put(h.dir, "carnet.css", css->str, css->len) != 0)
 		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot write carnet.css");
 	g_string_free(css, TRUE);
 	if (d->errors > errors)

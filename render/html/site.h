@@ -46,11 +46,6 @@ struct html {
 /* A loop's colour for text on white, and for a ground under white text. */
 uint32_t html_loop_colour(const struct html *h, const struct loop *loop);
 
-/* text, escaped for HTML (a new string); html_attr() also drops its
- * soft hyphens, for an attribute (alt, aria-label). */
-char *html_escape(const char *text);
-char *html_attr(const char *text);
-
 /* Appends article a to out: <article id="id"> with its title as h2, its
  * headings beneath in order, its blocks (figures, charts, photos). */
 void html_article(struct html *h, GString *out, struct article *a, const char *id,
@@ -79,8 +74,5 @@ char *html_style(const struct html *h);
  * characters of text, and appends their @font-face rules to css.
  * Returns 0, or -1 with a message in h->d. */
 int html_webfonts(struct html *h, const char *text, GString *css);
-
-/* Writes data[0..n) to dir/name.  Returns 0, or -1 with a message. */
-int html_put(struct html *h, const char *name, const void *data, size_t n);
 
 #endif

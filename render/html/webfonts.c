@@ -5,6 +5,7 @@
  * the files of fonts/ weigh megabytes), written under polices/ with the
  * fonts' licences (see site.h). */
 #include "site.h"
+#include "markup.h"
 
 #include <string.h>
 
@@ -81,7 +82,7 @@ static int one_face(struct html *h, const struct face *f, const char *text, GStr
 	char *file = g_strdup_printf("polices/%s-%d%s.%s", name, (int)f->weight,
 				     f->style == PANGO_STYLE_ITALIC ? "-italique" : "",
 				     cff ? "otf" : "ttf");
-	status = html_put(h, file, data, len);
+	status = html_put(h->dir, file, data, len);
 	g_string_append_printf(css, "@font-face { font-family: \"%s\"; src: url(\"%s\") "
 			       "format(\"%s\"); font-weight: %d; font-style: %s; "
 			       "font-display: swap; }\n", family, file,
@@ -116,7 +117,7 @@ int html_webfonts(struct html *h, const char *text, GString *css)
 			gsize n = 0;
 			char *to = g_strdup_printf("polices/%s.txt", entry);
 			if (g_file_get_contents(path, &data, &n, NULL))
-				status = html_put(h, to, data, n);
+				status = html_put(h->dir, to, data, n);
 			g_free(to);
 			g_free(data);
 			g_free(path);

@@ -1,0 +1,20 @@
+/*
+ * markup.h — what the parts of the web edition (the site, its articles,
+ * charts, photos and faces) share beneath them: escaping text for HTML,
+ * and putting a file into the edition's folder.
+ */
+#ifndef CARNET_HTML_MARKUP_H
+#define CARNET_HTML_MARKUP_H
+
+#include <stddef.h>
+
+/* text, escaped for HTML (a new string); html_attr() also drops its
+ * soft hyphens, for an attribute (alt, aria-label). */
+char *html_escape(const char *text);
+char *html_attr(const char *text);
+
+/* Writes data as the file name (may hold folders) of the folder dir;
+ * 0, or -1. */
+int html_put(const char *dir, const char *name, const void *data, size_t n);
+
+#endif
