@@ -77,17 +77,18 @@ done
 
 # The tangled exports do test the checks: each kind of what they decide is
 # there, many times (and so on both sides of the sorted runs).
+# (the report is French: tests/i18n.sh)
 for kind in \
-	'rh_effectifs.csv	duplicate of the contract on line' \
-	'rh_effectifs.csv	overlaps the contract on line' \
-	'rh_effectifs.csv	same matricule as line' \
-	'rh_formations.csv	trainee not found in the HR register' \
-	'rh_formations.csv	duplicate of the session on line' \
-	'insertion.csv	operation ' \
-	'insertion.csv	duplicate of the contract on line' \
-	'enquete_satisfaction.csv	same interview id as line' \
-	'flotte.csv	vehicle ' \
-	'flotte.csv	duplicate of line'; do
+	'rh_effectifs.csv	doublon du contrat de la ligne' \
+	'rh_effectifs.csv	chevauche le contrat de la ligne' \
+	'rh_effectifs.csv	même matricule qu’à la ligne' \
+	'rh_formations.csv	stagiaire absent du registre du personnel' \
+	'rh_formations.csv	doublon de la session de la ligne' \
+	'insertion.csv	l’opération «' \
+	'insertion.csv	doublon du contrat de la ligne' \
+	'enquete_satisfaction.csv	même identifiant d’entretien qu’à la ligne' \
+	'flotte.csv	le véhicule «' \
+	'flotte.csv	doublon de la ligne'; do
 	file=${kind%%	*} what=${kind#*	}
 	n=$(awk -F'\t' -v f="$file" -v w="$what" '$1 == "warning" && index($2, f) && index($5, w) == 1' \
 		"$tmp/tangled-64M/quality.tsv" | wc -l)
