@@ -16,11 +16,6 @@ static const char *const format_names[] = {
 	[FMT_MILLIONS_EUROS] = "millions_euros", [FMT_DATE] = "date",
 };
 
-static const char *const kind_names[] = {
-	[CHART_BARRES] = "barres", [CHART_COLONNES] = "colonnes", [CHART_ANNEAU] = "anneau",
-	[CHART_BARRES_EMPILEES] = "barres_empilees",
-};
-
 /* One line of chiffres.csv. */
 struct line {
 	const char *loop;
@@ -334,7 +329,7 @@ static void write_charts(struct work *w, const char *dir)
 		const struct chart_spec *c = &w->m.charts[i];
 		if (layout_loop(&w->m, c->loop) && fits(w, c))
 			g_string_append_printf(s, "%s;%s;%s;%s;%s;%s;%s;%s\n", c->loop, c->title,
-					       kind_names[c->kind], c->indicator, c->axis, c->series,
+					       chart_kinds[c->kind].name, c->indicator, c->axis, c->series,
 					       c->filter, c->descending ? "décroissant" : "");
 	}
 	put(w, dir, "graphiques.csv", s->str);
@@ -438,7 +433,8 @@ static void chart_text(GString *s, const struct chart_spec *c)
 {
 	bool parts = c->kind == CHART_BARRES_EMPILEES && !strcmp(c->series, "sexe");
 	g_string_append_printf(s, "\n```graphique\ntype=%s\ntitre=%s\nindicateur=%s\naxe=%s\n",
-			       parts ? "parts" : c->kind == CHART_ANNEAU ? "anneau" : "barres",
+			       chart_kinds[parts ? CHART_PARTS : c->kind == CHART_ANNEAU ? CHART_ANNEAU
+						      : CHART_BARRES].name,
 			       c->title, c->indicator, c->axis);
 	if (*c->filter)
 		g_string_append_printf(s, "filtre=%s\n", c->filter);

@@ -430,15 +430,7 @@ static void comparison(const struct chart_ctx *cc, const struct chart_block *c,
 int chart_lines(const struct chart_block *c, const struct figures *t)
 {
 	(void)t;
-	if (!strcmp(c->type, "pyramide"))
-		return 14;
-	if (!strcmp(c->type, "objectif") || !strcmp(c->type, "comparaison"))
-		return 7;
-	if (!strcmp(c->type, "etiquettes"))
-		return 10;
-	if (!strcmp(c->type, "parts"))
-		return 6;
-	return 10;
+	return chart_kinds[c->kind].lines;
 }
 
 char *chart_draw(const struct chart_ctx *cc, const struct chart_block *c,
@@ -451,15 +443,17 @@ char *chart_draw(const struct chart_ctx *cc, const struct chart_block *c,
 	g_free(title);
 	y += CHART_TITLE_H;
 	h -= CHART_TITLE_H;
-	if (!strcmp(c->type, "objectif")) {
+	if (c->kind == CHART_OBJECTIF) {
 		target(cc, c, alt, x, y, w, h);
-	} else if (!strcmp(c->type, "etiquettes")) {
+	} else if (c->kind == CHART_ETIQUETTES) {
 		labels(cc, c, alt, x, y, w, h);
-	} else if (!strcmp(c->type, "comparaison")) {
+	} else if (c->kind == CHART_COMPARAISON) {
 		comparison(cc, c, alt, x, y, w, h);
 	} else {
+		/* the kinds drawn from a breakdown: the pyramid's axis and
+		 * series are its own, shares are split by sex */
 		struct chart_data d;
-		bool pyr = !strcmp(c->type, "pyramide"), parts = !strcmp(c->type, "parts");
+		bool pyr = c->kind == CHART_PYRAMIDE, parts = c->kind == CHART_PARTS;
 		chart_data_collect(cc->t, cc->l, c->indicator, pyr ? "tranche" : c->axis,
 				   pyr ? "sexe" : parts ? "sexe" : "", c->filter,
 				   c->descending, &d);
@@ -467,7 +461,7 @@ char *chart_draw(const struct chart_ctx *cc, const struct chart_block *c,
 			pyramid(cc, &d, alt, x, y, w, h);
 		else if (parts)
 			shares(cc, c, &d, alt, x, y, w, h);
-		else if (!strcmp(c->type, "anneau"))
+		else if (c->kind == CHART_ANNEAU)
 			doughnut(cc, c, &d, alt, x, y, w, h);
 		else
 			bars(cc, c, &d, alt, x, y, w, h);

@@ -384,12 +384,6 @@ static const struct exp_col chart_cols[NG] = {
 	[G_FILTER] = { "filtre", 0 }, [G_ORDER] = { "tri", 0 },
 };
 
-static const struct enum_label kinds[] = {
-	{ "barres", CHART_BARRES }, { "colonnes", CHART_COLONNES },
-	{ "anneau", CHART_ANNEAU }, { "barres_empilees", CHART_BARRES_EMPILEES },
-	{ NULL, 0 },
-};
-
 static const struct enum_label orders[] = {
 	{ "decroissant", 1 }, { "aucun", 0 }, { NULL, 0 },
 };
@@ -401,7 +395,7 @@ static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	int kind = 0, order = 0;
 	char *loop = exp_strdup(r, &f[G_LOOP]);
 
-	if (exp_enum(r, &f[G_KIND], kinds, &kind) != EXP_GOT ||
+	if (exp_enum(r, &f[G_KIND], chart_kind_labels(false), &kind) != EXP_GOT ||
 	    exp_enum(r, &f[G_ORDER], orders, &order) == EXP_BAD ||
 	    !known_loop(l, r, &f[G_LOOP], loop)) {
 		g_free(loop);

@@ -30,12 +30,11 @@
 
 #include "../etl/diag.h"
 #include "../etl/figures.h"
+#include "chart_kinds.h"
 
 enum value_format { FMT_NOMBRE, FMT_POURCENT, FMT_EUROS, FMT_MILLIONS_EUROS,
 		    FMT_DATE };
 
-enum chart_kind { CHART_BARRES, CHART_COLONNES, CHART_ANNEAU,
-		  CHART_BARRES_EMPILEES };
 
 struct loop {
 	char *id;              /* "patrimoine", or "cles" for the key figures */

@@ -334,10 +334,6 @@ static bool has_letter(const struct figures *t, const char *prefix)
 
 static void chart_block(const struct loader *ld, struct article *a, cmark_node *node)
 {
-	static const char *const types[] = {
-		"barres", "anneau", "pyramide", "parts", "objectif", "etiquettes",
-		"comparaison", NULL,
-	};
 	long line = cmark_node_get_start_line(node);
 	char *ini = g_strdup_printf("[graphique]\n%s", cmark_node_get_literal(node));
 	GKeyFile *kf = g_key_file_new();
@@ -357,15 +353,15 @@ static void chart_block(const struct loader *ld, struct article *a, cmark_node *
 	char *tri = g_key_file_get_string(kf, "graphique", "tri", NULL);
 	c.descending = tri && g_str_has_prefix(g_strstrip(tri), "d");
 	g_free(tri);
-	bool known = false;
-	for (int i = 0; types[i]; i++)
-		known |= !strcmp(c.type, types[i]);
-	if (!known)
-		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-			 "chart: unknown type '%s' (barres, anneau, pyramide, parts, objectif, etiquettes, comparaison)",
-			 c.type);
-	else if (*c.indicator && !figures_has(ld->t, c.indicator) &&
-		 !(!strcmp(c.type, "etiquettes") && has_letter(ld->t, c.indicator))) {
+	int kind = chart_kind_of_text(c.type);
+	c.kind = kind < 0 ? CHART_BARRES : (enum chart_kind)kind;
+	if (kind < 0) {
+		char *names = chart_kind_names(true);
+		diag_add(ld->d, DIAG_ERROR, ld->path, line, 0, "chart: unknown type '%s' (%s)",
+			 c.type, names);
+		g_free(names);
+	} else if (*c.indicator && !figures_has(ld->t, c.indicator) &&
+		 !(c.kind == CHART_ETIQUETTES && has_letter(ld->t, c.indicator))) {
 		char *close = close_matches(ld->t, c.indicator);
 		if (ld->draft) {
 			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,

@@ -47,6 +47,7 @@
 #include <pango/pango.h>
 
 #include "layout.h"
+#include "chart_kinds.h"
 #include "photo.h"
 
 enum block_kind { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_TILES, BLOCK_CHART,
@@ -59,6 +60,7 @@ struct tile {
 
 /* A chart block, as its key=value lines give it. */
 struct chart_block {
+	enum chart_kind kind;   /* its type= */
 	char *type, *title, *indicator, *axis, *filter, *target;
 	bool descending;
 	bool missing;           /* a draft's chart whose indicator is absent */
