@@ -14,6 +14,7 @@
  * Exit status: 0 done, 1 bad data (nothing written), 2 usage or I/O.
  */
 #include "i18n.h"
+#include "outputs.h"
 #include "etl.h"
 #include "fields.h"
 #include "infile.h"
@@ -64,54 +65,6 @@ static void usage(FILE *out)
 		"  -h, --help         show this help\n"));
 }
 
-/* ---- outputs, written whole or not at all ---- */
-
-struct output {
-	const char *path;       /* NULL: standard output, or not wanted */
-	char *tmp;
-	FILE *f;
-};
-
-static int open_output(struct output *o)
-{
-	if (!o->path)
-		return 0;
-	o->tmp = g_strdup_printf("%s.tmp", o->path);
-	o->f = fopen(o->tmp, "w");
-	if (!o->f) {
-		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, o->tmp,
-			strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int close_output(struct output *o)
-{
-	if (!o->f)
-		return 0;
-	int bad = ferror(o->f) | (fflush(o->f) != 0) | (fsync(fileno(o->f)) != 0);
-	int err = errno;
-	bad |= fclose(o->f) != 0;
-	o->f = NULL;
-	if (bad) {
-		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog, o->tmp,
-			strerror(err ? err : errno));
-		return -1;
-	}
-	return 0;
-}
-
-static void drop_output(struct output *o)
-{
-	if (o->f)
-		fclose(o->f);
-	if (o->tmp)
-		unlink(o->tmp);
-	g_free(o->tmp);
-	*o = (struct output){ 0 };
-}
-
 /* ---- the run ---- */
 
 static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
@@ -128,39 +81,41 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 
 #define NOUT 5
 
-static int write_outputs(struct output out[NOUT], const struct etl_result *res)
+/* The outputs asked for (paths[0] NULL: the table on standard output),
+ * written whole or not at all (outputs.h). */
+static int write_outputs(const char *const paths[NOUT], const struct etl_result *res)
 {
-	for (int i = 0; i < NOUT; i++)
-		if (open_output(&out[i]) != 0)
-			return 2;
-	FILE *table = out[0].f ? out[0].f : stdout;
+	struct outputs o = OUTPUTS_INIT(prog);
+	FILE *f[NOUT] = { NULL };
+	const char *tmp[NOUT] = { NULL };
+	int status = 2;
+	for (int i = 0; i < NOUT; i++) {
+		if (!paths[i])
+			continue;
+		if (!(f[i] = outputs_open(&o, paths[i])))
+			goto out;
+		tmp[i] = o.v[o.n - 1].tmp;
+	}
+	FILE *table = f[0] ? f[0] : stdout;
 	int failed = figures_write(&res->fig, table, false) != 0 ? 0 :
-		     out[1].f && figures_write(&res->fig, out[1].f, true) != 0 ? 1 :
-		     out[2].f && quality_write(out[2].f, &res->diag, &res->checks) != 0 ? 2 :
-		     out[3].f && figures_write(&res->detail, out[3].f, true) != 0 ? 3 :
-		     out[4].f && etl_write_labels(res, out[4].f) != 0 ? 4 : -1;
+		     f[1] && figures_write(&res->fig, f[1], true) != 0 ? 1 :
+		     f[2] && quality_write(f[2], &res->diag, &res->checks) != 0 ? 2 :
+		     f[3] && figures_write(&res->detail, f[3], true) != 0 ? 3 :
+		     f[4] && etl_write_labels(res, f[4]) != 0 ? 4 : -1;
 	if (failed >= 0) {
 		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog,
-			out[failed].tmp ? out[failed].tmp : "standard output",
-			strerror(errno));
-		return 2;
+			tmp[failed] ? tmp[failed] : "standard output", strerror(errno));
+		goto out;
 	}
 	if (table == stdout && fflush(stdout) != 0) {
 		fprintf(stderr, _("%s: cannot write to standard output: %s\n"), prog,
 			strerror(errno));
-		return 2;
+		goto out;
 	}
-	for (int i = 0; i < NOUT; i++)
-		if (close_output(&out[i]) != 0)
-			return 2;
-	for (int i = 0; i < NOUT; i++) {
-		if (out[i].tmp && rename(out[i].tmp, out[i].path) != 0) {
-			fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog,
-				out[i].path, strerror(errno));
-			return 2;
-		}
-	}
-	return 0;
+	status = outputs_commit(&o) == 0 ? 0 : 2;
+out:
+	outputs_release(&o);
+	return status;
 }
 
 /* "64M", "512k", "2G" or bytes: false unless at least 16 KiB. */
@@ -201,7 +156,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	i18n_init();
-	struct output out[NOUT] = { 0 };  /* table, provenance, quality, detail, labels */
+	const char *out[NOUT] = { NULL };  /* table, provenance, quality, detail, labels */
 	const char *in = NULL, *previous = NULL;
 	bool verbose = false, strict = false;
 	int year = 0, c;
@@ -223,12 +178,12 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'o': out[0].path = optarg; break;
-		case 'p': out[1].path = optarg; break;
-		case 'q': out[2].path = optarg; break;
+		case 'o': out[0] = optarg; break;
+		case 'p': out[1] = optarg; break;
+		case 'q': out[2] = optarg; break;
 		case 'P': previous = optarg; break;
-		case 'd': out[3].path = optarg; break;
-		case 'L': out[4].path = optarg; break;
+		case 'd': out[3] = optarg; break;
+		case 'L': out[4] = optarg; break;
 		case 'm':
 			if (!parse_size(optarg, &memory)) {
 				fprintf(stderr, _("%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n"),
@@ -252,13 +207,13 @@ int main(int argc, char **argv)
 	}
 	/* the report is French whatever the terminal speaks: never English
 	 * by default */
-	if (out[2].path && i18n_french_ready()) {
+	if (out[2] && i18n_french_ready()) {
 		fprintf(stderr, "%s: %s\n", prog, _(i18n_french_ready()));
 		return 2;
 	}
 	const char *inputs[] = { in, previous };
 	for (int i = 0; i < NOUT; i++)
-		if (out[i].path && !infile_apart(prog, out[i].path, inputs, 2))
+		if (out[i] && !infile_apart(prog, out[i], inputs, 2))
 			return 2;
 	if (!year && !(year = etl_default_year(in))) {
 		fprintf(stderr, _("%s: no year in %s/chiffres_cles.csv: give --year\n"),
@@ -269,7 +224,7 @@ int main(int argc, char **argv)
 	struct etl_result res;
 	struct etl_options o = {
 		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
-		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2].path != NULL,
+		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2] != NULL,
 		.previous = previous, .memory = memory,
 	};
 	etl_run(&o, &res);
@@ -286,8 +241,6 @@ int main(int argc, char **argv)
 				res.checks.v[i].file, res.checks.v[i].said);
 	if (status == 0)
 		status = write_outputs(out, &res);
-	for (int i = 0; i < NOUT; i++)
-		drop_output(&out[i]);
 	etl_result_release(&res);
 	return status;
 }

@@ -16,6 +16,7 @@
  * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
  */
 #include "../../etl/i18n.h"
+#include "../../etl/outputs.h"
 #include "../edition.h"
 #include "../../etl/infile.h"
 #include "pdf.h"
@@ -93,7 +94,8 @@ int main(int argc, char **argv)
 	}
 	struct diag d = DIAG_INIT;
 	struct edition ed;
-	char *tmp = g_strdup_printf("%s.tmp", out);
+	struct outputs o = OUTPUTS_INIT(prog);
+	const char *tmp = outputs_add(&o, out);
 	int status = edition_open(&ed, layout_dir, figures, labels, fonts_dir, edition.draft,
 				  &d, prog);
 	if (status != 0)
@@ -105,15 +107,9 @@ int main(int argc, char **argv)
 		status = st > 0 ? 1 : 2;
 		goto done;
 	}
-	if (rename(tmp, out) != 0) {
-		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, out, strerror(errno));
-		status = 2;
-		goto done;
-	}
-	status = 0;
+	status = outputs_commit(&o) == 0 ? 0 : 2;
 done:
-	unlink(tmp);            /* gone already when renamed */
-	g_free(tmp);
+	outputs_release(&o);
 	g_free(fonts_dir);
 	diag_print(&d, stderr, prog);
 	diag_release(&d);

@@ -13,6 +13,7 @@
  * 0 done, 1 bad input, 2 usage or I/O.
  */
 #include "../../etl/i18n.h"
+#include "../../etl/outputs.h"
 #include "xlsx.h"
 #include "book.h"
 #include "../../etl/infile.h"
@@ -83,7 +84,8 @@ int main(int argc, char **argv)
 	struct figures t = FIGURES_INIT, hr = FIGURES_INIT;
 	struct quality_report q = { 0 };
 	int status = 1;
-	char *path[2] = { NULL, NULL }, *tmp[2] = { NULL, NULL };
+	char *path[2] = { NULL, NULL };
+	struct outputs o = OUTPUTS_INIT(prog);
 
 	if (layout_load(layout_dir, &l, &d) != 0 ||
 	    (labels && inputs_read_labels(labels, &l, &d) != 0) ||
@@ -106,28 +108,18 @@ int main(int argc, char **argv)
 		status = 2;
 		goto done;
 	}
-	for (int i = 0; i < 2; i++)
-		tmp[i] = g_strdup_printf("%s.tmp", path[i]);
-	if (xlsx_carnet(tmp[0], &l, &t, &q, draft, date, &d) != 0 ||
-	    xlsx_effectifs(tmp[1], &l, &t, &hr, date, &d) != 0) {
+	/* both workbooks, or neither */
+	const char *carnet = outputs_add(&o, path[0]), *effectifs = outputs_add(&o, path[1]);
+	if (xlsx_carnet(carnet, &l, &t, &q, draft, date, &d) != 0 ||
+	    xlsx_effectifs(effectifs, &l, &t, &hr, date, &d) != 0) {
 		status = 2;
 		goto done;
 	}
-	status = 0;
-	for (int i = 0; i < 2 && status == 0; i++) {
-		if (rename(tmp[i], path[i]) != 0) {
-			fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, path[i],
-				strerror(errno));
-			status = 2;
-		}
-	}
+	status = outputs_commit(&o) == 0 ? 0 : 2;
 done:
-	for (int i = 0; i < 2; i++) {
-		if (tmp[i])
-			unlink(tmp[i]);     /* gone already when renamed */
-		g_free(tmp[i]);
+	outputs_release(&o);
+	for (int i = 0; i < 2; i++)
 		g_free(path[i]);
-	}
 	diag_print(&d, stderr, prog);
 	diag_release(&d);
 	quality_report_release(&q);
