@@ -174,7 +174,8 @@ $(BUILD)/libetl.a: $(ETL_OBJ)
 # the front command: stages run by name; carnet build stages, checks and
 # puts in place its outputs (etl/infile.c, render/folder.c: GLib only)
 $(BIN)/carnet: $(BUILD)/obj/tools/carnet.o $(BUILD)/obj/tools/stages.o $(BUILD)/obj/tools/build.o \
-               $(BUILD)/obj/etl/infile.o $(BUILD)/obj/etl/i18n.o $(BUILD)/obj/render/folder.o
+               $(BUILD)/obj/etl/infile.o $(BUILD)/obj/etl/i18n.o $(BUILD)/obj/etl/status.o \
+               $(BUILD)/obj/render/folder.o
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(shell pkg-config --libs glib-2.0)
 

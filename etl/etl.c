@@ -101,7 +101,7 @@ static struct job *job_new(const struct source *s, const struct etl_options *o,
 	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT };
 	j->e.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	if (e->diag->all && diag_keep_all(&j->diag) != 0)
-		j->rd.es = EXP_EIO;     /* cannot happen twice: the run has one */
+		j->rd.es = STATUS_FAILED;     /* cannot happen twice: the run has one */
 	return j;
 }
 
@@ -125,7 +125,7 @@ static void take_back(struct etl *e, const struct etl *before, const struct etl 
 }
 
 /* The job's messages and spellings into the run's, then its figures. */
-static int land(struct job *j, struct etl *e)
+static enum status land(struct job *j, struct etl *e)
 {
 	const struct etl_options *o = j->o;
 	pthread_mutex_lock(&q.lock);
@@ -134,11 +134,11 @@ static int land(struct job *j, struct etl *e)
 	pthread_mutex_unlock(&q.lock);
 	if (o->progress)
 		fprintf(stderr, "\r\033[K");
-	enum exp_status es = j->rd.es;
+	enum status es = j->rd.es;
 	if (diag_merge(e->diag, &j->diag) != 0) {
 		diag_add(e->diag, DIAG_ERROR, j->path, 0, 0,
 			 "cannot keep the warnings for the quality report");
-		es = EXP_EIO;
+		es = STATUS_FAILED;
 	}
 	GHashTableIter it;
 	gpointer k, v;
@@ -146,7 +146,7 @@ static int land(struct job *j, struct etl *e)
 	while (g_hash_table_iter_next(&it, &k, &v))
 		if (!g_hash_table_contains(e->spellings, k))
 			g_hash_table_insert(e->spellings, g_strdup(k), g_strdup(v));
-	bool clean = es == EXP_OK && j->diag.errors == 0;
+	bool clean = es == STATUS_OK && j->diag.errors == 0;
 	if (clean) {
 		figures_source(e->fig, j->src->file, &j->rd.st);
 		figures_source(e->detail, j->src->file, &j->rd.st);
@@ -159,8 +159,8 @@ static int land(struct job *j, struct etl *e)
 	take_back(e, &before, &j->e);
 	if (clean && o->on_read)
 		o->on_read(j->path, &j->rd.st, o->ctx);
-	if (!clean && es == EXP_OK)
-		es = EXP_EDATA;
+	if (!clean && es == STATUS_OK)
+		es = STATUS_BAD_INPUT;
 	return (int)es;
 }
 
@@ -168,9 +168,10 @@ static int land(struct job *j, struct etl *e)
  * soon as a core is free, but one whose rows need what another's finish
  * leaves (source.after) once that one is finished.  Returns the worst
  * exp_status. */
-static int read_sources(const struct etl_options *o, struct etl *e)
+static enum status read_sources(const struct etl_options *o, struct etl *e)
 {
-	int status = 0, found = 0;
+	enum status status = STATUS_OK;
+	int found = 0;
 	struct job *jobs[MAX_JOBS] = { 0 };
 	char *paths[MAX_JOBS] = { 0 };
 	bool here[MAX_JOBS] = { 0 };    /* the file is there */
@@ -186,7 +187,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0, "cannot start a thread");
 		for (size_t i = 0; i < n; i++)
 			g_free(paths[i]);
-		return EXP_EIO;
+		return STATUS_FAILED;
 	}
 	for (size_t i = 0; i < n; i++) {
 		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
@@ -215,7 +216,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 			jobs[i] = job_new(sources[i], o, e, paths[i]);
 			push(jobs[i]);
 		}
-		int es = land(jobs[i], e);
+		enum status es = land(jobs[i], e);
 		if (es > status)
 			status = es;
 		for (size_t k = 0; k < n; k++)
@@ -242,7 +243,7 @@ static int read_sources(const struct etl_options *o, struct etl *e)
 	if (found == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0,
 			 "no export found (rh_effectifs.csv, enquete_satisfaction.csv …)");
-		status = EXP_EIO;
+		status = STATUS_FAILED;
 	}
 	return status;
 }
@@ -267,18 +268,18 @@ void etl_run(const struct etl_options *o, struct etl_result *res)
 	if (o->all_warnings && diag_keep_all(&res->diag) != 0) {
 		diag_add(&res->diag, DIAG_ERROR, "", 0, 0,
 			 "no temporary file for the quality report's warnings");
-		res->status = 2;
+		res->status = STATUS_FAILED;
 		return;
 	}
 	res->status = read_sources(o, &e);
-	if (res->status == 0 && o->previous)
+	if (res->status == STATUS_OK && o->previous)
 		res->status = previous_merge(o->previous, y, &res->fig, &res->diag);
-	if (res->status == 0) {
+	if (res->status == STATUS_OK) {
 		char *rules = g_build_filename(o->in, "controles.csv", NULL);
 		checks_run(&e, rules, &res->checks, &res->diag);
 		g_free(rules);
 		if (res->diag.errors)
-			res->status = 1;
+			res->status = STATUS_BAD_INPUT;
 	}
 	figures_sort(&res->fig);
 	figures_sort(&res->detail);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "quality.h"
+#include "status.h"
 #include "sources.h"
 
 struct etl_result {
@@ -19,7 +20,7 @@ struct etl_result {
 	struct diag diag;
 	struct checks checks;
 	GHashTable *spellings; /* slug -> first spelling of a dimension value */
-	int status;            /* 0 done, 1 bad data, 2 I/O */
+	enum status status;    /* STATUS_OK: the figures can be used */
 };
 
 /* Writes the spellings of res as a TSV table (value, label), sorted by

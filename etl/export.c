@@ -866,14 +866,14 @@ static void release(struct exp_reader *r)
 }
 
 /* Reads the file block by block and feeds whole lines. */
-static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
+static enum status read_lines(struct exp_reader *r, int fd, uint64_t total)
 {
 	size_t cap = BLOCK, have = 0;
 	char *blk = malloc(cap + 1);    /* + 1: a last field's NUL (field_in_place) */
 	/* OpenSSL's SHA-256 uses the CPU's SHA instructions: GLib's took a
 	 * third of the ETL's instructions. */
 	EVP_MD_CTX *sum = EVP_MD_CTX_new();
-	enum exp_status status = EXP_OK;
+	enum status status = STATUS_OK;
 	uint64_t next_progress = 4u << 20;
 
 	if (!blk || !sum || !EVP_DigestInit_ex(sum, EVP_sha256(), NULL)) {
@@ -907,7 +907,7 @@ static enum exp_status read_lines(struct exp_reader *r, int fd, uint64_t total)
 		if (got < 0) {
 			diag_add(r->d, DIAG_ERROR, r->src->path, 0, 0,
 				 "cannot read: %s", strerror(errno));
-			status = EXP_EIO;
+			status = STATUS_FAILED;
 			goto out;
 		}
 		if (got == 0)
@@ -959,39 +959,39 @@ out:;   /* a label takes a statement, not a declaration (C11) */
 			snprintf(r->st->sha256 + 2 * i, 3, "%02x", md[i]);
 	EVP_MD_CTX_free(sum);
 	free(blk);
-	if (status == EXP_OK && r->d->errors > r->errors_before)
-		status = EXP_EDATA;
+	if (status == STATUS_OK && r->d->errors > r->errors_before)
+		status = STATUS_BAD_INPUT;
 	return status;
 }
 
-enum exp_status exp_read(const struct exp_source *src, struct diag *d,
+enum status exp_read(const struct exp_source *src, struct diag *d,
 			 struct exp_stats *st)
 {
 	struct exp_reader r = {
 		.src = src, .d = d, .st = st, .errors_before = d->errors,
 		.line = 1, .next_field_line = 1, .cd = (iconv_t)-1,
 	};
-	enum exp_status status;
+	enum status status;
 
 	*st = (struct exp_stats){ 0 };
 	const char *why;
 	int fd = infile_open(src->path, &why);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, src->path, 0, 0, "cannot open: %s", why);
-		return EXP_EIO;
+		return STATUS_FAILED;
 	}
 	struct stat sb;
 	uint64_t total = fstat(fd, &sb) == 0 ? (uint64_t)sb.st_size : 0;
 	if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		close(fd);
 		diag_add(d, DIAG_ERROR, src->path, 0, 0, "out of memory");
-		return EXP_EIO;
+		return STATUS_FAILED;
 	}
 	r.cd = iconv_open("UTF-8", "WINDOWS-1252");
 	if (r.cd == (iconv_t)-1) {
 		diag_add(d, DIAG_ERROR, src->path, 0, 0,
 			 "no Windows-1252 converter: %s", strerror(errno));
-		status = EXP_EIO;
+		status = STATUS_FAILED;
 	} else {
 		status = read_lines(&r, fd, total);
 	}

@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "status.h"
 #include "fields.h"
 
 #define EXP_MAX_ERRORS 20
@@ -101,16 +102,10 @@ struct exp_stats {
 			       * set by etl.c */
 };
 
-enum exp_status {
-	EXP_OK = 0,
-	EXP_EDATA = 1,        /* bad data: errors are in the diag */
-	EXP_EIO = 2,          /* the file could not be read */
-};
-
 /* Reads src->path from start to end (or to the first structural error),
- * adding errors and warnings to d and filling st.  Returns EXP_OK when no
+ * adding errors and warnings to d and filling st.  Returns STATUS_OK when no
  * error was found in this file. */
-enum exp_status exp_read(const struct exp_source *src, struct diag *d,
+enum status exp_read(const struct exp_source *src, struct diag *d,
 			 struct exp_stats *st);
 
 /* Typed getters, for the row callback.  They return EXP_GOT and set *out,

@@ -13,6 +13,7 @@
  * is complete, so a failed run leaves the previous outputs as they were.
  * Exit status: 0 done, 1 bad data (nothing written), 2 usage or I/O.
  */
+#include "status.h"
 #include "i18n.h"
 #include "outputs.h"
 #include "etl.h"
@@ -83,12 +84,12 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 
 /* The outputs asked for (paths[0] NULL: the table on standard output),
  * written whole or not at all (outputs.h). */
-static int write_outputs(const char *const paths[NOUT], const struct etl_result *res)
+static enum status write_outputs(const char *const paths[NOUT], const struct etl_result *res)
 {
 	struct outputs o = OUTPUTS_INIT(prog);
 	FILE *f[NOUT] = { NULL };
 	const char *tmp[NOUT] = { NULL };
-	int status = 2;
+	enum status status = STATUS_FAILED;
 	for (int i = 0; i < NOUT; i++) {
 		if (!paths[i])
 			continue;
@@ -112,7 +113,7 @@ static int write_outputs(const char *const paths[NOUT], const struct etl_result 
 			strerror(errno));
 		goto out;
 	}
-	status = outputs_commit(&o) == 0 ? 0 : 2;
+	status = outputs_commit(&o) == 0 ? STATUS_OK : STATUS_FAILED;
 out:
 	outputs_release(&o);
 	return status;
@@ -175,7 +176,7 @@ int main(int argc, char **argv)
 		case 'y':
 			if (!field_year(optarg, &year)) {
 				fprintf(stderr, _("%s: invalid year '%s'\n"), prog, optarg);
-				return 2;
+				return STATUS_FAILED;
 			}
 			break;
 		case 'o': out[0] = optarg; break;
@@ -188,37 +189,37 @@ int main(int argc, char **argv)
 			if (!parse_size(optarg, &memory)) {
 				fprintf(stderr, _("%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n"),
 					prog, optarg);
-				return 2;
+				return STATUS_FAILED;
 			}
 			break;
 		case 's': strict = true; break;
 		case 'v': verbose = true; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
 	if (!in || optind != argc) {
 		usage(stderr);
-		return 2;
+		return STATUS_FAILED;
 	}
 	if (!g_file_test(in, G_FILE_TEST_IS_DIR)) {
 		fprintf(stderr, _("%s: %s: not a folder\n"), prog, in);
-		return 2;
+		return STATUS_FAILED;
 	}
 	/* the report is French whatever the terminal speaks: never English
 	 * by default */
 	if (out[2] && i18n_french_ready()) {
 		fprintf(stderr, "%s: %s\n", prog, _(i18n_french_ready()));
-		return 2;
+		return STATUS_FAILED;
 	}
 	const char *inputs[] = { in, previous };
 	for (int i = 0; i < NOUT; i++)
 		if (out[i] && !infile_apart(prog, out[i], inputs, 2))
-			return 2;
+			return STATUS_FAILED;
 	if (!year && !(year = etl_default_year(in))) {
 		fprintf(stderr, _("%s: no year in %s/chiffres_cles.csv: give --year\n"),
 			prog, in);
-		return 2;
+		return STATUS_FAILED;
 	}
 
 	struct etl_result res;
@@ -228,11 +229,11 @@ int main(int argc, char **argv)
 		.previous = previous, .memory = memory,
 	};
 	etl_run(&o, &res);
-	int status = res.status;
+	enum status status = res.status;
 	if (status == 0 && strict && (res.diag.warnings || res.checks.failed)) {
 		fprintf(stderr, _("%s: --strict: %zu warnings and %zu failed checks count as errors\n"),
 			prog, res.diag.warnings, res.checks.failed);
-		status = 1;
+		status = STATUS_BAD_INPUT;
 	}
 	diag_print(&res.diag, stderr, prog);
 	for (size_t i = 0; i < res.checks.n; i++)

@@ -92,7 +92,7 @@ static void pending_free(gpointer data)
 	g_free(p);
 }
 
-int previous_merge(const char *path, int year, struct figures *t, struct diag *d)
+enum status previous_merge(const char *path, int year, struct figures *t, struct diag *d)
 {
 	struct merge m = { t, year - 1,
 			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), path, d,
@@ -104,9 +104,8 @@ int previous_merge(const char *path, int year, struct figures *t, struct diag *d
 	struct exp_source src = { .path = path, .cols = cols, .ncols = NP,
 				  .on_row = on_row, .ctx = &m };
 	struct exp_stats st;
-	enum exp_status got = exp_read(&src, d, &st);
-	int status = got == EXP_OK ? 0 : got == EXP_EIO ? 2 : 1;
-	if (status == 0) {
+	enum status status = exp_read(&src, d, &st);
+	if (status == STATUS_OK) {
 		char *base = g_path_get_basename(path);
 		int keep = t->current;
 		figures_source(t, base, &st);

@@ -10,14 +10,15 @@
  * comparison chart.  Where chiffres_cles.csv declares Y-1 too, its value
  * is kept, and a warning says when the two differ.  The figures come from
  * a source of their own (the file, its SHA-256), kept out of the public
- * table.  Returns 0, 1 after bad data, 2 when the file cannot be read
- * (errors in d).
+ * table.  Returns STATUS_OK, STATUS_BAD_INPUT after bad data,
+ * STATUS_FAILED when the file cannot be read (errors in d).
  */
 #ifndef CARNET_PREVIOUS_H
 #define CARNET_PREVIOUS_H
 
 #include "figures.h"
+#include "status.h"
 
-int previous_merge(const char *path, int year, struct figures *t, struct diag *d);
+enum status previous_merge(const char *path, int year, struct figures *t, struct diag *d);
 
 #endif

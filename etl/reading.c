@@ -83,7 +83,7 @@ static void undo(struct reading *r)
 	bool keep_all = r->e->diag->all != NULL;
 	diag_release(r->e->diag);
 	if (keep_all && diag_keep_all(r->e->diag) != 0)
-		r->es = EXP_EIO;
+		r->es = STATUS_FAILED;
 	if (r->spill.steps)
 		g_array_set_size(r->spill.steps, 0);
 }
@@ -113,7 +113,7 @@ void reading_run(struct reading *r)
 	r->spill.light = r->src->light;
 	spilled(r);
 	if (r->spill.light && !r->spill.error &&
-	    (r->es != EXP_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
+	    (r->es != STATUS_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
 		/* an error: rows the light pass gave the checks may be bad */
 		undo(r);
 		r->spill.light = false;
@@ -144,7 +144,7 @@ static void spilled(struct reading *r)
 		struct diag scratch = DIAG_INIT;
 		read_pass(r, last ? r->e->diag : &scratch);
 		diag_release(&scratch);
-		if (!last && r->es == EXP_EIO) {
+		if (!last && r->es == STATUS_FAILED) {
 			p = sp->passes - 1;     /* the last pass says why */
 			continue;
 		}
@@ -154,12 +154,12 @@ static void spilled(struct reading *r)
 		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
 			 "cannot sort its keys in the temporary folder ($TMPDIR or /tmp): %s",
 			 strerror(sp->error));
-		r->es = EXP_EIO;
+		r->es = STATUS_FAILED;
 	} else if (stated && (stat(r->path, &after) != 0 || !same_file(&before, &after))) {
 		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
 			 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
 			 r->reads);
-		r->es = EXP_EIO;
+		r->es = STATUS_FAILED;
 	}
 }
 

@@ -28,7 +28,7 @@ struct reading {
 	struct spill spill;
 	void *state;            /* the source's, for src->finish */
 	struct exp_stats st;    /* of the last pass; st.passes says how many */
-	enum exp_status es;
+	enum status es;
 	int reads;
 };
 

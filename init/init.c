@@ -656,7 +656,7 @@ static void write_edition(struct work *w, const char *dir, const char *loops)
 	g_free(path);
 }
 
-int init_write(const struct init *in, const char *dir, struct diag *d)
+enum status init_write(const struct init *in, const char *dir, struct diag *d)
 {
 	struct work w = { .in = in, .d = d, .lines = g_array_new(FALSE, TRUE, sizeof(struct line)),
 			  .prefixes = g_key_file_new() };
@@ -705,5 +705,5 @@ out:
 	layout_release(&w.base);
 	g_free(ini);
 	g_free(base);
-	return d->errors > errors;
+	return d->errors > errors ? STATUS_BAD_INPUT : STATUS_OK;
 }

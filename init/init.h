@@ -23,6 +23,7 @@
 #include <glib.h>
 
 #include "../etl/figures.h"
+#include "../etl/status.h"
 #include "../render/layout.h"
 
 struct init {
@@ -35,8 +36,8 @@ struct init {
 	GHashTable *spellings;  /* slug -> as the exports spell it */
 };
 
-/* Writes the layout into dir (which exists, empty).  Returns 0, or 1
- * after errors in d. */
-int init_write(const struct init *in, const char *dir, struct diag *d);
+/* Writes the layout into dir (which exists, empty).  Returns STATUS_OK,
+ * or STATUS_BAD_INPUT after errors in d. */
+enum status init_write(const struct init *in, const char *dir, struct diag *d);
 
 #endif

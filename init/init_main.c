@@ -12,6 +12,7 @@
  * file:line, every placeholder, chart and photo that no longer resolves.
  * Exit status: 0 done, 1 bad input, 2 usage or I/O.
  */
+#include "../etl/status.h"
 #include "../etl/i18n.h"
 #include "init.h"
 #include "../etl/etl.h"
@@ -118,20 +119,20 @@ int main(int argc, char **argv)
 			if (!field_year(optarg, &year)) {
 				fprintf(stderr, _("%s: --year: '%s' is not a year (four digits, 1900 to 2100)\n"),
 					prog, optarg);
-				return 2;
+				return STATUS_FAILED;
 			}
 			break;
 		case 'o': out = optarg; break;
 		case 'O': office = optarg; break;
 		case 'F': from = optarg; break;
 		case 'f': force = true; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
 	if (!in || !out || year < 1900 || year > 2100 || optind != argc) {
 		usage(stderr);
-		return 2;
+		return STATUS_FAILED;
 	}
 	/* the name goes into edition.ini, edito.md and every page's foot */
 	if (office && (!*office || g_utf8_strlen(office, -1) > LAYOUT_NAME_MAX ||
@@ -141,34 +142,34 @@ int main(int argc, char **argv)
 				       "\x1c\x1d\x1e\x1f\x7f") != strlen(office))) {
 		fprintf(stderr, _("%s: --office: a name of 1 to %d characters on one line\n"),
 			prog, LAYOUT_NAME_MAX);
-		return 2;
+		return STATUS_FAILED;
 	}
 	char *outdir = folder_path(out);       /* "L/": its twin beside it */
 	out = outdir;
 	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
 		fprintf(stderr, _("%s: %s exists: give --force to replace it\n"), prog, out);
 		g_free(outdir);
-		return 2;
+		return STATUS_FAILED;
 	}
 	char *model = find_model();
 	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
 		fprintf(stderr, _("%s: no layouts/modele here or in carnet's repository\n"), prog);
 		g_free(outdir);
 		g_free(model);
-		return 2;
+		return STATUS_FAILED;
 	}
 	/* the layout is replaced whole, even with --force: never an input */
 	const char *inputs[] = { in, from, model };
 	if (!infile_apart(prog, out, inputs, 3)) {
 		g_free(outdir);
 		g_free(model);
-		return 2;
+		return STATUS_FAILED;
 	}
 
 	struct etl_result res;
 	struct etl_options o = { .in = in, .year = year };
 	etl_run(&o, &res);
-	int status = res.status;
+	enum status status = res.status;
 	struct diag d = DIAG_INIT;
 	char *tmp = g_strdup_printf("%s.tmp-init", out);
 	GString *report = g_string_new("");
@@ -179,7 +180,7 @@ int main(int argc, char **argv)
 	folder_remove(tmp);
 	if (g_mkdir_with_parents(tmp, 0777) != 0) {
 		fprintf(stderr, _("%s: %s: cannot make: %s\n"), prog, tmp, strerror(errno));
-		status = 2;
+		status = STATUS_FAILED;
 		goto done;
 	}
 	struct init init = { from ? from : model, model, from != NULL, year, office, &res.fig,
@@ -187,11 +188,11 @@ int main(int argc, char **argv)
 	status = init_write(&init, tmp, &d);
 	size_t open_points = 0;
 	if (status == 0 && !from && !builds(tmp, &res.fig, &d))
-		status = 1;     /* a layout init wrote must build: say why */
+		status = STATUS_BAD_INPUT;     /* a layout init wrote must build: say why */
 	/* with --force, the old layout goes only once the new one is in */
 	if (status == 0 && folder_put(tmp, out) != 0) {
 		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, out, strerror(errno));
-		status = 2;
+		status = STATUS_FAILED;
 	}
 	if (status == 0 && from) {
 		open_points = review(out, &res.fig, report);    /* named where it stays */

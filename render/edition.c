@@ -128,7 +128,7 @@ static void drop_empty_loops(struct edition *e, struct diag *d)
 	}
 }
 
-int edition_open(struct edition *e, const char *layout_dir, const char *figures,
+enum status edition_open(struct edition *e, const char *layout_dir, const char *figures,
 		 const char *labels, const char *fonts_dir, bool draft,
 		 struct diag *d, const char *prog)
 {
@@ -136,32 +136,32 @@ int edition_open(struct edition *e, const char *layout_dir, const char *figures,
 	e->fonts_dir = fonts_dir ? g_strdup(fonts_dir) : default_fonts();
 	if (layout_load(layout_dir, &e->l, d) != 0 ||
 	    (labels && inputs_read_labels(labels, &e->l, d) != 0))
-		return 1;
+		return STATUS_BAD_INPUT;
 	GHashTable *wanted = wanted_of(&e->l);
 	int read = inputs_read_figures_of(figures, wanted, &e->t, d);
 	g_hash_table_destroy(wanted);
 	if (read != 0 || layout_check(&e->l, &e->t, draft, d) != 0 ||
 	    texts_load(&e->l, &e->t, draft, &e->x, d) != 0)
-		return 1;
+		return STATUS_BAD_INPUT;
 	drop_empty_loops(e, d);
 	e->date = layout_date(&e->l);
 	if (e->date < 0) {
 		fprintf(stderr, _("%s: SOURCE_DATE_EPOCH is not a number of seconds\n"), prog);
-		return 2;
+		return STATUS_FAILED;
 	}
 	char *error = NULL;
 	e->fonts = fonts_open(e->fonts_dir, &error);
 	if (!e->fonts) {
 		fprintf(stderr, "%s: %s\n", prog, error);
 		g_free(error);
-		return 2;
+		return STATUS_FAILED;
 	}
 	check_faces(e, d);
 	if (d->errors)
-		return 1;
+		return STATUS_BAD_INPUT;
 	/* text in an SVG logo is set with the private fonts too */
 	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(e->fonts));
-	return 0;
+	return STATUS_OK;
 }
 
 void edition_close(struct edition *e)

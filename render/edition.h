@@ -12,6 +12,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "../etl/status.h"
 #include "layout.h"
 #include "logo.h"
 #include "texts.h"
@@ -29,10 +30,10 @@ struct edition {
 
 /* Opens the edition of layout_dir with the figures of figures (labels
  * and fonts_dir may be NULL: no spellings; fonts/ here or in carnet's
- * repository).  draft: absent figures print n.d.  Returns 0; 1 on bad
- * input (messages in d); 2 when the environment is wrong (a message on
- * stderr, after prog). */
-int edition_open(struct edition *e, const char *layout_dir, const char *figures,
+ * repository).  draft: absent figures print n.d.  Returns
+ * STATUS_BAD_INPUT with messages in d, STATUS_FAILED when the
+ * environment is wrong (a message on stderr, after prog). */
+enum status edition_open(struct edition *e, const char *layout_dir, const char *figures,
 		 const char *labels, const char *fonts_dir, bool draft,
 		 struct diag *d, const char *prog);
 

@@ -84,7 +84,7 @@ int inputs_read_figures_of(const char *path, GHashTable *wanted, struct figures 
 		.on_row = on_figure, .ctx = &x,
 	};
 	struct exp_stats st;
-	int status = exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	int status = exp_read(&src, d, &st) == STATUS_OK ? 0 : 1;
 	g_string_free(x.id, TRUE);
 	if (wanted)
 		t->partial_of = g_strdup(path);
@@ -131,7 +131,7 @@ int inputs_read_quality(const char *path, struct quality_report *q,
 	};
 	struct exp_stats st;
 	*q = (struct quality_report){ 0 };
-	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	return exp_read(&src, d, &st) == STATUS_OK ? 0 : 1;
 }
 
 void quality_report_release(struct quality_report *q)
@@ -166,5 +166,5 @@ int inputs_read_labels(const char *path, struct layout *l, struct diag *d)
 	struct exp_source src = { path, label_cols, NS, on_label, l->spellings, NULL,
 				  .allow_empty = true };
 	struct exp_stats st;
-	return exp_read(&src, d, &st) == EXP_OK ? 0 : 1;
+	return exp_read(&src, d, &st) == STATUS_OK ? 0 : 1;
 }

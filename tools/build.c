@@ -167,7 +167,7 @@ static int run(const struct options *o, const struct plan *p, const char *lay,
 		figures[k++] = "--previous";
 		figures[k++] = (char *)prev;
 	}
-	int st = stage_run("figures", figures);
+	enum status st = stage_run("figures", figures);
 	if (st == 0) {
 		char *xlsx[] = { NULL, "--layout", (char *)lay, "--figures", s[O_PROVENANCE],
 				 "--quality", s[O_QUALITY], "--hr-detail", s[O_DETAIL],

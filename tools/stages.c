@@ -1,6 +1,7 @@
 /* stages.c — see stages.h. */
 #define _GNU_SOURCE
 #include "../etl/i18n.h"
+#include "../etl/status.h"
 #include "stages.h"
 
 #include <errno.h>
@@ -55,21 +56,26 @@ int stage_exec(const char *name, int argc, char **argv)
 	return 2;
 }
 
-/* Runs stage name with args (args[0] is filled in); returns its exit
- * status. */
-int stage_run(const char *name, char **args)
+/* The status a stage's exit status says (its program exits with one). */
+static enum status said_by(int code)
+{
+	return code == 0 ? STATUS_OK : code == 1 ? STATUS_BAD_INPUT : STATUS_FAILED;
+}
+
+/* Runs stage name with args (args[0] is filled in) and waits for it. */
+static enum status stage_exit(const char *name, char **args)
 {
 	char path[PATH_MAX];
 	if (stage_path(name, path, sizeof path) != 0) {
 		fprintf(stderr, _("carnet build: the '%s' stage is not part of this version yet: the report is incomplete\n"),
 			name);
-		return 1;
+		return STATUS_BAD_INPUT;
 	}
 	args[0] = path;
 	pid_t pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, _("carnet build: cannot fork: %s\n"), strerror(errno));
-		return 2;
+		return STATUS_FAILED;
 	}
 	if (pid == 0) {
 		execv(path, args);
@@ -80,11 +86,21 @@ int stage_run(const char *name, char **args)
 	int st;
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
-			return 2;
+			return STATUS_FAILED;
 	if (WIFEXITED(st))
-		return WEXITSTATUS(st);
+		return said_by(WEXITSTATUS(st));
 	fprintf(stderr, _("carnet build: %s was killed by signal %d\n"), name,
 		WTERMSIG(st));
-	return 2;
+	return STATUS_FAILED;
+}
+
+/* Runs stage name with args (args[0] is filled in); how it ended, said
+ * when it did not succeed. */
+enum status stage_run(const char *name, char **args)
+{
+	enum status st = stage_exit(name, args);
+	if (st != STATUS_OK)
+		fprintf(stderr, _("carnet build: the '%s' stage: %s\n"), name, status_str(st));
+	return st;
 }
 

@@ -6,6 +6,8 @@
 #ifndef CARNET_STAGES_H
 #define CARNET_STAGES_H
 
+#include "../etl/status.h"
+
 /* The folder holding this program, where the stage programs are (NULL
  * when it cannot be told). */
 const char *stage_dir(void);
@@ -15,7 +17,8 @@ const char *stage_dir(void);
 int stage_exec(const char *name, int argc, char **argv);
 
 /* Runs stage name with args (args[0] is filled in, the list NULL-ended)
- * and returns its exit status (2 when it could not run or was killed). */
-int stage_run(const char *name, char **args);
+ * and returns how it ended (STATUS_FAILED when it could not run or was
+ * killed); a stage that did not succeed is said on stderr. */
+enum status stage_run(const char *name, char **args);
 
 #endif

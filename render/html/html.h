@@ -22,11 +22,14 @@
  * reaches 4.5:1 (carnet.css says which were).
  *
  * html_write() writes the folder under a temporary name beside dir and
- * puts it in dir's place once complete.  Returns 0; 1 on bad input (a
- * photo that cannot be decoded); -1 when it cannot write; messages in d.
+ * puts it in dir's place once complete.  Returns STATUS_BAD_INPUT for a
+ * photo that cannot be decoded or a folder it may not replace,
+ * STATUS_FAILED when it cannot write; messages in d.
  */
 #ifndef CARNET_HTML_H
 #define CARNET_HTML_H
+
+#include "../../etl/status.h"
 
 #include <pango/pangocairo.h>
 
@@ -41,7 +44,7 @@ struct html_edition {
 	const char *fonts_dir;  /* where the fonts' licences are */
 };
 
-int html_write(const char *dir, const struct html_edition *e, const struct layout *l,
+enum status html_write(const char *dir, const struct html_edition *e, const struct layout *l,
 	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
 
 #endif

@@ -13,6 +13,7 @@
  * edition is not replaced.  Exit status: 0 done, 1 bad input (a photo
  * included), 2 usage or I/O.
  */
+#include "../../etl/status.h"
 #include "../../etl/i18n.h"
 #include "../edition.h"
 #include "../../etl/infile.h"
@@ -70,28 +71,27 @@ int main(int argc, char **argv)
 		case 'm': edition.draft = true; break;
 		case 'c': edition.cache_dir = optarg; break;
 		case 'L': labels = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
 	if (!layout_dir || !figures || !out || optind != argc) {
 		usage(stderr);
-		return 2;
+		return STATUS_FAILED;
 	}
 	/* the folder is replaced whole: no input may lie in it either */
 	const char *inputs[] = { layout_dir, figures, labels, fonts_dir, edition.cache_dir };
 	if (!infile_apart(prog, out, inputs, 5))
-		return 2;
+		return STATUS_FAILED;
 
 	struct diag d = DIAG_INIT;
 	struct edition ed;
-	int status = edition_open(&ed, layout_dir, figures, labels, fonts_dir, edition.draft,
+	enum status status = edition_open(&ed, layout_dir, figures, labels, fonts_dir, edition.draft,
 				  &d, prog);
 	if (status == 0) {
 		edition.logo = ed.logo ? ed.logo_path : NULL;
 		edition.fonts_dir = ed.fonts_dir;
-		int st = html_write(out, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, &d);
-		status = st == 0 ? 0 : st > 0 ? 1 : 2;
+		status = html_write(out, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, &d);
 	}
 	diag_print(&d, stderr, prog);
 	diag_release(&d);

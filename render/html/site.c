@@ -383,7 +383,7 @@ static int write_pages(struct html *h, GString *all)
 	return status;
 }
 
-int html_write(const char *out, const struct html_edition *e, const struct layout *l,
+enum status html_write(const char *out, const struct html_edition *e, const struct layout *l,
 	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d)
 {
 	size_t errors = d->errors;
@@ -394,7 +394,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 			 "carnet.css in it): carnet html does not replace it");
 	if (d->errors > errors) {
 		g_free(dir);
-		return 1;
+		return STATUS_BAD_INPUT;
 	}
 
 	char *tmp = g_strdup_printf("%s.tmp-%d", dir, (int)getpid());
@@ -403,7 +403,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 		diag_add(d, DIAG_ERROR, tmp, 0, 0, "cannot make the folder: %s", g_strerror(errno));
 		g_free(tmp);
 		g_free(dir);
-		return -1;
+		return STATUS_FAILED;
 	}
 	struct html h = { .l = l, .t = t, .x = x, .fonts = fonts, .d = d, .dir = tmp,
 			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
@@ -413,10 +413,10 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 	h.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
 	secrecy_apply(t, h.cells);
 
-	int status = -1;
+	enum status status = STATUS_FAILED;
 	GString *all = g_string_new("");
 	if (html_photos_write(&h) != 0) {
-		status = 1;
+		status = STATUS_BAD_INPUT;
 		goto out;
 	}
 	if (write_pages(&h, all) != 0) {
@@ -444,7 +444,7 @@ int html_write(const char *out, const struct html_edition *e, const struct layou
 			 g_strerror(errno));
 		goto out;
 	}
-	status = 0;
+	status = STATUS_OK;
 out:
 	folder_remove(tmp);     /* what was not finished, if anything */
 	g_string_free(all, TRUE);

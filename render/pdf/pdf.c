@@ -181,14 +181,14 @@ static void outline(struct pdf *p)
 	}
 }
 
-int pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
+enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	      time_t date, struct diag *d)
 {
 	struct pdf p = { .l = l, .t = t, .x = x, .d = d, .print = e->print, .draft = e->draft,
 			 .cache_dir = e->cache_dir, .logo = e->logo };
 	size_t errors = d->errors;
-	int status = -1;
+	enum status status = STATUS_FAILED;
 
 	if (p.print) {
 		p.bleed = BLEED;
@@ -198,7 +198,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 		p.ppi = 150;
 	}
 	if (p.print && !press_profile_ok(l, d))
-		return 1;       /* a bad input, as a photo that cannot be decoded */
+		return STATUS_BAD_INPUT;       /* as a photo that cannot be decoded */
 	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
 	p.divider_pages = g_new0(int, l->nloops ? l->nloops : 1);
 
@@ -211,7 +211,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 	p.elems = g_ptr_array_new_with_free_func(pdf_elem_free);
 	measure(&p);                    /* where articles start, how large photos are */
 	if (prepare_photos(&p)) {
-		status = 1;
+		status = STATUS_BAD_INPUT;
 		goto out;
 	}
 	FILE *f = fopen(raw, "wb");
@@ -268,7 +268,7 @@ int pdf_write(const char *path, const struct pdf_edition *e, const struct layout
 		g_free(title);
 	}
 	if (d->errors == errors)
-		status = 0;
+		status = STATUS_OK;
 out:
 	unlink(raw);
 	g_free(raw);

@@ -11,12 +11,14 @@
  * with the two lines after it, and no paragraph leaves a single line at
  * the foot or the head of a column.  The PDF carries its metadata (dates
  * from `date`), an outline by loop and article, and links from the
- * sommaire (on screen; paper has none).  Returns 0; 1 when a photo
- * cannot be decoded or the print profile is not a press's; -1 when the
- * file cannot be written; with messages in d.
+ * sommaire (on screen; paper has none).  Returns STATUS_BAD_INPUT when a
+ * photo cannot be decoded or the print profile is not a press's,
+ * STATUS_FAILED when the file cannot be written; with messages in d.
  */
 #ifndef CARNET_PDF_H
 #define CARNET_PDF_H
+
+#include "../../etl/status.h"
 
 #include <time.h>
 
@@ -38,7 +40,7 @@ struct pdf_edition {
 	struct logo *logo;      /* on the cover and the back cover, or NULL */
 };
 
-int pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
+enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
 	      time_t date, struct diag *d);
 

@@ -15,6 +15,7 @@
  * screen edition; --cache keeps the resampled photos for the next build.
  * Exit status: 0 done, 1 bad input (a photo included), 2 usage or I/O.
  */
+#include "../../etl/status.h"
 #include "../../etl/i18n.h"
 #include "../../etl/outputs.h"
 #include "../edition.h"
@@ -79,35 +80,31 @@ int main(int argc, char **argv)
 		case 'p': edition.print = true; break;
 		case 'c': edition.cache_dir = optarg; break;
 		case 'L': labels = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
 	if (!layout_dir || !figures || !out || optind != argc) {
 		usage(stderr);
-		return 2;
+		return STATUS_FAILED;
 	}
 	const char *inputs[] = { layout_dir, figures, labels, fonts_dir };
 	if (!infile_apart(prog, out, inputs, 4)) {
 		g_free(fonts_dir);
-		return 2;
+		return STATUS_FAILED;
 	}
 	struct diag d = DIAG_INIT;
 	struct edition ed;
 	struct outputs o = OUTPUTS_INIT(prog);
 	const char *tmp = outputs_add(&o, out);
-	int status = edition_open(&ed, layout_dir, figures, labels, fonts_dir, edition.draft,
+	enum status status = edition_open(&ed, layout_dir, figures, labels, fonts_dir, edition.draft,
 				  &d, prog);
 	if (status != 0)
 		goto done;
 	edition.logo = ed.logo;
-	status = 1;
-	int st = pdf_write(tmp, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, ed.date, &d);
-	if (st != 0) {
-		status = st > 0 ? 1 : 2;
-		goto done;
-	}
-	status = outputs_commit(&o) == 0 ? 0 : 2;
+	status = pdf_write(tmp, &edition, &ed.l, &ed.t, &ed.x, ed.fonts, ed.date, &d);
+	if (status == STATUS_OK && outputs_commit(&o) != 0)
+		status = STATUS_FAILED;
 done:
 	outputs_release(&o);
 	g_free(fonts_dir);

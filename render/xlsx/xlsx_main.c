@@ -12,6 +12,7 @@
  * the stage, but with --draft: it then says n.d. and warns.  Exit status:
  * 0 done, 1 bad input, 2 usage or I/O.
  */
+#include "../../etl/status.h"
 #include "../../etl/i18n.h"
 #include "../../etl/outputs.h"
 #include "xlsx.h"
@@ -70,20 +71,20 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'D': draft = true; break;
 		case 'L': labels = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
 	if (!layout_dir || !figures || !quality || !detail || !out || optind != argc) {
 		usage(stderr);
-		return 2;
+		return STATUS_FAILED;
 	}
 
 	struct diag d = DIAG_INIT;
 	struct layout l;
 	struct figures t = FIGURES_INIT, hr = FIGURES_INIT;
 	struct quality_report q = { 0 };
-	int status = 1;
+	enum status status = STATUS_BAD_INPUT;
 	char *path[2] = { NULL, NULL };
 	struct outputs o = OUTPUTS_INIT(prog);
 
@@ -98,24 +99,24 @@ int main(int argc, char **argv)
 	time_t date = layout_date(&l);
 	if (date < 0) {
 		fprintf(stderr, _("%s: SOURCE_DATE_EPOCH is not a number of seconds\n"), prog);
-		status = 2;
+		status = STATUS_FAILED;
 		goto done;
 	}
 	path[0] = g_strdup_printf("%s/carnet-%d.xlsx", out, l.year);
 	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", out, l.year);
 	const char *inputs[] = { layout_dir, figures, quality, detail, labels };
 	if (!infile_apart(prog, path[0], inputs, 5) || !infile_apart(prog, path[1], inputs, 5)) {
-		status = 2;
+		status = STATUS_FAILED;
 		goto done;
 	}
 	/* both workbooks, or neither */
 	const char *carnet = outputs_add(&o, path[0]), *effectifs = outputs_add(&o, path[1]);
 	if (xlsx_carnet(carnet, &l, &t, &q, draft, date, &d) != 0 ||
 	    xlsx_effectifs(effectifs, &l, &t, &hr, date, &d) != 0) {
-		status = 2;
+		status = STATUS_FAILED;
 		goto done;
 	}
-	status = outputs_commit(&o) == 0 ? 0 : 2;
+	status = outputs_commit(&o) == 0 ? STATUS_OK : STATUS_FAILED;
 done:
 	outputs_release(&o);
 	for (int i = 0; i < 2; i++)

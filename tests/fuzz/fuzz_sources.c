@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	reading_run(&rd);
 	figures_source(&fig, s->file, &rd.st);
 	figures_source(&detail, s->file, &rd.st);
-	s->finish(rd.state, rd.es == EXP_OK && d.errors == 0);
+	s->finish(rd.state, rd.es == STATUS_OK && d.errors == 0);
 	reading_release(&rd);
 	keyset_free(e.employees);
 	figures_sort(&fig);

@@ -53,7 +53,7 @@ static void log_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 }
 
 struct result {
-	enum exp_status status;
+	enum status status;
 	struct exp_stats st;
 	char *rows;      /* the log */
 	char *diags;     /* every diagnostic, one a line */
@@ -91,7 +91,7 @@ static void result_free(struct result *r)
 
 /* Reads name and asserts its rows log, its diagnostics and its status. */
 static void expect(const char *name, const char *rows, const char *diags,
-		   enum exp_status status)
+		   enum status status)
 {
 	struct result r = read_file(name);
 	ck_assert_str_eq(r.rows, rows);
@@ -108,7 +108,7 @@ START_TEST(semicolon_utf8_french_headers)
 		"3 A002 2023-12-31 h=7 [Écluses du Nord] a=0\n"
 		"4 A003 2023-02-01 h=0.5 a=0\n");
 	ck_assert_str_eq(r.diags, "");
-	ck_assert_int_eq(r.status, EXP_OK);
+	ck_assert_int_eq(r.status, STATUS_OK);
 	ck_assert_int_eq(r.st.rows, 3);
 	ck_assert_int_eq(r.st.rejected, 0);
 	ck_assert_int_eq(r.st.lines, 4);
@@ -154,7 +154,7 @@ START_TEST(quoted_fields_and_physical_lines)
 	       "4 A003 2023-01-05 h=3 [ligne 1\nligne 2\nligne 3]\n"
 	       "7 A004 h=4 [fin]\n",
 	       "data/quoted.csv:7:2: invalid date '31/02/2023' in 'date_entree': no such day in that month\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -163,7 +163,7 @@ START_TEST(a_field_after_a_quoted_newline_is_on_the_next_line)
 	expect("quoted_bad_after_newline.csv",
 	       "2 A001 h=1 [deux\nlignes]\n",
 	       "data/quoted_bad_after_newline.csv:3:3: invalid date '32/01/2023' in 'date_entree': no such day in that month\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -171,7 +171,7 @@ START_TEST(missing_required_column_is_named)
 {
 	expect("missing_column.csv", "",
 	       "data/missing_column.csv:1: missing required column 'heures'\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -179,7 +179,7 @@ START_TEST(duplicated_column_is_an_error)
 {
 	expect("duplicate_column.csv", "",
 	       "data/duplicate_column.csv:1:4: column 'Date-Entrée' appears twice (columns 2 and 4)\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -193,7 +193,7 @@ START_TEST(calendar_errors_with_locations)
 	       "data/dates.csv:5:2: invalid date '12/13/2023' in 'date_entree': no such month\n"
 	       "data/dates.csv:6:2: invalid date '2023-02-30' in 'date_entree': no such day in that month\n"
 	       "data/dates.csv:7:2: invalid date '5 janvier 2023' in 'date_entree': expected dd/mm/yyyy or yyyy-mm-dd\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -216,7 +216,7 @@ START_TEST(number_errors)
 	       "data/numbers.csv:3:3: invalid number 'douze' in 'heures': not a number\n"
 	       "data/numbers.csv:4:3: invalid number '1 23' in 'heures': thousands must be grouped by three digits\n"
 	       "data/numbers.csv:5:3: missing value in 'heures'\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -224,7 +224,7 @@ START_TEST(yes_no_error)
 {
 	expect("yesno.csv", "2 A001 2023-01-05 h=1\n",
 	       "data/yesno.csv:2:4: invalid yes/no value 'peut-être' in 'actif': expected O/N, Oui/Non, 1/0 or X/empty\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -233,7 +233,7 @@ START_TEST(rows_must_match_the_header)
 	expect("field_count.csv", "",
 	       "data/field_count.csv:2: row has 4 fields where the header has 3\n"
 	       "data/field_count.csv:3: row has 2 fields where the header has 3\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -252,7 +252,7 @@ START_TEST(unterminated_quote)
 {
 	expect("unterminated.csv", "",
 	       "data/unterminated.csv:2:4: quoted field opened here is never closed\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -260,16 +260,16 @@ START_TEST(stray_quote)
 {
 	expect("stray_quote.csv", "",
 	       "data/stray_quote.csv:2:4: misplaced quote: a quote inside an unquoted field, or text after a closing quote\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
 START_TEST(empty_and_header_only_files)
 {
 	expect("empty.csv", "", "data/empty.csv:1: empty file: no header line\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 	expect("header_only.csv", "",
-	       "data/header_only.csv:1: no data rows after the header\n", EXP_EDATA);
+	       "data/header_only.csv:1: no data rows after the header\n", STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -277,7 +277,7 @@ START_TEST(a_header_without_delimiter)
 {
 	expect("no_delimiter.csv", "",
 	       "data/no_delimiter.csv:1: no delimiter in the header line: expected column names separated by ';', ',' or TAB\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -285,13 +285,13 @@ START_TEST(mixed_encodings_are_refused)
 {
 	expect("mixed_utf8_then_cp1252.csv", "2 A001 2023-01-05 h=1 [Siège]\n",
 	       "data/mixed_utf8_then_cp1252.csv:3:21: invalid UTF-8 byte 0xE8 (the file reads as UTF-8 since line 2: mixed encodings?)\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 	expect("mixed_cp1252_then_utf8.csv", "2 A001 2023-01-05 h=1 [Siège]\n",
 	       "data/mixed_cp1252_then_utf8.csv:3:21: UTF-8 text in a file that reads as Windows-1252 since line 2 (mixed encodings)\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 	expect("cp1252_undefined.csv", "",
 	       "data/cp1252_undefined.csv:2:20: byte 0x81 is not a Windows-1252 character\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
@@ -299,17 +299,17 @@ START_TEST(nul_bytes_and_utf16)
 {
 	expect("nul.csv", "",
 	       "data/nul.csv:2:18: NUL byte in the file (a UTF-16 or binary file?)\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 	expect("utf16.csv", "",
 	       "data/utf16.csv:1:1: UTF-16 files are not read: save the export as CSV in UTF-8 or Windows-1252\n",
-	       EXP_EDATA);
+	       STATUS_BAD_INPUT);
 }
 END_TEST
 
 START_TEST(missing_file)
 {
 	struct result r = read_file("no_such_file.csv");
-	ck_assert_int_eq(r.status, EXP_EIO);
+	ck_assert_int_eq(r.status, STATUS_FAILED);
 	ck_assert_str_eq(r.diags,
 		"data/no_such_file.csv: cannot open: No such file or directory\n");
 	result_free(&r);
@@ -350,7 +350,7 @@ START_TEST(enumeration_errors_list_the_accepted_values)
 		.path = "data/energies.csv", .cols = ecols, .ncols = 2,
 		.on_row = log_energy, .ctx = log,
 	};
-	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_int_eq(exp_read(&src, &d, &st), STATUS_BAD_INPUT);
 	ck_assert_str_eq(log->str, "2 1\n3 3\n");
 	ck_assert_uint_eq(d.n, 1);
 	char *msg = diag_format(&d.v[0]);
@@ -384,7 +384,7 @@ static char *first_diag(const char *path)
 		.path = path, .cols = cols, .ncols = NCOLS,
 		.on_row = log_row, .ctx = log,
 	};
-	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_int_eq(exp_read(&src, &d, &st), STATUS_BAD_INPUT);
 	ck_assert_uint_ge(d.n, 1);
 	char *msg = diag_format(&d.v[0]);
 	char *rel = g_strdup(msg + strlen(path));
@@ -439,7 +439,7 @@ START_TEST(plain_lines_read_as_libcsv_reads_them)
 		.path = path, .cols = cols, .ncols = NCOLS,
 		.on_row = log_row, .ctx = log,
 	};
-	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_EDATA);
+	ck_assert_int_eq(exp_read(&src, &d, &st), STATUS_BAD_INPUT);
 	ck_assert_str_eq(log->str,
 		"2 A1 2023-01-05 h=1 [un deux]\n"
 		"3 A2 2023-01-05 h=2 [un deux]\n"
@@ -471,7 +471,7 @@ START_TEST(many_rows_stream_through)
 		.path = path, .cols = cols, .ncols = NCOLS,
 		.on_row = log_row, .ctx = log,
 	};
-	ck_assert_int_eq(exp_read(&src, &d, &st), EXP_OK);
+	ck_assert_int_eq(exp_read(&src, &d, &st), STATUS_OK);
 	ck_assert_int_eq(st.rows, 200000);
 	ck_assert_int_eq(st.lines, 200001);
 	diag_release(&d);
