@@ -54,60 +54,6 @@ static void check_faces(struct edition *e, struct diag *d)
 	g_free(ini);
 }
 
-/* Every id-looking word of text ("rh.effectif", lower-case words joined
- * by '.'), and the energy-label scale an id may prefix (_a … _g). */
-static void ids_of(const char *text, GHashTable *wanted)
-{
-	const char *p = text;
-	while (*p) {
-		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_.");
-		while (n && p[n - 1] == '.')
-			n--;                    /* a sentence's full stop */
-		const char *dot = n ? memchr(p, '.', n) : NULL;
-		if (dot && dot > p) {
-			char *id = g_strndup(p, n);
-			for (char c = 'a'; c <= 'g'; c++)
-				g_hash_table_add(wanted, g_strdup_printf("%s_%c", id, c));
-			g_hash_table_add(wanted, id);
-		}
-		p += n ? n : 1;
-	}
-}
-
-/* The .md texts under dir, read into wanted's ids. */
-static void texts_ids(const char *dir, GHashTable *wanted)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *name;
-	while (d && (name = g_dir_read_name(d))) {
-		char *path = g_build_filename(dir, name, NULL), *text = NULL;
-		if (g_file_test(path, G_FILE_TEST_IS_DIR))
-			texts_ids(path, wanted);
-		else if (g_str_has_suffix(name, ".md") && g_file_get_contents(path, &text, NULL, NULL))
-			ids_of(text, wanted);
-		g_free(text);
-		g_free(path);
-	}
-	if (d)
-		g_dir_close(d);
-}
-
-/* The indicators the edition can show: its catalogue's, its charts', and
- * those its texts name.  A renderer reads only their figures, so that its
- * memory does not grow with figures it never shows. */
-static GHashTable *wanted_of(const struct layout *l)
-{
-	GHashTable *wanted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (size_t i = 0; i < l->nentries; i++)
-		g_hash_table_add(wanted, g_strdup(l->entries[i].indicator));
-	for (size_t i = 0; i < l->ncharts; i++)
-		g_hash_table_add(wanted, g_strdup(l->charts[i].indicator));
-	char *dir = g_build_filename(l->dir, "textes", NULL);
-	texts_ids(dir, wanted);
-	g_free(dir);
-	return wanted;
-}
-
 /* A loop with no article in this edition (none written, or its only
  * article still to write) is left out of it, with a warning: no divider,
  * no line in the sommaire or the web's menu. */
@@ -129,18 +75,12 @@ static void drop_empty_loops(struct edition *e, struct diag *d)
 }
 
 enum status edition_open(struct edition *e, const char *layout_dir, const char *figures,
-		 const char *labels, const char *fonts_dir, bool draft,
-		 struct diag *d, const char *prog)
+			 const char *labels, const char *fonts_dir, bool draft,
+			 struct diag *d, const char *prog)
 {
 	*e = (struct edition){ .t = FIGURES_INIT };
 	e->fonts_dir = fonts_dir ? g_strdup(fonts_dir) : default_fonts();
-	if (layout_load(layout_dir, &e->l, d) != 0 ||
-	    (labels && inputs_read_labels(labels, &e->l, d) != 0))
-		return STATUS_BAD_INPUT;
-	GHashTable *wanted = wanted_of(&e->l);
-	int read = inputs_read_figures_of(figures, wanted, &e->t, d);
-	g_hash_table_destroy(wanted);
-	if (read != 0 || layout_check(&e->l, &e->t, draft, d) != 0 ||
+	if (inputs_read_model(&e->l, &e->t, layout_dir, figures, labels, false, draft, d) != 0 ||
 	    texts_load(&e->l, &e->t, draft, &e->x, d) != 0)
 		return STATUS_BAD_INPUT;
 	drop_empty_loops(e, d);

@@ -8,6 +8,7 @@
 #define CARNET_INPUTS_H
 
 #include "../etl/figures.h"
+#include "../etl/status.h"
 #include "layout.h"
 
 /* One line of the data-quality report. */
@@ -41,5 +42,13 @@ void quality_report_release(struct quality_report *q);
  * first spelling of a direction or a reason in the exports) into
  * l->spellings, which layout_label() falls back on. */
 int inputs_read_labels(const char *path, struct layout *l, struct diag *d);
+
+/* The edition's model alone: its layout (with the spellings of labels)
+ * and its figures, checked against each other — what the workbooks need.
+ * all: every figure of the table, else only those the edition names (a
+ * renderer of its texts, edition_open()). */
+enum status inputs_read_model(struct layout *l, struct figures *t, const char *layout_dir,
+			       const char *figures, const char *labels, bool all, bool draft,
+			       struct diag *d);
 
 #endif

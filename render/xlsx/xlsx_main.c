@@ -88,12 +88,11 @@ int main(int argc, char **argv)
 	char *path[2] = { NULL, NULL };
 	struct outputs o = OUTPUTS_INIT(prog);
 
-	if (layout_load(layout_dir, &l, &d) != 0 ||
-	    (labels && inputs_read_labels(labels, &l, &d) != 0) ||
-	    inputs_read_figures(figures, &t, &d) != 0 ||
+	/* the model, every figure (the workbook lists them all), then what
+	 * the workbooks add: HR's detail, the quality report, sheet names */
+	if (inputs_read_model(&l, &t, layout_dir, figures, labels, true, draft, &d) != 0 ||
 	    inputs_read_figures(detail, &hr, &d) != 0 ||
 	    inputs_read_quality(quality, &q, &d) != 0 ||
-	    layout_check(&l, &t, draft, &d) != 0 ||
 	    book_check_sheet_names(&l, xlsx_carnet_sheets, &d) != 0)
 		goto done;
 	time_t date = layout_date(&l);
