@@ -180,7 +180,7 @@ START_TEST(a_chart_as_a_table)
 	struct chart_table tb;
 	chart_table_init(&tb);
 	struct chart_ctx cc = { NULL, ctx, &l, &t, cells, 0x2E9CCA, &tb };
-	struct chart_block c = { .type = "anneau", .title = "Véhicules", .indicator = "flotte.vehicules",
+	struct chart_block c = { .kind = CHART_ANNEAU, .type = "anneau", .title = "Véhicules", .indicator = "flotte.vehicules",
 				 .axis = "energie", .filter = "", .target = "", .descending = true };
 	char *alt = chart_draw(&cc, &c, 0, 0, 240, 144);
 	ck_assert_uint_eq(tb.head->len, 2);
