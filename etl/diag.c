@@ -120,10 +120,12 @@ static void add(struct diag *d, enum diag_level level, const char *file, long li
 	const char *mine = _(fmt), *fr = all ? i18n_fr(fmt) : mine;
 	va_list again;
 	va_copy(again, ap);
-	char *msg = with_detail(g_strdup_vprintf(mine, ap), _(IN_COLUMN), detail);
+	/* past DIAG_KEEP, only the report's (a million warnings: one each) */
+	char *msg = *kept < DIAG_KEEP
+		? with_detail(g_strdup_vprintf(mine, ap), _(IN_COLUMN), detail) : NULL;
 	if (all) {
-		char *report = fr == mine ? g_strdup(msg)
-			: with_detail(g_strdup_vprintf(fr, again), i18n_fr(IN_COLUMN), detail);
+		char *report = fr == mine && msg ? g_strdup(msg)
+			: with_detail(g_strdup_vprintf(fr, msg ? again : ap), i18n_fr(IN_COLUMN), detail);
 		size_t k = kind_of(d, file, kind, detail);
 		d->kinds[k].count++;
 		fprintf(d->all, "%zu\t", k);
@@ -134,7 +136,8 @@ static void add(struct diag *d, enum diag_level level, const char *file, long li
 		g_free(report);
 	}
 	va_end(again);
-	keep(d, level, file, line, column, msg);
+	if (msg)
+		keep(d, level, file, line, column, msg);
 }
 
 void diag_add(struct diag *d, enum diag_level level, const char *file,

@@ -8,6 +8,7 @@
 
 #include "../etl/cell.h"
 #include "../render/chart_data.h"
+#include "../render/inputs.h"
 #include "../render/texts.h"
 #include "accents.h"
 
@@ -415,19 +416,6 @@ static void copy_tree(struct work *w, const char *from, const char *to, int old,
 	g_dir_close(dir);
 }
 
-/* Does text name indicator id (a placeholder, a tile, a chart)? */
-static bool mentions(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
-		char before = p > text ? p[-1] : ' ', after = p[n];
-		if (!g_ascii_isalnum(before) && before != '_' && before != '.' &&
-		    !g_ascii_isalnum(after) && after != '_' && after != '.')
-			return true;
-	}
-	return false;
-}
-
 /* A chart of graphiques.csv as a text draws it. */
 static void chart_text(GString *s, const struct chart_spec *c)
 {
@@ -450,14 +438,17 @@ static void chart_text(GString *s, const struct chart_spec *c)
 static char *write_rest(struct work *w, const char *dir, const struct loop *loop,
 		       const GString *kept, int number)
 {
+	GHashTable *told = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	inputs_text_ids(kept->str, told);
 	GPtrArray *own = g_ptr_array_new();
 	for (int pass = 0; pass < 2; pass++)
 		for (guint i = 0; i < w->lines->len; i++) {
 			struct line *l = &g_array_index(w->lines, struct line, i);
 			if (!strcmp(l->loop, loop->id) && (*l->dims != 0) == pass &&
-			    !mentions(kept->str, l->f->indicator))
+			    !g_hash_table_contains(told, l->f->indicator))
 				g_ptr_array_add(own, l);
 		}
+	g_hash_table_destroy(told);
 	GString *charts = g_string_new("");
 	for (size_t i = 0; i < w->m.ncharts; i++) {
 		const struct chart_spec *c = &w->m.charts[i];
@@ -622,21 +613,18 @@ static void write_edition(struct work *w, const char *dir, const char *loops)
 	g_key_file_set_value(kf, "edition", "annee", year);
 	if (w->in->office)
 		g_key_file_set_string(kf, "edition", "organisme", w->in->office);
-	for (size_t i = 0; loops && i < w->m.nloops; i++) {
-		char **kept = g_strsplit(loops, ";", -1);
-		if (!g_strv_contains((const char *const *)kept, w->m.loops[i].id)) {
-			char *group = g_strdup_printf("boucle.%s", w->m.loops[i].id);
-			g_key_file_remove_group(kf, group, NULL);
-			g_free(group);
-		}
-		g_strfreev(kept);
-	}
 	if (loops) {
+		char **kept = g_strsplit(loops, ";", -1);
+		for (size_t i = 0; i < w->m.nloops; i++)
+			if (!g_strv_contains((const char *const *)kept, w->m.loops[i].id)) {
+				char *group = g_strdup_printf("boucle.%s", w->m.loops[i].id);
+				g_key_file_remove_group(kf, group, NULL);
+				g_free(group);
+			}
 		g_key_file_set_value(kf, "edition", "boucles", loops);
 		/* the subject names the loops the carnet has */
 		char *sub = g_key_file_get_string(kf, "edition", "sous_titre", NULL);
 		GString *s = g_string_new(sub ? sub : "");
-		char **kept = g_strsplit(loops, ";", -1);
 		for (char **k = kept; *k; k++) {
 			const struct loop *lp = layout_loop(&w->m, *k);
 			char *word = lp && *lp->word ? g_utf8_strdown(lp->word, -1) : NULL;

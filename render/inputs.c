@@ -18,7 +18,7 @@ static const struct exp_col figure_cols[NF] = {
 	[F_RULE] = { "rule", 0 },
 };
 
-struct reading {
+struct figures_reading {
 	struct figures *t;
 	GHashTable *wanted;     /* indicator ids, or NULL: all */
 	GString *id;
@@ -26,7 +26,7 @@ struct reading {
 
 static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
-	struct reading *x = ctx;
+	struct figures_reading *x = ctx;
 	struct figures *t = x->t;
 	const struct exp_field *f = row->col;
 	double value;
@@ -78,7 +78,7 @@ static void on_figure(struct exp_reader *r, const struct exp_row *row, void *ctx
 int inputs_read_figures_of(const char *path, GHashTable *wanted, struct figures *t,
 			   struct diag *d)
 {
-	struct reading x = { t, wanted, g_string_new("") };
+	struct figures_reading x = { t, wanted, g_string_new("") };
 	struct exp_source src = {
 		.path = path, .cols = figure_cols, .ncols = NF,
 		.on_row = on_figure, .ctx = &x,
@@ -171,9 +171,7 @@ int inputs_read_labels(const char *path, struct layout *l, struct diag *d)
 
 /* ---- the model of an edition ---- */
 
-/* Every id-looking word of text ("rh.effectif", lower-case words joined
- * by '.'), and the energy-label scale an id may prefix (_a … _g). */
-static void ids_of(const char *text, GHashTable *wanted)
+void inputs_text_ids(const char *text, GHashTable *wanted)
 {
 	const char *p = text;
 	while (*p) {
@@ -201,7 +199,7 @@ static void texts_ids(const char *dir, GHashTable *wanted)
 		if (g_file_test(path, G_FILE_TEST_IS_DIR))
 			texts_ids(path, wanted);
 		else if (g_str_has_suffix(name, ".md") && g_file_get_contents(path, &text, NULL, NULL))
-			ids_of(text, wanted);
+			inputs_text_ids(text, wanted);
 		g_free(text);
 		g_free(path);
 	}

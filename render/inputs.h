@@ -43,6 +43,11 @@ void quality_report_release(struct quality_report *q);
  * l->spellings, which layout_label() falls back on. */
 int inputs_read_labels(const char *path, struct layout *l, struct diag *d);
 
+/* Adds to ids (a set of strings it owns) every id-looking word of text
+ * ("rh.effectif": lower-case words joined by '.'), and the energy-label
+ * scale an id may prefix (_a … _g): what a text can show. */
+void inputs_text_ids(const char *text, GHashTable *ids);
+
 /* The edition's model alone: its layout (with the spellings of labels)
  * and its figures, checked against each other — what the workbooks need.
  * all: every figure of the table, else only those the edition names (a

@@ -112,11 +112,13 @@ void pages_contents(struct pdf *p)
 	double y = MARGIN_TOP + 52, w = page_col_width();
 	/* a short sommaire (a first edition's) is spread down its column:
 	 * the loops further apart, by at most five lines */
-	double height = 0, gap = 5;
+	enum { LOOP_H = 13, LOOP_GAP = 5 };
+	const double entry_h = 10.5;
+	double height = 0, gap = LOOP_GAP;
 	for (size_t i = 0; i < l->nloops; i++) {
-		height += 13 + 5;
+		height += LOOP_H + LOOP_GAP;
 		for (size_t k = 0; k < p->x->n; k++)
-			height += strcmp(p->x->v[k].loop, l->loops[i].id) ? 0 : 10.5;
+			height += strcmp(p->x->v[k].loop, l->loops[i].id) ? 0 : entry_h;
 	}
 	double room = PAGE_H - MARGIN_BOTTOM - y;
 	if (l->nloops && room - height > room / 4)
@@ -139,7 +141,7 @@ void pages_contents(struct pdf *p)
 		page_say(p, num, p->l->font_text, PANGO_WEIGHT_HEAVY, 9.5, loop->colour,
 		    MARGIN_SIDE + w - 30, y, 30, PANGO_ALIGN_RIGHT);
 		page_tag_end(p, "P");
-		y += 13;
+		y += LOOP_H;
 		if (first >= 0)
 			page_tag_begin(p, "TOC");
 		for (size_t k = 0; k < p->x->n; k++) {
@@ -149,7 +151,7 @@ void pages_contents(struct pdf *p)
 			snprintf(num, sizeof num, "%d", a->page);
 			toc_entry(p, k, MARGIN_SIDE + 10, y, w - 10, 8, PANGO_WEIGHT_NORMAL,
 				  l->text_colour, num, PANGO_WEIGHT_NORMAL, l->text_colour, 30);
-			y += 10.5;
+			y += entry_h;
 		}
 		if (first >= 0)
 			page_tag_end(p, "TOC");
