@@ -70,7 +70,7 @@ POT      := $(BUILD)/po/carnet.pot
 # format (diag.h, export.h, the readers' and photos' helpers) and
 # i18n_fr(); the words such functions are given are marked N_()
 XGETTEXT_KEYWORDS := -k_ -kN_ -kngettext:1,2 -ki18n_fr -kdiag_add:6 -kdiag_warn_kind:7 \
-        -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kfatal_at:4 -kfail:2
+        -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kstop_at:4 -kfail:2
 I18N_SRC := $(sort $(wildcard etl/*.c render/*.c render/*/*.c render/pdf/*.cc init/*.c tools/*.c))
 INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
 INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)

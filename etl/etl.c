@@ -197,10 +197,10 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 		if (!here[i])
 			continue;
 		found++;
-		const struct source *after = sources[i]->after;
+		const char *after = sources[i]->after;
 		bool waits = false;
 		for (size_t k = 0; after && k < n; k++)
-			waits |= sources[k] == after && here[k];
+			waits |= !strcmp(sources[k]->file, after) && here[k];
 		if (waits)
 			continue;       /* pushed once that one has landed */
 		jobs[i] = job_new(sources[i], o, e, paths[i]);
@@ -220,7 +220,8 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 		if (es > status)
 			status = es;
 		for (size_t k = 0; k < n; k++)
-			if (sources[k]->after == sources[i] && !jobs[k] && here[k]) {
+			if (sources[k]->after && !strcmp(sources[k]->after, sources[i]->file) &&
+			    !jobs[k] && here[k]) {
 				jobs[k] = job_new(sources[k], o, e, paths[k]);
 				push(jobs[k]);
 			}

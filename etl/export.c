@@ -7,6 +7,7 @@
  * (after the end of a row).
  */
 #include "export.h"
+#include "decode.h"
 #include "infile.h"
 #include "i18n.h"
 #include "text.h"
@@ -15,7 +16,6 @@
 #include <errno.h>
 #include <math.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,14 +65,7 @@ struct exp_reader {
 	size_t nprefix;
 	struct exp_field *fields, *pfields;
 
-	/* decoding */
-	enum exp_encoding enc;
-	long enc_line;             /* where the encoding was recognised */
-	iconv_t cd;
-	char cp1252[128][5];       /* UTF-8 of 0x80 .. 0xFF, NUL-ended */
-	bool cp1252_ready;
-	char *dec;
-	size_t deccap;
+	struct decoder dc;
 };
 
 const char *exp_path(const struct exp_reader *r)
@@ -113,10 +106,12 @@ error_at(struct exp_reader *r, long line, long col, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A structural error: the rest of the file cannot be trusted. */
+/* A structural error: the rest of the file cannot be trusted (the
+ * decoder's decode_stop_fn, ctx the reader). */
 static void __attribute__((format(printf, 4, 5)))
-fatal_at(struct exp_reader *r, long line, long col, const char *fmt, ...)
+stop_at(void *ctx, long line, long col, const char *fmt, ...)
 {
+	struct exp_reader *r = ctx;
 	va_list ap;
 	va_start(ap, fmt);
 	verror(r, line, col, fmt, ap);
@@ -170,6 +165,12 @@ void exp_reject(struct exp_reader *r, const struct exp_field *f,
 	g_free(why);
 }
 
+void exp_missing(struct exp_reader *r, const struct exp_field *f)
+{
+	r->row_bad = true;
+	error_at(r, f->line, f->column, "missing value in '%s'", f->header);
+}
+
 void exp_warn(struct exp_reader *r, const struct exp_field *f,
 	      const char *fmt, ...)
 {
@@ -198,116 +199,6 @@ void exp_warn_row(struct exp_reader *r, long line, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* ---- typed getters ---- */
-
-/* EXP_EMPTY, EXP_BAD (blank in a required column) or EXP_GOT. */
-static int check_blank(struct exp_reader *r, const struct exp_field *f)
-{
-	if (!f->s || field_is_empty(f->s, f->len)) {
-		if (f->s && (f->flags & EXP_REQUIRED)) {
-			r->row_bad = true;
-			error_at(r, f->line, f->column, "missing value in '%s'", f->header);
-			return EXP_BAD;
-		}
-		return EXP_EMPTY;
-	}
-	return EXP_GOT;
-}
-
-static int bad_value(struct exp_reader *r, const struct exp_field *f,
-		     const char *what, const char *why)
-{
-	exp_reject(r, f, what, "%s", _(why));
-	return EXP_BAD;
-}
-
-int exp_date(struct exp_reader *r, const struct exp_field *f, day_t *out)
-{
-	int b = check_blank(r, f);
-	if (b != EXP_GOT)
-		return b;
-	const char *why = field_date(f->s, f->len, out);
-	return why ? bad_value(r, f, N_("date"), why) : EXP_GOT;
-}
-
-int exp_number(struct exp_reader *r, const struct exp_field *f, double *out)
-{
-	int b = check_blank(r, f);
-	if (b != EXP_GOT)
-		return b;
-	const char *why = field_number(f->s, f->len, out);
-	return why ? bad_value(r, f, N_("number"), why) : EXP_GOT;
-}
-
-int exp_count(struct exp_reader *r, const struct exp_field *f, long *out)
-{
-	double v;
-	int got = exp_number(r, f, &v);
-	if (got != EXP_GOT)
-		return got;
-	if (v != floor(v) || v < 0 || v > 9007199254740992.0)
-		return bad_value(r, f, N_("count"), N_("expected a whole number from 0"));
-	*out = (long)v;
-	return EXP_GOT;
-}
-
-int exp_yesno(struct exp_reader *r, const struct exp_field *f, bool *out)
-{
-	if (!f->s)
-		return EXP_EMPTY;
-	const char *why = field_yesno(f->s, f->len, out);
-	return why ? bad_value(r, f, N_("yes/no value"), why) : EXP_GOT;
-}
-
-int exp_enum(struct exp_reader *r, const struct exp_field *f,
-	     const struct enum_label *labels, int *out)
-{
-	int b = check_blank(r, f);
-	if (b != EXP_GOT)
-		return b;
-	int v = field_enum(f->s, f->len, labels);
-	if (v >= 0) {
-		*out = v;
-		return EXP_GOT;
-	}
-	/* List the accepted values, each value once (its first label). */
-	GString *ok = g_string_new(_("expected "));
-	for (const struct enum_label *l = labels; l->label; l++) {
-		bool seen = false;
-		for (const struct enum_label *k = labels; k < l; k++)
-			seen |= k->value == l->value;
-		if (!seen)
-			g_string_append_printf(ok, "%s%s",
-					       l == labels ? "" : ", ", l->label);
-	}
-	bad_value(r, f, N_("value"), ok->str);
-	g_string_free(ok, TRUE);
-	return EXP_BAD;
-}
-
-int exp_text(struct exp_reader *r, const struct exp_field *f, const char **s,
-	     size_t *len)
-{
-	int b = check_blank(r, f);
-	if (b != EXP_GOT)
-		return b;
-	*s = f->s;
-	*len = f->len;
-	text_trim(s, len);
-	return EXP_GOT;
-}
-
-char *exp_strdup(struct exp_reader *r, const struct exp_field *f)
-{
-	const char *s = "";
-	size_t len = 0;
-	exp_text(r, f, &s, &len);
-	char *v = g_strndup(s, len);
-	if (text_drop_controls(v))
-		exp_warn(r, f, "control or bidi override characters dropped");
-	return v;
-}
-
 /* ---- header ---- */
 
 static const char *raw_text(const struct exp_reader *r, size_t i)
@@ -315,10 +206,70 @@ static const char *raw_text(const struct exp_reader *r, size_t i)
 	return r->f[i].s ? r->f[i].s : r->buf + r->f[i].off;
 }
 
+/* Finds the header columns that answer the source's column c (by its
+ * key, or every one of its prefix), reporting a name met twice and a
+ * required column missing. */
+static void match_column(struct exp_reader *r, size_t c)
+{
+	char key[256], want[256];
+	const struct exp_col *col = &r->src->cols[c];
+	bool isprefix = col->flags & EXP_PREFIX;
+	size_t plen = 0;
+	int first = -1;
+
+	if (isprefix) {
+		text_slug(col->name, strlen(col->name), want, sizeof want - 1);
+		plen = strlen(want);
+		want[plen++] = '_';
+		want[plen] = '\0';
+	} else {
+		text_key(col->name, strlen(col->name), want, sizeof want);
+	}
+	r->colmap[c] = -1;
+	for (size_t h = 0; h < r->nheader; h++) {
+		bool match;
+		if (isprefix) {
+			match = strncmp(r->slug[h], want, plen) == 0 &&
+				r->slug[h][plen];
+		} else {
+			const char *s = r->header[h];
+			match = strcmp(text_key(s, strlen(s), key, sizeof key),
+				       want) == 0;
+		}
+		if (!match)
+			continue;
+		/* two columns with one name: which one to believe? */
+		for (size_t k = 0; isprefix && k < r->nprefix; k++)
+			if (strcmp(r->slug[r->prefix[k]], r->slug[h]) == 0)
+				first = (int)r->prefix[k];
+		if (!isprefix && r->colmap[c] >= 0)
+			first = r->colmap[c];
+		if (first >= 0) {
+			error_at(r, 1, (long)h + 1,
+				 "column '%s' appears twice (columns %d and %zu)",
+				 r->header[h], first + 1, h + 1);
+			first = -1;
+			continue;
+		}
+		if (isprefix)
+			r->prefix[r->nprefix++] = h;
+		else
+			r->colmap[c] = (int)h;
+	}
+	if ((col->flags & EXP_REQUIRED) &&
+	    (isprefix ? r->nprefix == 0 : r->colmap[c] < 0)) {
+		if (isprefix)
+			error_at(r, 1, 0, "no column '%s*' (at least one is required)",
+				 col->name);
+		else
+			error_at(r, 1, 0, "missing required column '%s'",
+				 col->name);
+	}
+}
+
 static bool take_header(struct exp_reader *r)
 {
 	const struct exp_source *src = r->src;
-	char key[256], want[256];
 
 	r->nheader = r->nf;
 	r->header = calloc(r->nf, sizeof *r->header);
@@ -329,7 +280,7 @@ static bool take_header(struct exp_reader *r)
 	r->pfields = calloc(r->nf, sizeof *r->pfields);
 	if (!r->header || !r->slug || !r->colmap || !r->prefix || !r->fields ||
 	    !r->pfields) {
-		fatal_at(r, 1, 0, "out of memory");
+		stop_at(r, 1, 0, "out of memory");
 		return false;
 	}
 	for (size_t h = 0; h < r->nf; h++) {
@@ -340,61 +291,8 @@ static bool take_header(struct exp_reader *r)
 		r->slug[h] = g_malloc(len + 2);
 		text_slug(s, len, r->slug[h], len + 2);
 	}
-	for (size_t c = 0; c < src->ncols; c++) {
-		const struct exp_col *col = &src->cols[c];
-		bool isprefix = col->flags & EXP_PREFIX;
-		size_t plen = 0;
-		int first = -1;
-
-		if (isprefix) {
-			text_slug(col->name, strlen(col->name), want, sizeof want - 1);
-			plen = strlen(want);
-			want[plen++] = '_';
-			want[plen] = '\0';
-		} else {
-			text_key(col->name, strlen(col->name), want, sizeof want);
-		}
-		r->colmap[c] = -1;
-		for (size_t h = 0; h < r->nheader; h++) {
-			bool match;
-			if (isprefix) {
-				match = strncmp(r->slug[h], want, plen) == 0 &&
-					r->slug[h][plen];
-			} else {
-				const char *s = r->header[h];
-				match = strcmp(text_key(s, strlen(s), key, sizeof key),
-					       want) == 0;
-			}
-			if (!match)
-				continue;
-			/* two columns with one name: which one to believe? */
-			for (size_t k = 0; isprefix && k < r->nprefix; k++)
-				if (strcmp(r->slug[r->prefix[k]], r->slug[h]) == 0)
-					first = (int)r->prefix[k];
-			if (!isprefix && r->colmap[c] >= 0)
-				first = r->colmap[c];
-			if (first >= 0) {
-				error_at(r, 1, (long)h + 1,
-					 "column '%s' appears twice (columns %d and %zu)",
-					 r->header[h], first + 1, h + 1);
-				first = -1;
-				continue;
-			}
-			if (isprefix)
-				r->prefix[r->nprefix++] = h;
-			else
-				r->colmap[c] = (int)h;
-		}
-		if ((col->flags & EXP_REQUIRED) &&
-		    (isprefix ? r->nprefix == 0 : r->colmap[c] < 0)) {
-			if (isprefix)
-				error_at(r, 1, 0, "no column '%s*' (at least one is required)",
-					 col->name);
-			else
-				error_at(r, 1, 0, "missing required column '%s'",
-					 col->name);
-		}
-	}
+	for (size_t c = 0; c < src->ncols; c++)
+		match_column(r, c);
 	if (r->d->errors > r->errors_before)
 		r->stop = true;
 	r->have_header = true;
@@ -459,7 +357,7 @@ static void deliver_row(struct exp_reader *r)
 static bool field_room(struct exp_reader *r, size_t len)
 {
 	if (len > EXP_MAX_FIELD) {
-		fatal_at(r, r->next_field_line, (long)r->nf + 1,
+		stop_at(r, r->next_field_line, (long)r->nf + 1,
 			 "field longer than %u bytes", EXP_MAX_FIELD);
 		return false;
 	}
@@ -467,7 +365,7 @@ static bool field_room(struct exp_reader *r, size_t len)
 		size_t cap = r->fcap ? 2 * r->fcap : 32;
 		struct raw_field *f = realloc(r->f, cap * sizeof *f);
 		if (!f) {
-			fatal_at(r, r->line, 0, "out of memory");
+			stop_at(r, r->line, 0, "out of memory");
 			return false;
 		}
 		r->f = f;
@@ -501,7 +399,7 @@ static void on_field(void *s, size_t len, void *ctx)
 			cap *= 2;
 		char *b = realloc(r->buf, cap);
 		if (!b) {
-			fatal_at(r, r->line, 0, "out of memory");
+			stop_at(r, r->line, 0, "out of memory");
 			return;
 		}
 		r->buf = b;
@@ -532,186 +430,6 @@ static void on_row_end(int c, void *ctx)
 	/* the next row starts on this line (after a lone CR) or, as
 	 * feed_line sets, on the next one */
 	r->next_field_line = r->line;
-}
-
-/* ---- decoding ---- */
-
-/* Characters before byte offset off of line p, UTF-8 or single-byte. */
-static long char_column(const struct exp_reader *r, const char *p, size_t off)
-{
-	if (r->enc == EXP_CP1252)
-		return (long)off + 1;
-	return g_utf8_strlen(p, (gssize)off) + 1;
-}
-
-/* Does p[0..n) start with a whole multi-byte UTF-8 sequence? */
-static bool utf8_seq_at(const char *p, size_t n)
-{
-	unsigned char c = (unsigned char)p[0];
-	size_t k = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-	if (k == 0 || k > n || c > 0xF4)
-		return false;
-	const char *end;
-	return g_utf8_validate(p, (gssize)k, &end);
-}
-
-/* The offset of the first byte whose high bit m has, m read from memory
- * as a word: the byte loops after the word loops start there (0 where
- * the words are big-endian: they start at the word). */
-static size_t first_flagged(uint64_t m)
-{
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return (size_t)__builtin_ctzll(m) / 8;
-#else
-	(void)m;
-	return 0;
-#endif
-}
-
-/* Where p[0..n) stops being UTF-8 (as g_utf8_validate says), or NULL.
- * Only the runs of non-ASCII bytes go to GLib: the ASCII between them,
- * most of a line, is skipped eight bytes at a time, and no sequence
- * spans an ASCII byte. */
-static const char *utf8_invalid(const char *p, size_t n)
-{
-	size_t i = 0;
-	for (;;) {
-		for (uint64_t w, m; i + 8 <= n; i += 8) {
-			memcpy(&w, p + i, 8);
-			if ((m = w & 0x8080808080808080u) != 0) {
-				i += first_flagged(m);
-				break;
-			}
-		}
-		while (i < n && (unsigned char)p[i] < 0x80)
-			i++;
-		if (i == n)
-			return NULL;
-		size_t j = i + 1;
-		while (j < n && (unsigned char)p[j] >= 0x80)
-			j++;
-		const char *end;
-		if (!g_utf8_validate(p + i, (gssize)(j - i), &end))
-			return end;
-		i = j;
-	}
-}
-
-static bool grow_dec(struct exp_reader *r, size_t need)
-{
-	if (need <= r->deccap)
-		return true;
-	char *d = realloc(r->dec, need);
-	if (!d)
-		return false;
-	r->dec = d;
-	r->deccap = need;
-	return true;
-}
-
-/* The UTF-8 of each byte from 0x80, as iconv converts it (once: a call
- * to iconv per line was a tenth of the HR register's reading); "" for
- * the bytes it cannot convert. */
-static void cp1252_table(struct exp_reader *r)
-{
-	for (int c = 0x80; c <= 0xFF; c++) {
-		char in = (char)c, *ip = &in, *op = r->cp1252[c - 0x80];
-		size_t inleft = 1, oleft = sizeof r->cp1252[0] - 1;
-		memset(r->cp1252[c - 0x80], 0, sizeof r->cp1252[0]);
-		iconv(r->cd, NULL, NULL, NULL, NULL);
-		if (iconv(r->cd, &ip, &inleft, &op, &oleft) == (size_t)-1)
-			memset(r->cp1252[c - 0x80], 0, sizeof r->cp1252[0]);
-	}
-	r->cp1252_ready = true;
-}
-
-/* Turns line p[0..n) into UTF-8 in *out; false after reporting an error. */
-static bool decode_line(struct exp_reader *r, const char *p, size_t n,
-			const char **out, size_t *outn)
-{
-	size_t i = 0;
-
-	/* eight bytes at a time while none has its high bit set or is NUL
-	 * (the "has a zero byte" test of Hacker's Delight) */
-	for (uint64_t w, m; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		/* the first byte with its high bit set, or the byte before the
-		 * first NUL at most (the test may flag a 0x01 behind a NUL) */
-		if ((m = (w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u) != 0) {
-			i += first_flagged(m);
-			break;
-		}
-	}
-	while (i < n && (unsigned char)p[i] < 0x80 && p[i] != '\0')
-		i++;
-	*out = p;
-	*outn = n;
-	if (i == n)                             /* ASCII: as it is */
-		return true;
-	if (p[i] == '\0') {
-		fatal_at(r, r->line, char_column(r, p, i),
-			 "NUL byte in the file (a UTF-16 or binary file?)");
-		return false;
-	}
-	if (memchr(p + i, '\0', n - i)) {
-		size_t z = (size_t)((const char *)memchr(p + i, '\0', n - i) - p);
-		fatal_at(r, r->line, char_column(r, p, z),
-			 "NUL byte in the file (a UTF-16 or binary file?)");
-		return false;
-	}
-	if (r->enc == EXP_ASCII) {
-		r->enc = utf8_seq_at(p + i, n - i) ? EXP_UTF8 : EXP_CP1252;
-		r->enc_line = r->line;
-	}
-	if (r->enc != EXP_CP1252) {
-		const char *end = utf8_invalid(p + i, n - i);
-		if (!end)
-			return true;
-		fatal_at(r, r->line, char_column(r, p, (size_t)(end - p)),
-			 "invalid UTF-8 byte 0x%02X (the file reads as UTF-8 since line %ld: mixed encodings?)",
-			 (unsigned char)*end, r->enc_line);
-		return false;
-	}
-	/* Windows-1252: every byte is a character, but five are undefined,
-	 * and UTF-8 sequences betray a file that mixes encodings. */
-	for (size_t k = i; k < n; k++) {
-		unsigned char c = (unsigned char)p[k];
-		if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
-			fatal_at(r, r->line, (long)k + 1,
-				 "byte 0x%02X is not a Windows-1252 character", c);
-			return false;
-		}
-		if (c >= 0xC2 && utf8_seq_at(p + k, n - k)) {
-			fatal_at(r, r->line, (long)k + 1,
-				 "UTF-8 text in a file that reads as Windows-1252 since line %ld (mixed encodings)",
-				 r->enc_line);
-			return false;
-		}
-	}
-	if (!grow_dec(r, 3 * n + 1)) {
-		fatal_at(r, r->line, 0, "out of memory");
-		return false;
-	}
-	if (!r->cp1252_ready)
-		cp1252_table(r);
-	char *o = r->dec;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)p[k];
-		if (c < 0x80) {
-			*o++ = (char)c;
-			continue;
-		}
-		const char *u = r->cp1252[c - 0x80];
-		if (!u[0]) {
-			fatal_at(r, r->line, (long)k + 1, "cannot convert from Windows-1252");
-			return false;
-		}
-		for (size_t b = 0; b < 4 && u[b]; b++)
-			*o++ = u[b];
-	}
-	*out = r->dec;
-	*outn = (size_t)(o - r->dec);
-	return true;
 }
 
 /* ---- lines ---- */
@@ -799,16 +517,16 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
 			p += 3;
 			n -= 3;
-			r->enc = EXP_UTF8_BOM;
-			r->enc_line = 1;
+			r->dc.enc = EXP_UTF8_BOM;
+			r->dc.enc_line = 1;
 		} else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
 				      (b[0] == 0xFE && b[1] == 0xFF))) {
-			fatal_at(r, 1, 1, "UTF-16 files are not read: save the export as CSV in UTF-8 or Windows-1252");
+			stop_at(r, 1, 1, "UTF-16 files are not read: save the export as CSV in UTF-8 or Windows-1252");
 			return;
 		}
 		r->st->crlf = n >= 2 && p[n - 2] == '\r' && p[n - 1] == '\n';
 	}
-	if (!decode_line(r, p, n, &u, &un))
+	if (!decode_line(&r->dc, r->line, p, n, &u, &un, stop_at, r))
 		return;
 	/* Outside a quoted field a new line starts a new row: blank lines
 	 * before it must not count as its start. */
@@ -817,7 +535,7 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 	if (r->line == 1) {
 		char delim = detect_delimiter(u, un);
 		if (!delim) {
-			fatal_at(r, 1, 0, "no delimiter in the header line: expected column names separated by ';', ',' or TAB");
+			stop_at(r, 1, 0, "no delimiter in the header line: expected column names separated by ';', ',' or TAB");
 			return;
 		}
 		csv_set_delim(&r->csv, (unsigned char)delim);
@@ -834,14 +552,14 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		return;
 	if (fed < un) {
 		if (csv_error(&r->csv) == CSV_EPARSE)
-			fatal_at(r, r->line, (long)r->nf + 1,
+			stop_at(r, r->line, (long)r->nf + 1,
 				 "misplaced quote: a quote inside an unquoted field, or text after a closing quote");
 		else
-			fatal_at(r, r->line, 0, "%s", csv_strerror(csv_error(&r->csv)));
+			stop_at(r, r->line, 0, "%s", csv_strerror(csv_error(&r->csv)));
 		return;
 	}
 	if (r->csv.entry_pos > EXP_MAX_FIELD)
-		fatal_at(r, r->next_field_line, (long)r->nf + 1,
+		stop_at(r, r->next_field_line, (long)r->nf + 1,
 			 "field longer than %u bytes", EXP_MAX_FIELD);
 }
 
@@ -859,10 +577,68 @@ static void release(struct exp_reader *r)
 	free(r->pfields);
 	free(r->buf);
 	free(r->f);
-	free(r->dec);
-	if (r->cd != (iconv_t)-1)
-		iconv_close(r->cd);
+	decode_release(&r->dc);
 	csv_free(&r->csv);
+}
+
+/* Doubles the block that one line fills, up to EXP_MAX_LINE; false after
+ * reporting why not. */
+static bool grow_block(struct exp_reader *r, char **blk, size_t *cap)
+{
+	if (*cap >= EXP_MAX_LINE) {
+		/* a binary or sparse file has no line ends: say what it
+		 * holds rather than how long it runs */
+		if (memchr(*blk, '\0', *cap))
+			stop_at(r, r->line, 0, "NUL byte in the file "
+				"(a UTF-16 or binary file?)");
+		else
+			stop_at(r, r->line, 0, "line longer than %u bytes", EXP_MAX_LINE);
+		return false;
+	}
+	char *b = realloc(*blk, 2 * *cap + 1);
+	if (!b) {
+		stop_at(r, r->line, 0, "out of memory");
+		return false;
+	}
+	*blk = b;
+	*cap *= 2;
+	return true;
+}
+
+/* Feeds the whole lines of blk[0..have); returns where the rest starts. */
+static size_t feed_lines(struct exp_reader *r, char *blk, size_t have)
+{
+	size_t start = 0;
+	const char *nl;
+	while (!r->stop && (nl = memchr(blk + start, '\n', have - start)) != NULL) {
+		size_t end = (size_t)(nl - blk) + 1;
+		feed_line(r, blk + start, end - start);
+		r->line++;
+		start = end;
+	}
+	return start;
+}
+
+/* The end of the file: its last line if it has no '\n' (blk[0..have)),
+ * a quoted field left open, no header or no row. */
+static void end_of_file(struct exp_reader *r, char *blk, size_t have)
+{
+	if (!r->stop && have > 0) {
+		feed_line(r, blk, have);
+		r->line++;
+	}
+	if (!r->stop) {
+		r->line--;                      /* the last line read */
+		if (csv_fini(&r->csv, on_field, on_row_end, r) != 0 &&
+		    csv_error(&r->csv) == CSV_EPARSE && !r->stop)
+			stop_at(r, r->next_field_line, (long)r->nf + 1,
+				"quoted field opened here is never closed");
+	}
+	if (!r->stop && !r->have_header)
+		stop_at(r, 1, 0, "empty file: no header line");
+	else if (!r->stop && r->st->rows == 0 && !r->src->allow_empty)
+		stop_at(r, 1, 0, "no data rows after the header");
+	r->st->lines = r->line;
 }
 
 /* Reads the file block by block and feeds whole lines. */
@@ -877,30 +653,12 @@ static enum status read_lines(struct exp_reader *r, int fd, uint64_t total)
 	uint64_t next_progress = 4u << 20;
 
 	if (!blk || !sum || !EVP_DigestInit_ex(sum, EVP_sha256(), NULL)) {
-		fatal_at(r, 0, 0, "out of memory");
+		stop_at(r, 0, 0, "out of memory");
 		goto out;
 	}
 	for (;;) {
-		if (have == cap) {
-			if (cap >= EXP_MAX_LINE) {
-				/* a binary or sparse file has no line ends: say
-				 * what it holds rather than how long it runs */
-				if (memchr(blk, '\0', have))
-					fatal_at(r, r->line, 0, "NUL byte in the file "
-						 "(a UTF-16 or binary file?)");
-				else
-					fatal_at(r, r->line, 0, "line longer than %u bytes",
-						 EXP_MAX_LINE);
-				break;
-			}
-			char *b = realloc(blk, 2 * cap + 1);
-			if (!b) {
-				fatal_at(r, r->line, 0, "out of memory");
-				break;
-			}
-			blk = b;
-			cap *= 2;
-		}
+		if (have == cap && !grow_block(r, &blk, &cap))
+			break;
 		ssize_t got = read(fd, blk + have, cap - have);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -915,15 +673,7 @@ static enum status read_lines(struct exp_reader *r, int fd, uint64_t total)
 		EVP_DigestUpdate(sum, blk + have, (size_t)got);
 		r->st->bytes += (uint64_t)got;
 		have += (size_t)got;
-		size_t start = 0;
-		const char *nl;
-		while (!r->stop &&
-		       (nl = memchr(blk + start, '\n', have - start)) != NULL) {
-			size_t end = (size_t)(nl - blk) + 1;
-			feed_line(r, blk + start, end - start);
-			r->line++;
-			start = end;
-		}
+		size_t start = feed_lines(r, blk, have);
 		if (r->stop)
 			break;
 		memmove(blk, blk + start, have - start);
@@ -933,22 +683,7 @@ static enum status read_lines(struct exp_reader *r, int fd, uint64_t total)
 			next_progress = r->st->bytes + (4u << 20);
 		}
 	}
-	if (!r->stop && have > 0) {             /* a last line without '\n' */
-		feed_line(r, blk, have);
-		r->line++;
-	}
-	if (!r->stop) {
-		r->line--;                      /* the last line read */
-		if (csv_fini(&r->csv, on_field, on_row_end, r) != 0 &&
-		    csv_error(&r->csv) == CSV_EPARSE && !r->stop)
-			fatal_at(r, r->next_field_line, (long)r->nf + 1,
-				 "quoted field opened here is never closed");
-	}
-	if (!r->stop && !r->have_header)
-		fatal_at(r, 1, 0, "empty file: no header line");
-	else if (!r->stop && r->st->rows == 0 && !r->src->allow_empty)
-		fatal_at(r, 1, 0, "no data rows after the header");
-	r->st->lines = r->line;
+	end_of_file(r, blk, have);
 	if (r->src->on_progress)
 		r->src->on_progress(r->st->bytes, total, r->src->ctx);
 out:;   /* a label takes a statement, not a declaration (C11) */
@@ -969,7 +704,7 @@ enum status exp_read(const struct exp_source *src, struct diag *d,
 {
 	struct exp_reader r = {
 		.src = src, .d = d, .st = st, .errors_before = d->errors,
-		.line = 1, .next_field_line = 1, .cd = (iconv_t)-1,
+		.line = 1, .next_field_line = 1,
 	};
 	enum status status;
 
@@ -987,15 +722,14 @@ enum status exp_read(const struct exp_source *src, struct diag *d,
 		diag_add(d, DIAG_ERROR, src->path, 0, 0, "out of memory");
 		return STATUS_FAILED;
 	}
-	r.cd = iconv_open("UTF-8", "WINDOWS-1252");
-	if (r.cd == (iconv_t)-1) {
+	if (!decode_init(&r.dc)) {
 		diag_add(d, DIAG_ERROR, src->path, 0, 0,
 			 "no Windows-1252 converter: %s", strerror(errno));
 		status = STATUS_FAILED;
 	} else {
 		status = read_lines(&r, fd, total);
 	}
-	st->encoding = r.enc;
+	st->encoding = r.dc.enc;
 	close(fd);
 	release(&r);
 	return status;

@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decode.h"
 #include "diag.h"
 #include "status.h"
 #include "fields.h"
@@ -83,8 +84,6 @@ struct exp_source {
 	bool allow_empty;
 };
 
-enum exp_encoding { EXP_ASCII, EXP_UTF8, EXP_UTF8_BOM, EXP_CP1252 };
-
 struct exp_stats {
 	long rows;            /* data rows handed to the callback */
 	long rejected;        /* of which with a rejected value */
@@ -112,7 +111,7 @@ enum status exp_read(const struct exp_source *src, struct diag *d,
  * EXP_EMPTY for a blank field of an optional column (or an absent column;
  * *out untouched), or EXP_BAD after reporting the value as rejected.  A
  * blank field in an EXP_REQUIRED column is rejected, except by exp_yesno,
- * for which blank means "no". */
+ * for which blank means "no".  (export_values.c) */
 enum exp_got { EXP_BAD = -1, EXP_GOT = 0, EXP_EMPTY = 1 };
 
 int exp_date(struct exp_reader *r, const struct exp_field *f, day_t *out);
@@ -140,6 +139,10 @@ char *exp_strdup(struct exp_reader *r, const struct exp_field *f);
 void exp_reject(struct exp_reader *r, const struct exp_field *f,
 		const char *what, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Reports f's value as missing (blank in a required column): the row
+ * counts as rejected. */
+void exp_missing(struct exp_reader *r, const struct exp_field *f);
 
 /* Reports a warning at f's line and column: the message is followed by
  * " in 'header'".  fmt must not contain a personal value. */

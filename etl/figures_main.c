@@ -139,7 +139,17 @@ static bool parse_size(const char *s, size_t *out)
 	return true;
 }
 
-int main(int argc, char **argv)
+/* The command line. */
+struct args {
+	const char *out[NOUT];  /* table, provenance, quality, detail, labels */
+	const char *in, *previous;
+	bool verbose, strict;
+	int year;
+	size_t memory;
+};
+
+/* Reads the options into a; returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "in", required_argument, NULL, 'i' },
@@ -156,13 +166,73 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	i18n_init();
-	const char *out[NOUT] = { NULL };  /* table, provenance, quality, detail, labels */
-	const char *in = NULL, *previous = NULL;
-	bool verbose = false, strict = false;
-	int year = 0, c;
-	size_t memory = ETL_MEMORY;
+	int c;
+	while ((c = getopt_long(argc, argv, "i:y:o:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i': a->in = optarg; break;
+		case 'y':
+			if (!field_year(optarg, &a->year)) {
+				fprintf(stderr, _("%s: invalid year '%s'\n"), prog, optarg);
+				return STATUS_FAILED;
+			}
+			break;
+		case 'o': a->out[0] = optarg; break;
+		case 'p': a->out[1] = optarg; break;
+		case 'q': a->out[2] = optarg; break;
+		case 'P': a->previous = optarg; break;
+		case 'd': a->out[3] = optarg; break;
+		case 'L': a->out[4] = optarg; break;
+		case 'm':
+			if (!parse_size(optarg, &a->memory)) {
+				fprintf(stderr, _("%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n"),
+					prog, optarg);
+				return STATUS_FAILED;
+			}
+			break;
+		case 's': a->strict = true; break;
+		case 'v': a->verbose = true; break;
+		case 'h': usage(stdout); return STATUS_OK;
+		default: usage(stderr); return STATUS_FAILED;
+		}
+	}
+	if (!a->in || optind != argc) {
+		usage(stderr);
+		return STATUS_FAILED;
+	}
+	return -1;
+}
 
+/* Whether the run can start: a folder to read, outputs apart from the
+ * inputs, a French catalogue for the report, a year.  Says why not. */
+static bool ready(struct args *a)
+{
+	if (!g_file_test(a->in, G_FILE_TEST_IS_DIR)) {
+		fprintf(stderr, _("%s: %s: not a folder\n"), prog, a->in);
+		return false;
+	}
+	/* the report is French whatever the terminal speaks: never English
+	 * by default */
+	if (a->out[2] && i18n_french_ready()) {
+		fprintf(stderr, "%s: %s\n", prog, _(i18n_french_ready()));
+		return false;
+	}
+	const char *inputs[] = { a->in, a->previous };
+	for (int i = 0; i < NOUT; i++)
+		if (a->out[i] && !infile_apart(prog, a->out[i], inputs, 2))
+			return false;
+	if (!a->year && !(a->year = etl_default_year(a->in))) {
+		fprintf(stderr, _("%s: no year in %s/chiffres_cles.csv: give --year\n"),
+			prog, a->in);
+		return false;
+	}
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { .memory = ETL_MEMORY };
+
+	i18n_init();
 	/* Past a file size limit, let write() fail (and the temporary files
 	 * be removed) rather than the process be killed. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -170,67 +240,21 @@ int main(int argc, char **argv)
 	 * when freed: glibc would otherwise raise this threshold after each
 	 * free and keep the next ones in its heap, beyond the budget. */
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
-	while ((c = getopt_long(argc, argv, "i:y:o:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'i': in = optarg; break;
-		case 'y':
-			if (!field_year(optarg, &year)) {
-				fprintf(stderr, _("%s: invalid year '%s'\n"), prog, optarg);
-				return STATUS_FAILED;
-			}
-			break;
-		case 'o': out[0] = optarg; break;
-		case 'p': out[1] = optarg; break;
-		case 'q': out[2] = optarg; break;
-		case 'P': previous = optarg; break;
-		case 'd': out[3] = optarg; break;
-		case 'L': out[4] = optarg; break;
-		case 'm':
-			if (!parse_size(optarg, &memory)) {
-				fprintf(stderr, _("%s: invalid --memory '%s': a size such as 64M or 512k, at least 16k\n"),
-					prog, optarg);
-				return STATUS_FAILED;
-			}
-			break;
-		case 's': strict = true; break;
-		case 'v': verbose = true; break;
-		case 'h': usage(stdout); return STATUS_OK;
-		default: usage(stderr); return STATUS_FAILED;
-		}
-	}
-	if (!in || optind != argc) {
-		usage(stderr);
+	int done = parse_args(argc, argv, &a);
+	if (done >= 0)
+		return done;
+	if (!ready(&a))
 		return STATUS_FAILED;
-	}
-	if (!g_file_test(in, G_FILE_TEST_IS_DIR)) {
-		fprintf(stderr, _("%s: %s: not a folder\n"), prog, in);
-		return STATUS_FAILED;
-	}
-	/* the report is French whatever the terminal speaks: never English
-	 * by default */
-	if (out[2] && i18n_french_ready()) {
-		fprintf(stderr, "%s: %s\n", prog, _(i18n_french_ready()));
-		return STATUS_FAILED;
-	}
-	const char *inputs[] = { in, previous };
-	for (int i = 0; i < NOUT; i++)
-		if (out[i] && !infile_apart(prog, out[i], inputs, 2))
-			return STATUS_FAILED;
-	if (!year && !(year = etl_default_year(in))) {
-		fprintf(stderr, _("%s: no year in %s/chiffres_cles.csv: give --year\n"),
-			prog, in);
-		return STATUS_FAILED;
-	}
 
 	struct etl_result res;
 	struct etl_options o = {
-		.in = in, .year = year, .progress = isatty(STDERR_FILENO),
-		.on_read = verbose ? say_rows : NULL, .all_warnings = out[2] != NULL,
-		.previous = previous, .memory = memory,
+		.in = a.in, .year = a.year, .progress = isatty(STDERR_FILENO),
+		.on_read = a.verbose ? say_rows : NULL, .all_warnings = a.out[2] != NULL,
+		.previous = a.previous, .memory = a.memory,
 	};
 	etl_run(&o, &res);
 	enum status status = res.status;
-	if (status == 0 && strict && (res.diag.warnings || res.checks.failed)) {
+	if (status == 0 && a.strict && (res.diag.warnings || res.checks.failed)) {
 		fprintf(stderr, _("%s: --strict: %zu warnings and %zu failed checks count as errors\n"),
 			prog, res.diag.warnings, res.checks.failed);
 		status = STATUS_BAD_INPUT;
@@ -241,7 +265,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, _("%s: %s: warning: check failed: %s\n"), prog,
 				res.checks.v[i].file, res.checks.v[i].said);
 	if (status == 0)
-		status = write_outputs(out, &res);
+		status = write_outputs(a.out, &res);
 	etl_result_release(&res);
 	return status;
 }

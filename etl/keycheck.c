@@ -1,6 +1,6 @@
 /* keycheck.c — see keycheck.h. */
 #include "keycheck.h"
-#include "sources.h"
+#include "source.h"
 
 #include <errno.h>
 #include <string.h>

@@ -16,6 +16,7 @@
 #define CARNET_READING_H
 
 #include "sources.h"
+#include "keycheck.h"
 
 struct reading {
 	const struct source *src;

@@ -6,7 +6,8 @@
  * declared twice for one year, or under the id of a computed figure, is
  * an error.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 
 #include <math.h>
 #include <string.h>

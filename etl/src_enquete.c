@@ -5,7 +5,8 @@
  * know" (NSP, 9, empty) is left out of the base.  Items are whatever q_*
  * columns the file has.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 #include "i18n.h"
 
 #include <string.h>
@@ -84,6 +85,44 @@ static void *start(struct etl *e)
 	return s;
 }
 
+/* The survey's items, from the first row of the file (the prefix
+ * columns, in file order); a file with too many is told once a pass. */
+static void take_items(struct state *s, struct exp_reader *r, const struct exp_row *row)
+{
+	int pass = s->e->spill ? s->e->spill->pass : 0;
+	if (!s->items || s->items_pass != pass) {
+		if (row->nprefix > MAX_ITEMS)
+			exp_reject(r, &row->prefix[MAX_ITEMS], N_("column"),
+				   "more than %d survey items", MAX_ITEMS);
+		s->items_pass = pass;
+	}
+	if (!s->items) {
+		s->nitems = row->nprefix < MAX_ITEMS ? row->nprefix : MAX_ITEMS;
+		s->items = g_new0(char *, s->nitems);
+		for (size_t i = 0; i < s->nitems; i++)
+			s->items[i] = g_strdup(row->prefix[i].slug);
+		rates_init(&s->all, s->nitems);
+	}
+}
+
+/* One interview's weighted answers, in the whole survey and its
+ * direction d (NSP counts in neither base). */
+static void add_interview(struct state *s, struct rates *d, double poids, const int *answer)
+{
+	s->all.interviews++;
+	d->interviews++;
+	for (size_t i = 0; i < s->nitems; i++) {
+		if (answer[i] == NSP)
+			continue;
+		s->all.base[i] += poids;
+		d->base[i] += poids;
+		if (answer[i] <= 2) {
+			s->all.sat[i] += poids;
+			d->sat[i] += poids;
+		}
+	}
+}
+
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct state *s = ctx;
@@ -100,20 +139,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 			firsts_check(s->ids, id, idlen, row->line, 0, NULL);
 		return;
 	}
-	int pass = s->e->spill ? s->e->spill->pass : 0;
-	if (!s->items || s->items_pass != pass) {   /* a pass's first row: the file's items */
-		if (row->nprefix > MAX_ITEMS)
-			exp_reject(r, &row->prefix[MAX_ITEMS], N_("column"),
-				   "more than %d survey items", MAX_ITEMS);
-		s->items_pass = pass;
-	}
-	if (!s->items) {
-		s->nitems = row->nprefix < MAX_ITEMS ? row->nprefix : MAX_ITEMS;
-		s->items = g_new0(char *, s->nitems);
-		for (size_t i = 0; i < s->nitems; i++)
-			s->items[i] = g_strdup(row->prefix[i].slug);
-		rates_init(&s->all, s->nitems);
-	}
+	take_items(s, r, row);
 	ok &= exp_text(r, &f[C_ID], &id, &idlen) == EXP_GOT;
 	struct key key = ok ? firsts_key(s->ids, id, idlen) : (struct key){ 0 };
 	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
@@ -162,18 +188,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		rates_init(d, s->nitems);
 		g_hash_table_insert(s->directions, g_strdup(slug), d);
 	}
-	s->all.interviews++;
-	d->interviews++;
-	for (size_t i = 0; i < s->nitems; i++) {
-		if (answer[i] == NSP)
-			continue;
-		s->all.base[i] += poids;
-		d->base[i] += poids;
-		if (answer[i] <= 2) {
-			s->all.sat[i] += poids;
-			d->sat[i] += poids;
-		}
-	}
+	add_interview(s, d, poids, answer);
 }
 
 static const char R_RATE[] = "weighted (1 + 2) / weighted (1 + 2 + 3 + 4), NSP left out";
@@ -229,7 +244,7 @@ static void finish(void *state, bool emit)
 
 const struct source source_enquete = {
 	"enquete_satisfaction.csv", cols, NCOLS, start, on_row, finish,
-	&source_chiffres_cles,          /* the survey window it declares */
+	"chiffres_cles.csv",          /* the survey window it declares */
 	32,                             /* one interview id a row */
 	true,                           /* a row left out has a value rejected */
 };

@@ -4,7 +4,8 @@
  * or before, not ended before); new = started in Y; low-emission share =
  * electric, hybrid and plug-in hybrid over the fleet.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 #include "i18n.h"
 
 

@@ -7,7 +7,8 @@
  * training (sortie_emploi), as exports.md defines it; a flag on a
  * contract still running after 31/12/Y is counted, and warned about.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 #include "i18n.h"
 
 

@@ -12,7 +12,8 @@
  *   - ages on 31/12/Y, i.e. Y minus the year of birth.
  * The matricule is read only to group rows; it never leaves this file.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 #include "i18n.h"
 
 #include <errno.h>

@@ -4,7 +4,8 @@
  * session in Y; hours = sum of the hours of sessions in Y.  Trainees are
  * checked against the HR register when it was read.
  */
-#include "sources.h"
+#include "source.h"
+#include "keycheck.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -197,7 +198,7 @@ static void finish(void *state, bool emit)
 
 const struct source source_rh_formations = {
 	"rh_formations.csv", cols, NCOLS, start, on_row, finish,
-	&source_rh_effectifs,           /* the register's matricules */
+	"rh_effectifs.csv",             /* the register's matricules */
 	48,                             /* a session, some trainees */
 	false,                          /* its first pass parses every row */
 };

@@ -3,7 +3,6 @@
 #include "layout.h"
 #include "close_matches.h"
 #include "../etl/i18n.h"
-#include "inputs.h"
 
 #include <errno.h>
 #include <limits.h>

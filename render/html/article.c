@@ -3,8 +3,10 @@
  * cmark in its safe mode (raw HTML and javascript:/data: links never
  * pass; texts_load() refused such links already), with the nodes that
  * made blocks (figures, charts, photos) replaced by custom blocks that
- * hold their HTML, which cmark writes as they are (see site.h). */
-#include "site.h"
+ * hold their HTML, which cmark writes as they are (see article.h). */
+#include "article.h"
+#include "chart_svg.h"
+#include "photos.h"
 #include "markup.h"
 
 #include <string.h>

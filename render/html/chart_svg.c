@@ -1,8 +1,9 @@
 /* chart_svg.c — a chart as the web edition shows it: drawn by the PDF's
  * chart code (charts.c) on a cairo SVG surface, inlined in the page with
  * its ids made the page's own, a title and a description for assistive
- * technologies, and the data as a table (see site.h). */
-#include "site.h"
+ * technologies, and the data as a table (see chart_svg.h). */
+#include "chart_svg.h"
+#include "style.h"
 #include "markup.h"
 #include "../charts.h"
 #include "../format.h"

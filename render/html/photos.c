@@ -2,8 +2,8 @@
  * pipeline (photo_embed: crop, resampling, JPEG, its cache) at two widths,
  * written under photos/ and named by the photo, its crop and its width,
  * and a <figure> whose <img> offers both (srcset), loads lazily, and
- * whose width and height keep the page from jumping (see site.h). */
-#include "site.h"
+ * whose width and height keep the page from jumping (see photos.h). */
+#include "photos.h"
 #include "markup.h"
 #include "../photo_embed.h"
 

@@ -3,7 +3,11 @@
  * sommaire, editorial, key figures) and a page per loop; then the photos,
  * the logo, the faces and the stylesheet; then the folder takes the
  * place of the last one. */
-#include "site.h"
+#include "web.h"
+#include "article.h"
+#include "photos.h"
+#include "style.h"
+#include "webfonts.h"
 #include "markup.h"
 #include "../folder.h"
 #include "../fonts.h"

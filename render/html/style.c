@@ -1,7 +1,7 @@
 /* style.c — carnet.css: the edition's colours and faces on a page made
  * for phones first (one column, nothing wider than the screen), its
- * desktop width, visible focus, and a print stylesheet (see site.h). */
-#include "site.h"
+ * desktop width, visible focus, and a print stylesheet (see style.h). */
+#include "style.h"
 #include "../colour.h"
 
 #include <string.h>

@@ -3,8 +3,8 @@
  * one), found through the same private font map as the PDF's, cut down by
  * HarfBuzz to the characters the pages hold (a few dozen kilobytes where
  * the files of fonts/ weigh megabytes), written under polices/ with the
- * fonts' licences (see site.h). */
-#include "site.h"
+ * fonts' licences (see webfonts.h). */
+#include "webfonts.h"
 #include "markup.h"
 
 #include <string.h>

@@ -7,7 +7,7 @@
 #include "fuzz.h"
 #include "../../render/fonts.h"
 #include "../../render/hyphenate.h"
-#include "../../render/html/site.h"
+#include "../../render/html/article.h"
 #include "../../render/secrecy.h"
 #include "../../render/texts.h"
 
