@@ -50,9 +50,10 @@ ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
 # render/ holds what the renderers share; each output has its folder.
 RENDER_SRC := $(wildcard render/*.c)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
-# render/pdf/finish.cc is C++: libqpdf's content-stream token filters
+# render/pdf/*.cc are C++: libqpdf's content-stream token filters and object model
 PDF_SRC  := $(filter-out render/pdf/pdf_main.c,$(wildcard render/pdf/*.c))
-PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/render/pdf/finish.o
+PDF_CC   := $(wildcard render/pdf/*.cc)
+PDF_OBJ  := $(PDF_SRC:%.c=$(BUILD)/obj/%.o) $(PDF_CC:%.cc=$(BUILD)/obj/%.o)
 HTML_SRC := $(filter-out render/html/html_main.c,$(wildcard render/html/*.c))
 HTML_OBJ := $(HTML_SRC:%.c=$(BUILD)/obj/%.o)
 XLSX_SRC := $(filter-out render/xlsx/xlsx_main.c,$(wildcard render/xlsx/*.c))
@@ -385,6 +386,7 @@ $(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/l
 
 check-run: programs $(BUILD)/tests/unit fuzz-replay $(POT)
 	cd tests && ../$(BUILD)/tests/unit
+	tests/shape.sh $(BUILD)/obj
 	tests/i18n.sh $(BIN) $(POT)
 	tests/stage.sh $(BIN)
 	tests/numbers.sh $(BIN)

@@ -96,7 +96,16 @@ static bool builds(const char *layout_dir, const struct figures *t, struct diag 
 	return d->errors == errors;
 }
 
-int main(int argc, char **argv)
+/* The command line. */
+struct args {
+	const char *in, *out, *office, *from;
+	int year;
+	bool force;
+	char *outdir;           /* out as a folder path (owned) */
+};
+
+/* Reads the options into a; returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "in", required_argument, NULL, 'i' },
@@ -108,33 +117,31 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	i18n_init();
-	const char *in = NULL, *out = NULL, *office = NULL, *from = NULL;
-	int year = 0, c;
-	bool force = false;
+	int c;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'i': in = optarg; break;
+		case 'i': a->in = optarg; break;
 		case 'y':
-			if (!field_year(optarg, &year)) {
+			if (!field_year(optarg, &a->year)) {
 				fprintf(stderr, _("%s: --year: '%s' is not a year (four digits, 1900 to 2100)\n"),
 					prog, optarg);
 				return STATUS_FAILED;
 			}
 			break;
-		case 'o': out = optarg; break;
-		case 'O': office = optarg; break;
-		case 'F': from = optarg; break;
-		case 'f': force = true; break;
+		case 'o': a->out = optarg; break;
+		case 'O': a->office = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'f': a->force = true; break;
 		case 'h': usage(stdout); return STATUS_OK;
 		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
-	if (!in || !out || year < 1900 || year > 2100 || optind != argc) {
+	if (!a->in || !a->out || a->year < 1900 || a->year > 2100 || optind != argc) {
 		usage(stderr);
 		return STATUS_FAILED;
 	}
 	/* the name goes into edition.ini, edito.md and every page's foot */
+	const char *office = a->office;
 	if (office && (!*office || g_utf8_strlen(office, -1) > LAYOUT_NAME_MAX ||
 		       !g_utf8_validate(office, -1, NULL) ||
 		       strcspn(office, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f"
@@ -144,35 +151,68 @@ int main(int argc, char **argv)
 			prog, LAYOUT_NAME_MAX);
 		return STATUS_FAILED;
 	}
-	char *outdir = folder_path(out);       /* "L/": its twin beside it */
-	out = outdir;
-	if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
-		fprintf(stderr, _("%s: %s exists: give --force to replace it\n"), prog, out);
-		g_free(outdir);
-		return STATUS_FAILED;
+	return -1;
+}
+
+/* Whether the layout can be written: not there yet (or --force), a model
+ * to start from (*model, owned), apart from every input.  Says why not. */
+static bool ready(struct args *a, char **model)
+{
+	a->outdir = folder_path(a->out);       /* "L/": its twin beside it */
+	a->out = a->outdir;
+	if (g_file_test(a->out, G_FILE_TEST_EXISTS) && !a->force) {
+		fprintf(stderr, _("%s: %s exists: give --force to replace it\n"), prog, a->out);
+		return false;
 	}
-	char *model = find_model();
-	if (!model || !g_file_test(model, G_FILE_TEST_IS_DIR)) {
+	*model = find_model();
+	if (!*model || !g_file_test(*model, G_FILE_TEST_IS_DIR)) {
 		fprintf(stderr, _("%s: no layouts/modele here or in carnet's repository\n"), prog);
-		g_free(outdir);
-		g_free(model);
-		return STATUS_FAILED;
+		return false;
 	}
 	/* the layout is replaced whole, even with --force: never an input */
-	const char *inputs[] = { in, from, model };
-	if (!infile_apart(prog, out, inputs, 3)) {
-		g_free(outdir);
+	const char *inputs[] = { a->in, a->from, *model };
+	return infile_apart(prog, a->out, inputs, 3);
+}
+
+/* After --from: what of the old layout no longer resolves, in
+ * OUT.a-revoir.txt (beside the layout, named where it stays). */
+static void write_review(const struct args *a, const struct figures *fig)
+{
+	GString *report = g_string_new("");
+	size_t open_points = review(a->out, fig, report);
+	char *path = g_strdup_printf("%s.a-revoir.txt", a->out);
+	char *text = g_strdup_printf(
+		"# %s: what of %s no longer resolves with the %d exports (%zu)\n%s",
+		a->out, a->from, a->year, open_points, report->str);
+	g_file_set_contents(path, text, -1, NULL);
+	fprintf(stderr, _("%s: %zu placeholders, charts and photos to review: %s\n"), prog,
+		open_points, path);
+	g_free(text);
+	g_free(path);
+	g_string_free(report, TRUE);
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { 0 };
+	char *model = NULL;
+
+	i18n_init();
+	int done = parse_args(argc, argv, &a);
+	if (done >= 0)
+		return done;
+	if (!ready(&a, &model)) {
+		g_free(a.outdir);
 		g_free(model);
 		return STATUS_FAILED;
 	}
 
 	struct etl_result res;
-	struct etl_options o = { .in = in, .year = year };
+	struct etl_options o = { .in = a.in, .year = a.year };
 	etl_run(&o, &res);
 	enum status status = res.status;
 	struct diag d = DIAG_INIT;
-	char *tmp = g_strdup_printf("%s.tmp-init", out);
-	GString *report = g_string_new("");
+	char *tmp = g_strdup_printf("%s.tmp-init", a.out);
 	if (status != 0) {
 		diag_print(&res.diag, stderr, prog);
 		goto done;
@@ -183,39 +223,27 @@ int main(int argc, char **argv)
 		status = STATUS_FAILED;
 		goto done;
 	}
-	struct init init = { from ? from : model, model, from != NULL, year, office, &res.fig,
+	struct init init = { a.from ? a.from : model, model, a.from != NULL, a.year, a.office, &res.fig,
 			     res.spellings };
 	status = init_write(&init, tmp, &d);
-	size_t open_points = 0;
-	if (status == 0 && !from && !builds(tmp, &res.fig, &d))
+	if (status == 0 && !a.from && !builds(tmp, &res.fig, &d))
 		status = STATUS_BAD_INPUT;     /* a layout init wrote must build: say why */
 	/* with --force, the old layout goes only once the new one is in */
-	if (status == 0 && folder_put(tmp, out) != 0) {
-		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, out, strerror(errno));
+	if (status == 0 && folder_put(tmp, a.out) != 0) {
+		fprintf(stderr, _("%s: %s: cannot rename: %s\n"), prog, a.out, strerror(errno));
 		status = STATUS_FAILED;
 	}
-	if (status == 0 && from) {
-		open_points = review(out, &res.fig, report);    /* named where it stays */
-		char *path = g_strdup_printf("%s.a-revoir.txt", out);
-		char *text = g_strdup_printf(
-			"# %s: what of %s no longer resolves with the %d exports (%zu)\n%s",
-			out, from, year, open_points, report->str);
-		g_file_set_contents(path, text, -1, NULL);
-		fprintf(stderr, _("%s: %zu placeholders, charts and photos to review: %s\n"), prog,
-			open_points, path);
-		g_free(text);
-		g_free(path);
-	}
+	if (status == 0 && a.from)
+		write_review(&a, &res.fig);
 	if (status == 0)
-		fprintf(stderr, _("%s: %s is ready for %d\n"), prog, out, year);
+		fprintf(stderr, _("%s: %s is ready for %d\n"), prog, a.out, a.year);
 done:
 	diag_print(&d, stderr, prog);
 	if (status != 0)
 		folder_remove(tmp);
-	g_string_free(report, TRUE);
 	g_free(tmp);
 	g_free(model);
-	g_free(outdir);
+	g_free(a.outdir);
 	diag_release(&d);
 	etl_result_release(&res);
 	return status;

@@ -212,6 +212,46 @@ static void load_loop(struct ini *x, const char *group, const char *id,
 	};
 }
 
+/* [edition]: what the edition is and who publishes it (its loops
+ * aside). */
+static void load_identity(struct ini *x, struct layout *l)
+{
+	const char *E = "edition";
+	char *year = ini_string(x, E, "annee", true);
+	if (!field_year(year, &l->year))
+		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, E, "annee"), 0,
+			 "[edition] annee: invalid year '%s' (four digits, 1900 to 2100)", year);
+	g_free(year);
+	l->title = ini_string(x, E, "titre", true);
+	l->title_line = ini_line(x, E, "titre");
+	l->subtitle = ini_string(x, E, "sous_titre", false);
+	l->number = ini_string(x, E, "numero", false);
+	l->office = ini_string(x, E, "organisme", true);
+	l->office_line = ini_line(x, E, "organisme");
+	/* names, not sentences: they head pages, workbooks and metadata */
+	if (g_utf8_strlen(l->title, -1) > LAYOUT_NAME_MAX)
+		diag_add(x->d, DIAG_ERROR, x->path, l->title_line, 0,
+			 "[edition] titre: %ld characters, at most %d", g_utf8_strlen(l->title, -1),
+			 LAYOUT_NAME_MAX);
+	if (g_utf8_strlen(l->office, -1) > LAYOUT_NAME_MAX)
+		diag_add(x->d, DIAG_ERROR, x->path, l->office_line, 0,
+			 "[edition] organisme: %ld characters, at most %d",
+			 g_utf8_strlen(l->office, -1), LAYOUT_NAME_MAX);
+	l->signature = ini_string(x, E, "signature", false);
+	l->author = ini_string(x, E, "auteur", true);
+	l->subject = ini_string(x, E, "sujet", false);
+	l->keywords = ini_string(x, E, "mots_cles", false);
+	l->category = ini_string(x, E, "categorie", false);
+	l->language = ini_string(x, E, "langue", true);
+	if (*l->language && !language_tag(l->language))
+		diag_add(x->d, DIAG_ERROR, x->path, ini_line(x, E, "langue"), 0,
+			 "[edition] langue: invalid language tag '%s': expected a tag like fr-FR",
+			 l->language);
+	l->back = ini_string(x, E, "quatrieme", false);
+	l->logo = ini_string(x, E, "logo", false);
+	l->logo_line = ini_line(x, E, "logo");
+}
+
 static void load_edition(struct layout *l, const char *path, struct diag *d)
 {
 	GError *err = NULL;
@@ -236,40 +276,7 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 		g_strfreev(x.lines);
 		return;
 	}
-	const char *E = "edition";
-	char *year = ini_string(&x, E, "annee", true);
-	if (!field_year(year, &l->year))
-		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, "annee"), 0,
-			 "[edition] annee: invalid year '%s' (four digits, 1900 to 2100)", year);
-	g_free(year);
-	l->title = ini_string(&x, E, "titre", true);
-	l->title_line = ini_line(&x, E, "titre");
-	l->subtitle = ini_string(&x, E, "sous_titre", false);
-	l->number = ini_string(&x, E, "numero", false);
-	l->office = ini_string(&x, E, "organisme", true);
-	l->office_line = ini_line(&x, E, "organisme");
-	/* names, not sentences: they head pages, workbooks and metadata */
-	if (g_utf8_strlen(l->title, -1) > LAYOUT_NAME_MAX)
-		diag_add(d, DIAG_ERROR, path, l->title_line, 0,
-			 "[edition] titre: %ld characters, at most %d", g_utf8_strlen(l->title, -1),
-			 LAYOUT_NAME_MAX);
-	if (g_utf8_strlen(l->office, -1) > LAYOUT_NAME_MAX)
-		diag_add(d, DIAG_ERROR, path, l->office_line, 0,
-			 "[edition] organisme: %ld characters, at most %d",
-			 g_utf8_strlen(l->office, -1), LAYOUT_NAME_MAX);
-	l->signature = ini_string(&x, E, "signature", false);
-	l->author = ini_string(&x, E, "auteur", true);
-	l->subject = ini_string(&x, E, "sujet", false);
-	l->keywords = ini_string(&x, E, "mots_cles", false);
-	l->category = ini_string(&x, E, "categorie", false);
-	l->language = ini_string(&x, E, "langue", true);
-	if (*l->language && !language_tag(l->language))
-		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, "langue"), 0,
-			 "[edition] langue: invalid language tag '%s': expected a tag like fr-FR",
-			 l->language);
-	l->back = ini_string(&x, E, "quatrieme", false);
-	l->logo = ini_string(&x, E, "logo", false);
-	l->logo_line = ini_line(&x, E, "logo");
+	load_identity(&x, l);
 	l->font_text = ini_string(&x, "polices", "texte", true);
 	l->font_hand = ini_string(&x, "polices", "manuscrite", true);
 	l->font_text_line = ini_line(&x, "polices", "texte");
@@ -282,9 +289,9 @@ static void load_edition(struct layout *l, const char *path, struct diag *d)
 	load_press(&x, l->dir, &l->press);
 
 	gsize n = 0;
-	char **ids = g_key_file_get_string_list(x.kf, E, "boucles", &n, NULL);
+	char **ids = g_key_file_get_string_list(x.kf, "edition", "boucles", &n, NULL);
 	if (!ids || n == 0)
-		diag_add(d, DIAG_ERROR, path, ini_line(&x, E, NULL), 0,
+		diag_add(d, DIAG_ERROR, path, ini_line(&x, "edition", NULL), 0,
 			 "[edition] needs a key 'boucles' listing the loops");
 	l->loops = g_new0(struct loop, n ? n : 1);
 	for (gsize i = 0; i < n; i++) {

@@ -145,55 +145,65 @@ void photo_paint(cairo_t *cr, cairo_surface_t *s, const struct photo_view *view,
 	cairo_restore(cr);
 }
 
-cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
-			     const struct photo_crop *c, const char *cache_dir,
-			     struct photo_view *view, char **error)
+/* The photo's own JPEG (without its metadata), once it decodes whole:
+ * it fits its frame as it is. */
+static cairo_surface_t *embed_as_is(const char *path, const struct photo *ph,
+				    const struct photo_crop *c, const char *cache_dir,
+				    const char *key, struct photo_view *view, char **error)
 {
 	gchar *data = NULL;
 	gsize n = 0;
-	char id[160], key[33];
+	char id[160];
 
-	*view = (struct photo_view){ 0, 0, 1, 1 };
-	content_key(path, cache_dir, key);
-	if (fits_as_is(ph, c)) {
-		if (!g_file_get_contents(path, &data, &n, NULL)) {
-			*error = g_strdup(_("cannot read it again"));
+	if (!g_file_get_contents(path, &data, &n, NULL)) {
+		*error = g_strdup(_("cannot read it again"));
+		return NULL;
+	}
+	/* it goes as it is only once it decodes whole: a truncated or
+	 * corrupt file is refused as when it is resampled; the cache
+	 * keeps the verdict by the file's content */
+	char *ok = cache_dir ? g_strdup_printf("%s/%s-decodes", cache_dir, key) : NULL;
+	if (!ok || !g_file_test(ok, G_FILE_TEST_EXISTS)) {
+		cairo_surface_t *whole = photo_render(ph, (unsigned char *)data, n, c, error);
+		if (!whole) {
+			g_free(ok);
+			g_free(data);
 			return NULL;
 		}
-		/* it goes as it is only once it decodes whole: a truncated or
-		 * corrupt file is refused as when it is resampled; the cache
-		 * keeps the verdict by the file's content */
-		char *ok = cache_dir ? g_strdup_printf("%s/%s-decodes", cache_dir, key) : NULL;
-		if (!ok || !g_file_test(ok, G_FILE_TEST_EXISTS)) {
-			cairo_surface_t *whole = photo_render(ph, (unsigned char *)data, n, c, error);
-			if (!whole) {
-				g_free(ok);
-				g_free(data);
-				return NULL;
-			}
-			cairo_surface_destroy(whole);
-			if (ok) {
-				g_mkdir_with_parents(cache_dir, 0777);
-				cache_put(ok, "", 0);
-			}
+		cairo_surface_destroy(whole);
+		if (ok) {
+			g_mkdir_with_parents(cache_dir, 0777);
+			cache_put(ok, "", 0);
 		}
-		g_free(ok);
-		if (ph->metadata) {
-			unsigned long len = 0;
-			unsigned char *clean = photo_jpeg_without_metadata(
-				(unsigned char *)data, n, &len, error);
-			g_free(data);
-			if (!clean)
-				return NULL;
-			data = g_memdup2(clean, len);
-			n = len;
-			free(clean);
-		}
-		*view = (struct photo_view){ c->x / ph->width, c->y / ph->height,
-					     c->w / ph->width, c->h / ph->height };
-		snprintf(id, sizeof id, "%s-as-is", key);
-		return jpeg_surface((unsigned char *)data, n, id);
 	}
+	g_free(ok);
+	if (ph->metadata) {
+		unsigned long len = 0;
+		unsigned char *clean = photo_jpeg_without_metadata(
+			(unsigned char *)data, n, &len, error);
+		g_free(data);
+		if (!clean)
+			return NULL;
+		data = g_memdup2(clean, len);
+		n = len;
+		free(clean);
+	}
+	*view = (struct photo_view){ c->x / ph->width, c->y / ph->height,
+				     c->w / ph->width, c->h / ph->height };
+	snprintf(id, sizeof id, "%s-as-is", key);
+	return jpeg_surface((unsigned char *)data, n, id);
+}
+
+/* The photo cropped and resampled to its frame, from the cache when it
+ * was made before (JPEG, or PNG when it has transparency). */
+static cairo_surface_t *embed_resampled(const char *path, const struct photo *ph,
+					const struct photo_crop *c, const char *cache_dir,
+					const char *key, char **error)
+{
+	gchar *data = NULL;
+	gsize n = 0;
+	char id[160];
+
 	snprintf(id, sizeof id, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-v%d", key, c->px_w,
 		 c->px_h, c->x, c->y, c->w, c->h, PHOTO_QUALITY, CACHE_VERSION);
 	char *jpg = cache_dir ? g_strdup_printf("%s/%s.jpg", cache_dir, id) : NULL;
@@ -249,4 +259,17 @@ out:
 	g_free(jpg);
 	g_free(png);
 	return s;
+}
+
+cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
+			     const struct photo_crop *c, const char *cache_dir,
+			     struct photo_view *view, char **error)
+{
+	char key[33];
+
+	*view = (struct photo_view){ 0, 0, 1, 1 };
+	content_key(path, cache_dir, key);
+	if (fits_as_is(ph, c))
+		return embed_as_is(path, ph, c, cache_dir, key, view, error);
+	return embed_resampled(path, ph, c, cache_dir, key, error);
 }

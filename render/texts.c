@@ -1,5 +1,6 @@
 /* texts.c — see texts.h. */
 #include "texts.h"
+#include "placeholders.h"
 #include "close_matches.h"
 #include "format.h"
 #include "hyphenate.h"
@@ -25,170 +26,24 @@ struct loader {
 	struct article *a;      /* the article being read */
 };
 
-/* ---- placeholders ---- */
+/* ---- placeholders (placeholders.h) ---- */
 
-/* "item=q_global direction=x" or "…,…" -> "direction=x,item=q_global". */
-static char *normal_dims(const char *s)
+static struct placeholders placeholders_of(const struct loader *ld)
 {
-	char **parts = g_strsplit_set(s, " ,", -1);
-	GPtrArray *a = g_ptr_array_new();
-	for (char **p = parts; *p; p++)
-		if (**p)
-			g_ptr_array_add(a, *p);
-	g_ptr_array_sort(a, text_compare_indirect);
-	g_ptr_array_add(a, NULL);
-	char *r = g_strjoinv(",", (char **)a->pdata);
-	g_ptr_array_free(a, TRUE);
-	g_strfreev(parts);
-	return r;
+	return (struct placeholders){ ld->l, ld->t, ld->draft, ld->d, ld->path,
+				      &ld->a->unresolved };
 }
 
-static const struct enum_label formats[] = {
-	{ "nombre", FMT_NOMBRE }, { "pourcent", FMT_POURCENT },
-	{ "euros", FMT_EUROS }, { "millions_euros", FMT_MILLIONS_EUROS },
-	{ "date", FMT_DATE }, { NULL, 0 },
-};
-
-/* The figure spec names ("rh.effectif sexe=f | pourcent 1"), formatted;
- * NULL after an error. */
 static char *resolve(const struct loader *ld, const char *spec, long line)
 {
-	char *copy = g_strdup(spec);
-	char *bar = strchr(copy, '|');
-	if (bar)
-		*bar++ = '\0';
-	char *what = g_strstrip(copy);
-	char *space = strpbrk(what, " \t");
-	char *dims = normal_dims(space ? space + 1 : "");
-	if (space)
-		*space = '\0';
-	const char *id = what;
-	char *out = NULL, buf[96];
-
-	/* the edition's year, and the one before */
-	if ((!strcmp(id, "annee") || !strcmp(id, "annee_precedente")) && !*dims && !bar) {
-		out = g_strdup_printf("%d", ld->l->year - (id[5] == '_'));
-		goto done;
-	}
-	/* "| annee_precedente": last year's value; "| evolution": the change */
-	char *mod = bar ? g_strstrip(bar) : NULL;
-	bool last = mod && !strcmp(mod, "annee_precedente"), change = mod && !strcmp(mod, "evolution");
-	if (last || change)
-		bar = NULL;
-	const struct figure *f = figures_for_year(ld->t, id, dims, ld->l->year);
-	const struct figure *before = f && (last || change)
-		? figures_previous(ld->t, id, f->dims, ld->l->year) : NULL;
-	if (f && (last || change) && !before) {
-		if (ld->draft) {
-			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
-				 "no %d figure '%s%s%s' (give --previous, or declare it): printed n.d.",
-				 ld->l->year - 1, id, *dims ? " " : "", dims);
-			out = g_strdup("n.d.");
-			ld->a->unresolved++;
-		} else
-			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-				 "no %d figure '%s%s%s': give the previous edition's table (--previous) or declare it",
-				 ld->l->year - 1, id, *dims ? " " : "", dims);
-		goto done;
-	}
-	if (!f) {
-		if (ld->draft) {
-			diag_add(ld->d, DIAG_WARNING, ld->path, line, 0,
-				 "no figure '%s%s%s' in the %d table: printed n.d.", id,
-				 *dims ? " " : "", dims, ld->l->year);
-			out = g_strdup("n.d.");
-			ld->a->unresolved++;
-		} else {
-			char *close = close_matches(ld->t, id);
-			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-				 "no figure '%s%s%s' in the %d table%s", id,
-				 *dims ? " " : "", dims, ld->l->year, close);
-			g_free(close);
-		}
-		goto done;
-	}
-	/* as the catalogue prints it, else by its unit */
-	enum value_format fmt = !strcmp(f->unit, "%") ? FMT_POURCENT :
-				!strcmp(f->unit, "€") ? FMT_EUROS :
-				!strcmp(f->unit, "date") ? FMT_DATE : FMT_NOMBRE;
-	int dec = f->value == floor(f->value) ? 0 : 1;
-	for (size_t i = 0; i < ld->l->nentries; i++) {
-		const struct entry *e = &ld->l->entries[i];
-		char *edims = normal_dims(e->dims);
-		bool same = !strcmp(e->indicator, id) && !strcmp(edims, dims);
-		g_free(edims);
-		if (same) {
-			fmt = e->format;
-			dec = e->decimals;
-			break;
-		}
-	}
-	if (bar) {
-		char **words = g_strsplit(g_strstrip(bar), " ", 2);
-		int v = words[0] ? field_enum(words[0], strlen(words[0]), formats) : -1;
-		if (v < 0) {
-			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-				 "unknown format '%s' in {{%s}}: expected nombre, pourcent, euros, millions_euros or date",
-				 words[0] ? words[0] : "", spec);
-			g_strfreev(words);
-			goto done;
-		}
-		fmt = v;
-		if (words[1]) {
-			const char *w = g_strstrip(words[1]);
-			if (strlen(w) != 1 || w[0] < '0' || w[0] > '6') {
-				diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-					 "decimals '%s' in {{%s}}: expected a whole number from 0 to 6",
-					 w, spec);
-				g_strfreev(words);
-				goto done;
-			}
-			dec = w[0] - '0';
-		}
-		g_strfreev(words);
-	}
-	if (change)
-		out = g_strdup(format_change(f->value, before->value, fmt, buf, sizeof buf));
-	else
-		out = g_strdup(format_value(last ? before->value : f->value, fmt, dec, buf, sizeof buf));
-done:
-	g_free(dims);
-	g_free(copy);
-	return out;
+	struct placeholders p = placeholders_of(ld);
+	return placeholder_value(&p, spec, line);
 }
 
-/* Replaces the placeholders of s; the typography and the hyphens are
- * added here too, once the figures are in. */
 static char *expand(const struct loader *ld, const char *s, long line)
 {
-	GString *out = g_string_new("");
-	const char *p = s;
-	while (*p) {
-		const char *open = strstr(p, "{{");
-		if (!open) {
-			g_string_append(out, p);
-			break;
-		}
-		g_string_append_len(out, p, open - p);
-		const char *close = strstr(open + 2, "}}");
-		if (!close) {
-			diag_add(ld->d, DIAG_ERROR, ld->path, line, 0,
-				 "'{{' is never closed by '}}'");
-			break;
-		}
-		char *spec = g_strndup(open + 2, (gsize)(close - open - 2));
-		char *v = resolve(ld, spec, line);
-		if (v)
-			g_string_append(out, v);
-		g_free(v);
-		g_free(spec);
-		p = close + 2;
-	}
-	char *typo = format_typography(out->str);
-	g_string_free(out, TRUE);
-	char *hyph = hyphenate_text(typo);
-	g_free(typo);
-	return hyph;
+	struct placeholders p = placeholders_of(ld);
+	return placeholders_expand(&p, s, line);
 }
 
 /* ---- inline text ---- */

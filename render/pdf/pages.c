@@ -99,17 +99,12 @@ static void toc_entry(struct pdf *p, size_t k, double x, double y, double w, dou
 }
 
 /* The sommaire (left) with links to every article, and the editorial. */
-void pages_contents(struct pdf *p)
+/* The sommaire in the left column, from y: each loop with its divider's
+ * page, its articles beneath. */
+static void contents_list(struct pdf *p, double y)
 {
 	const struct layout *l = p->l;
-	p->loop = NULL;
-	page_begin(p);
-	page_furniture(p);
-	page_tag_begin(p, "H1");
-	page_say(p, "Sommaire", p->l->font_hand, PANGO_WEIGHT_NORMAL, 30, l->main_colour,
-	    MARGIN_SIDE, MARGIN_TOP + 20, page_col_width(), PANGO_ALIGN_LEFT);
-	page_tag_end(p, "H1");
-	double y = MARGIN_TOP + 52, w = page_col_width();
+	double w = page_col_width();
 	/* a short sommaire (a first edition's) is spread down its column:
 	 * the loops further apart, by at most five lines */
 	enum { LOOP_H = 13, LOOP_GAP = 5 };
@@ -159,7 +154,13 @@ void pages_contents(struct pdf *p)
 		y += gap;
 	}
 	page_tag_end(p, "TOC");
-	/* the editorial, in the right column */
+}
+
+/* The editorial, in the right column. */
+static void contents_edito(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	double w = page_col_width();
 	p->col = 1;
 	p->y = MARGIN_TOP + 20;
 	page_tag_begin(p, "H1");
@@ -212,6 +213,20 @@ void pages_contents(struct pdf *p)
 	if (p->y > PAGE_H - MARGIN_BOTTOM)
 		diag_add(p->d, DIAG_ERROR, p->x->edito.file, 0, 0,
 			 "the editorial is too long for its column: shorten it");
+}
+
+void pages_contents(struct pdf *p)
+{
+	const struct layout *l = p->l;
+	p->loop = NULL;
+	page_begin(p);
+	page_furniture(p);
+	page_tag_begin(p, "H1");
+	page_say(p, "Sommaire", p->l->font_hand, PANGO_WEIGHT_NORMAL, 30, l->main_colour,
+	    MARGIN_SIDE, MARGIN_TOP + 20, page_col_width(), PANGO_ALIGN_LEFT);
+	page_tag_end(p, "H1");
+	contents_list(p, MARGIN_TOP + 52);
+	contents_edito(p);
 }
 
 /* A loop's divider: its name, its theme word, and its articles as stops

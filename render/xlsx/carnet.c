@@ -138,52 +138,47 @@ static uint32_t palette(const struct layout *l, size_t i)
 	return i == l->nloops ? l->main_colour : l->accent;
 }
 
-/* Writes the chart's data from row on (label column, one column per
- * series) and the chart beside the figures; returns the next free row. */
-static int write_chart(struct sheet *s, const struct ctx *c,
-		       const struct chart_spec *spec, const struct loop *loop,
-		       int row, int index)
+/* The chart's data from row on: its title, a header (the axis, one
+ * column per series), a row per category; returns the first category's
+ * row. */
+static int write_chart_table(struct sheet *s, const struct ctx *c, const struct chart_spec *spec,
+			     const struct chart_data *data, bool percent, int row)
 {
 	struct book *b = c->b;
-	struct chart_data data;
-	chart_data_collect(c->t, c->l, spec->indicator, spec->axis, spec->series,
-			   spec->filter, spec->descending, &data);
-	size_t na = data.axis->len, ns = data.series->len;
-	if (na == 0) {
-		chart_data_release(&data);
-		if (c->draft) {         /* the chart's place, and why it is empty */
-			char *nd = g_strdup_printf("Graphique « %s » : n.d.", spec->title);
-			sheet_string(s, row, 0, nd, b->note);
-			g_free(nd);
-			return row + 1;
-		}
-		return row;
-	}
-	bool percent = data.fig[0] >= 0 && !strcmp(c->t->v[data.fig[0]].unit, "%");
+	size_t na = data->axis->len, ns = data->series->len;
 	lxw_format *fmt = percent ? b->pct[0] : b->num[0];
 
 	sheet_string(s, row++, 0, spec->title, b->subtitle);
 	sheet_string(s, row, 0, layout_label(c->l, spec->axis, spec->axis), b->header);
 	for (size_t k = 0; k < ns; k++)
 		sheet_string(s, row, 1 + (int)k, *spec->series
-			     ? layout_label(c->l, spec->series, g_ptr_array_index(data.series, k))
-			     : c->t->v[data.fig[0]].unit, b->header);
+			     ? layout_label(c->l, spec->series, g_ptr_array_index(data->series, k))
+			     : c->t->v[data->fig[0]].unit, b->header);
 	int first = ++row;
 	for (size_t x = 0; x < na; x++, row++) {
 		sheet_string(s, row, 0, layout_label(c->l, spec->axis,
-						     g_ptr_array_index(data.axis, x)), b->text);
+						     g_ptr_array_index(data->axis, x)), b->text);
 		for (size_t k = 0; k < ns; k++) {
-			int fi = data.fig[x * ns + k];
+			int fi = data->fig[x * ns + k];
 			enum sc_cell cell = fi >= 0 ? c->cell[fi] : SC_SHOWN;
 			if (cell != SC_SHOWN)
 				sheet_string(s, row, 1 + (int)k, sc_label(cell), b->small);
 			else
 				sheet_number(s, row, 1 + (int)k,
-					     data.v[x * ns + k] / (percent ? 100 : 1), fmt);
+					     data->v[x * ns + k] / (percent ? 100 : 1), fmt);
 		}
 	}
-	int last = row - 1;
+	return first;
+}
 
+/* The native chart of the data written at rows first..last, beside the
+ * figures (the index-th chart of the sheet). */
+static void add_native_chart(struct sheet *s, const struct ctx *c, const struct chart_spec *spec,
+			     const struct loop *loop, const struct chart_data *data, bool percent,
+			     int first, int last, int index)
+{
+	struct book *b = c->b;
+	size_t na = data->axis->len, ns = data->series->len;
 	static const lxw_chart_font title_font = { .size = 11, .bold = 1 };
 	uint8_t type = spec->kind == CHART_ANNEAU ? LXW_CHART_DOUGHNUT :
 		       spec->kind == CHART_COLONNES ? LXW_CHART_COLUMN :
@@ -202,7 +197,7 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 					1 + (lxw_col_t)k);
 		if (*spec->series)
 			chart_series_set_name(se, layout_label(c->l, spec->series,
-							       g_ptr_array_index(data.series, k)));
+							       g_ptr_array_index(data->series, k)));
 		/* series in the loop's colour, then the accent: both light
 		 * enough for the black data labels */
 		uint32_t own = loop->colour ? loop->colour : c->l->accent;
@@ -256,6 +251,33 @@ static int write_chart(struct sheet *s, const struct ctx *c,
 		}
 		g_free(points);
 	}
+}
+
+/* Writes the chart's data from row on (label column, one column per
+ * series) and the chart beside the figures; returns the next free row. */
+static int write_chart(struct sheet *s, const struct ctx *c,
+		       const struct chart_spec *spec, const struct loop *loop,
+		       int row, int index)
+{
+	struct book *b = c->b;
+	struct chart_data data;
+	chart_data_collect(c->t, c->l, spec->indicator, spec->axis, spec->series,
+			   spec->filter, spec->descending, &data);
+	size_t na = data.axis->len;
+	if (na == 0) {
+		chart_data_release(&data);
+		if (c->draft) {         /* the chart's place, and why it is empty */
+			char *nd = g_strdup_printf("Graphique « %s » : n.d.", spec->title);
+			sheet_string(s, row, 0, nd, b->note);
+			g_free(nd);
+			return row + 1;
+		}
+		return row;
+	}
+	bool percent = data.fig[0] >= 0 && !strcmp(c->t->v[data.fig[0]].unit, "%");
+	int first = write_chart_table(s, c, spec, &data, percent, row);
+	row = first + (int)na;
+	add_native_chart(s, c, spec, loop, &data, percent, first, row - 1, index);
 	chart_data_release(&data);
 	return row + 1;
 }

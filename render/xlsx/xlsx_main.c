@@ -42,7 +42,14 @@ static void usage(FILE *out)
 		"edition's layout.  --draft: an absent figure says n.d. (and is listed).\n"));
 }
 
-int main(int argc, char **argv)
+/* The command line. */
+struct args {
+	const char *layout_dir, *figures, *quality, *detail, *out, *labels;
+	bool draft;
+};
+
+/* Reads the options into a; returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "layout", required_argument, NULL, 'l' },
@@ -55,30 +62,37 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	i18n_init();
-	const char *layout_dir = NULL, *figures = NULL, *quality = NULL,
-		   *detail = NULL, *out = NULL, *labels = NULL;
-	bool draft = false;
 	int c;
-
-	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'l': layout_dir = optarg; break;
-		case 'f': figures = optarg; break;
-		case 'q': quality = optarg; break;
-		case 'd': detail = optarg; break;
-		case 'o': out = optarg; break;
-		case 'D': draft = true; break;
-		case 'L': labels = optarg; break;
+		case 'l': a->layout_dir = optarg; break;
+		case 'f': a->figures = optarg; break;
+		case 'q': a->quality = optarg; break;
+		case 'd': a->detail = optarg; break;
+		case 'o': a->out = optarg; break;
+		case 'D': a->draft = true; break;
+		case 'L': a->labels = optarg; break;
 		case 'h': usage(stdout); return STATUS_OK;
 		default: usage(stderr); return STATUS_FAILED;
 		}
 	}
-	if (!layout_dir || !figures || !quality || !detail || !out || optind != argc) {
+	if (!a->layout_dir || !a->figures || !a->quality || !a->detail || !a->out ||
+	    optind != argc) {
 		usage(stderr);
 		return STATUS_FAILED;
 	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { 0 };
+
+	i18n_init();
+	signal(SIGXFSZ, SIG_IGN);       /* see figures_main.c */
+	int done = parse_args(argc, argv, &a);
+	if (done >= 0)
+		return done;
 
 	struct diag d = DIAG_INIT;
 	struct layout l;
@@ -90,9 +104,9 @@ int main(int argc, char **argv)
 
 	/* the model, every figure (the workbook lists them all), then what
 	 * the workbooks add: HR's detail, the quality report, sheet names */
-	if (inputs_read_model(&l, &t, layout_dir, figures, labels, true, draft, &d) != 0 ||
-	    inputs_read_figures(detail, &hr, &d) != 0 ||
-	    inputs_read_quality(quality, &q, &d) != 0 ||
+	if (inputs_read_model(&l, &t, a.layout_dir, a.figures, a.labels, true, a.draft, &d) != 0 ||
+	    inputs_read_figures(a.detail, &hr, &d) != 0 ||
+	    inputs_read_quality(a.quality, &q, &d) != 0 ||
 	    book_check_sheet_names(&l, xlsx_carnet_sheets, &d) != 0)
 		goto done;
 	time_t date = layout_date(&l);
@@ -101,16 +115,16 @@ int main(int argc, char **argv)
 		status = STATUS_FAILED;
 		goto done;
 	}
-	path[0] = g_strdup_printf("%s/carnet-%d.xlsx", out, l.year);
-	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", out, l.year);
-	const char *inputs[] = { layout_dir, figures, quality, detail, labels };
+	path[0] = g_strdup_printf("%s/carnet-%d.xlsx", a.out, l.year);
+	path[1] = g_strdup_printf("%s/effectifs-%d.xlsx", a.out, l.year);
+	const char *inputs[] = { a.layout_dir, a.figures, a.quality, a.detail, a.labels };
 	if (!infile_apart(prog, path[0], inputs, 5) || !infile_apart(prog, path[1], inputs, 5)) {
 		status = STATUS_FAILED;
 		goto done;
 	}
 	/* both workbooks, or neither */
 	const char *carnet = outputs_add(&o, path[0]), *effectifs = outputs_add(&o, path[1]);
-	if (xlsx_carnet(carnet, &l, &t, &q, draft, date, &d) != 0 ||
+	if (xlsx_carnet(carnet, &l, &t, &q, a.draft, date, &d) != 0 ||
 	    xlsx_effectifs(effectifs, &l, &t, &hr, date, &d) != 0) {
 		status = STATUS_FAILED;
 		goto done;
