@@ -62,7 +62,7 @@ TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 BIN      := $(BUILD)/bin
 PROGRAMS := $(BIN)/carnet $(BIN)/carnet-figures $(BIN)/carnet-xlsx $(BIN)/carnet-pdf \
-            $(BIN)/carnet-html $(BIN)/carnet-init
+            $(BIN)/carnet-html $(BIN)/carnet-editions $(BIN)/carnet-init
 # the French catalogue of the messages, where the programs look for it
 # (etl/i18n.h): BIN/../share/locale
 CATALOGUE := $(BUILD)/share/locale/fr/LC_MESSAGES/carnet.mo
@@ -216,6 +216,11 @@ $(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BU
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
+$(BIN)/carnet-editions: $(BUILD)/obj/render/editions/editions_main.o $(BUILD)/libpdf.a $(BUILD)/libhtml.a \
+                        $(BUILD)/librender.a $(BUILD)/libetl.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
+
 # ---- the report -----------------------------------------------------------
 #
 # Each stage's outputs depend on its inputs, so that make redoes only what
@@ -289,22 +294,14 @@ $(WORKBOOKS) &: $(STAGED) $(LAYOUT_SETTINGS) $(STAGE_OPTIONS) $(BIN)/carnet-xlsx
 	    --labels $(STAGE)/labels.tsv --out $(STAGE) $(DRAFT_FLAG)
 
 # The screen and the print editions, and the web edition (a folder, remade
-# whole: carnet html puts the new one in the old one's place; its index
-# stands for it).  Resampled photos are kept in $(PHOTOS), shared by the
-# three, so that a text edit redoes the pages, not the photos.  All three
-# in one recipe, side by side (two cores), so that a text edit costs about
-# what the slower PDF does; any failing fails it, once all three are over.
-$(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(LAYOUT_STAMP) $(STAGE_OPTIONS) $(BIN)/carnet-pdf $(BIN)/carnet-html
-	$(BIN)/carnet pdf --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PDF) & \
-	screen=$$!; \
-	$(BIN)/carnet html --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) --out $(WEB) & \
-	web=$$!; \
-	$(BIN)/carnet pdf --print --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
-	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) -o $(PRINT); \
-	    st=$$?; wait $$screen; s1=$$?; wait $$web; s2=$$?; \
-	    [ $$st = 0 ] && [ $$s1 = 0 ] && [ $$s2 = 0 ]
+# whole: its new one put in the old one's place; its index stands for it),
+# in one process (carnet editions): the edition opened once, each photo
+# decoded once for the three.  Resampled photos are kept in $(PHOTOS), so
+# that a text edit redoes the pages, not the photos.
+$(PDF) $(PRINT) $(WEB)/index.html &: $(STAGE)/figures.tsv $(STAGE)/labels.tsv $(LAYOUT_STAMP) $(STAGE_OPTIONS) $(BIN)/carnet-editions
+	$(BIN)/carnet editions --layout $(LAYOUT) --figures $(STAGE)/figures.tsv \
+	    --labels $(STAGE)/labels.tsv --fonts fonts --cache $(PHOTOS) $(DRAFT_FLAG) \
+	    --screen $(PDF) --print $(PRINT) --web $(WEB)
 
 workbooks-run: programs $(FIGURES) $(WORKBOOKS)
 	@tools/publish.sh $(OUT) $(FIGURES) $(WORKBOOKS)
@@ -448,5 +445,5 @@ valgrind-run: programs $(BUILD)/tests/unit
          $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx/xlsx_main.d \
          $(BUILD)/obj/render/pdf/pdf_main.d $(BUILD)/obj/init/init_main.d $(INIT_OBJ:.o=.d) \
-         $(HTML_OBJ:.o=.d) $(BUILD)/obj/render/html/html_main.d \
+         $(HTML_OBJ:.o=.d) $(BUILD)/obj/render/html/html_main.d $(BUILD)/obj/render/editions/editions_main.d \
          $(BUILD)/obj/tools/carnet.d

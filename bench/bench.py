@@ -224,23 +224,19 @@ def bench_report():
     def touch():
         os.utime(text)
     # the edit loop as a service runs it: the public `make report` (its
-    # package check a stamp), beside the stages it redoes (both PDF
-    # editions and the web edition), run alone side by side
+    # package check a stamp), beside the stage it redoes (carnet editions:
+    # both PDF editions and the web edition) run alone
     public = [a for a in make_cmd(out, layout, "report") if a != "-j2"]
     again, again_rss, (so, _) = repeat(public, RUNS, prepare=touch)
-    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout", "html")
-              if ("carnet %s" % s) in so]
-    web = [os.path.join(BIN, "carnet-html"), "--layout", layout, "--figures",
-           os.path.join(stage_of(out), "figures.tsv"), "--fonts",
-           os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos"),
-           "--out", os.path.join(out, "web-alone")]
-    stage = [os.path.join(BIN, "carnet-pdf"), "--layout", layout, "--figures",
-             os.path.join(stage_of(out), "figures.tsv"), "--fonts",
-             os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos")]
-    both = ["sh", "-c", " ".join("'%s'" % a for a in stage) + " -o '%s/a.pdf' & " % out +
-            " ".join("'%s'" % a for a in web) + " & " +
-            " ".join("'%s'" % a for a in stage) + " --print -o '%s/b.pdf'; wait" % out]
-    alone, _, _ = repeat(both, RUNS)
+    redone = [s for s in ("figures", "xlsx", "editions") if ("carnet %s" % s) in so]
+    common = ["--layout", layout, "--figures", os.path.join(stage_of(out), "figures.tsv"),
+              "--labels", os.path.join(stage_of(out), "labels.tsv"), "--fonts",
+              os.path.join(ROOT, "fonts"), "--cache", os.path.join(BUILD, "photos")]
+    editions = [os.path.join(BIN, "carnet-editions")] + common + [
+        "--screen", os.path.join(out, "a.pdf"), "--print", os.path.join(out, "b.pdf"),
+        "--web", os.path.join(out, "web-alone")]
+    stage = [os.path.join(BIN, "carnet-pdf")] + common
+    alone, _, _ = repeat(editions, RUNS)
     screen, _, _ = repeat(stage + ["-o", os.path.join(out, "a.pdf")], RUNS)
     return (full, full_rss, again, again_rss, os.path.relpath(text, layout), redone,
             alone, screen)
@@ -249,9 +245,9 @@ def bench_report():
 def bench_photos():
     """The bundled layout with 44 camera photos (12 MP, about 4 MB each,
     made once by tests/tools/make_photos.py): both PDF editions and the
-    web edition from an
-    empty photo cache, then after touching one text; the sizes of the two
-    editions.  Runs make, as a service does."""
+    web edition from an empty photo cache, then after touching one text;
+    the sizes of the two editions, and where a cold run's time goes.
+    Runs make, as a service does."""
     layout = os.path.join(BUILD, "bench-out", "photos-layout")
     out = os.path.join(BUILD, "bench-out", "photos-report")
     names = []
@@ -290,8 +286,8 @@ def bench_photos():
     cold_w, cold_rss, _ = repeat(cmd, runs, prepare=cold)
     text = os.path.join(layout, "textes", "patrimoine", "01-vacance.md")
     warm_w, warm_rss, (so, _) = repeat(cmd, runs, prepare=lambda: os.utime(text))
-    redone = [s for s in ("figures", "xlsx", "pdf --print", "pdf --layout", "html")
-              if ("carnet %s" % s) in so]
+    redone = [s for s in ("figures", "xlsx", "editions") if ("carnet %s" % s) in so]
+    profile = editions_profile(layout, out, cache)
     # each edition alone, warm, as the stage takes it
     stage = []
     for extra in ([], ["--print"]):
@@ -301,7 +297,35 @@ def bench_photos():
             "-o", os.path.join(out, "stage.pdf")], runs)
         stage.append((w, r))
     return (len(names), photos, cold_w, cold_rss, warm_w, warm_rss, redone,
-            [os.path.getsize(p) for p in pdfs], stage)
+            [os.path.getsize(p) for p in pdfs], stage, profile)
+
+
+def editions_profile(layout, out, cache):
+    """Where a cold `carnet editions` spends its time, by shared object
+    (perf's samples; None when perf cannot run here)."""
+    if not shutil.which("perf"):
+        return None
+    o = os.path.join(BUILD, "bench-out", "perf-editions")
+    shutil.rmtree(o, ignore_errors=True)
+    os.makedirs(o)
+    shutil.rmtree(cache, ignore_errors=True)
+    data = os.path.join(o, "perf.data")
+    rec = subprocess.run(["perf", "record", "-q", "-o", data, os.path.join(BIN, "carnet-editions"),
+                          "--layout", layout, "--figures", os.path.join(stage_of(out), "figures.tsv"),
+                          "--labels", os.path.join(stage_of(out), "labels.tsv"),
+                          "--fonts", os.path.join(ROOT, "fonts"), "--cache", cache,
+                          "--screen", os.path.join(o, "a.pdf"), "--print", os.path.join(o, "b.pdf"),
+                          "--web", os.path.join(o, "web")], capture_output=True, text=True)
+    if rec.returncode != 0:
+        return None
+    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "--sort", "dso"],
+                         capture_output=True, text=True).stdout
+    top = []
+    for line in rep.splitlines():
+        m = re.match(r"\s*([\d.]+)%\s+(\S+)\s*$", line)
+        if m and len(top) < 8:
+            top.append((float(m.group(1)), m.group(2)))
+    return top
 
 
 def bench_callgrind():
@@ -418,30 +442,31 @@ def main():
         "",
         "The edit loop: `make report` (the public target, its package check a "
         "stamp) after touching one text (`%s`); make redid: **%s**. Beside it, the "
-        "three stages it redoes (both PDF editions, the web edition), run alone side by side as make runs them, and "
-        "the screen edition alone:" % (text, ", ".join(redone) or "nothing"),
+        "stage it redoes (`carnet editions`: both PDF editions and the web edition "
+        "in one process) run alone, and the screen edition alone (`carnet pdf`):" % (
+            text, ", ".join(redone) or "nothing"),
         "",
         "| what | runs | wall min | wall median |",
         "|---|---:|---:|---:|",
         "| `make report` after a text edit | %d | %s | %s |" % (
             len(again), fmt_s(min(again)), fmt_s(statistics.median(again))),
-        "| the three stages alone | %d | %s | %s |" % (
+        "| `carnet editions` alone | %d | %s | %s |" % (
             len(alone), fmt_s(min(alone)), fmt_s(statistics.median(alone))),
         "| the screen edition alone | %d | %s | %s |" % (
             len(screen), fmt_s(min(screen)), fmt_s(statistics.median(screen))),
         "",
-        "`make report` costs **%.2f×** the stages it redoes (target ≤ 1,2×)." % (
+        "`make report` costs **%.2f×** the stage it redoes." % (
             statistics.median(again) / statistics.median(alone)),
         "",
     ]
-    n, nbytes, cold_w, cold_rss, warm_w, warm_rss, predone, sizes, stage = photos
+    n, nbytes, cold_w, cold_rss, warm_w, warm_rss, predone, sizes, stage, profile = photos
     lines += [
         "## The 2023 carnet with its photos",
         "",
         "The bundled layout with %d camera photos of 12 MP (%.0f MB in all, made by "
         "`tests/tools/make_photos.py`), through `make report-run`: both PDF editions "
         "(screen at 150 ppi, print at 300 ppi) and the web edition (each photo at 640 "
-        "and 1280 px), run side by side by make, from an empty "
+        "and 1280 px), made by one `carnet editions` (each photo decoded once), from an empty "
         "photo cache, then after touching `textes/patrimoine/01-vacance.md` (make redid: "
         "**%s**). Targets: cold ≤ 3 s, rebuild ≤ 0,4 s, screen PDF ≤ 8 MB, print PDF ≤ "
         "30 MB, peak RSS ≤ 200 MB." % (n, nbytes / 1e6, ", ".join(predone) or "nothing"),
@@ -461,6 +486,22 @@ def main():
         "",
         "Screen PDF: **%.1f MB**; print PDF: **%.1f MB**." % (sizes[0] / 1e6, sizes[1] / 1e6),
         "",
+        "Against the same build with the bundled placeholders (`make report-run` above): "
+        "cold **%.2f×** (target ≤ 3×), after a text edit **%.2f×** the placeholder "
+        "build's edit loop (target ≤ 1,2×)." % (
+            statistics.median(cold_w) / statistics.median(full),
+            statistics.median(warm_w) / statistics.median(again)),
+        "",
+    ]
+    if profile:
+        lines += [
+            "What a cold `carnet editions` spends its time in (perf, by shared object: "
+            "libjpeg decodes and encodes, pixman resamples, the rest lays out and writes):",
+            "",
+            "| share | object |",
+            "|---:|---|",
+        ] + ["| %.1f %% | `%s` |" % (share, dso) for share, dso in profile] + [""]
+    lines += [
         "## ETL instructions on x1 (callgrind)",
         "",
         "`valgrind --tool=callgrind carnet-figures` on the x1 exports: **%s "

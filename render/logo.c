@@ -77,7 +77,7 @@ int logo_draw(struct logo *g, cairo_t *cr, double x, double y, double w, double 
 	struct photo_crop c = photo_crop_for(&g->png, g->w / g->h, 0.5, 0.5,
 					     (int)ceil(dw / 72 * ppi), (int)ceil(dh / 72 * ppi));
 	struct photo_view view;
-	cairo_surface_t *surf = photo_embed(g->path, &g->png, &c, NULL, &view, error);
+	cairo_surface_t *surf = photo_embed(g->path, &g->png, &c, NULL, 0, &view, error);
 	if (!surf)
 		return -1;
 	photo_paint(cr, surf, &view, x, y, dw, dh);

@@ -8,8 +8,8 @@
  * photo_probe() reads a file's header only: its format, its upright size
  * and orientation; a header claiming more than PHOTO_MAX_PIXELS is refused
  * before anything is allocated for its pixels.  photo_render() decodes the
- * part of the photo that a frame shows, at the smallest scale the JPEG
- * decoder offers (1/8 to 1) that still gives the frame's pixels, converts
+ * photo at the scale photo_decode_scale() says (a JPEG's 1/8, 1/4, 1/2 or
+ * 1; one decode serves every frame of a photo, photo_embed.h), converts
  * it to sRGB (lcms2: the embedded profile, else for CMYK Ghostscript's
  * default CMYK profile), turns it upright, crops it around its focal point
  * and resamples it to exactly the frame's pixels.
@@ -64,6 +64,31 @@ int photo_probe_data(const unsigned char *data, size_t n, struct photo *ph,
 
 /* The same, for a file (mapped: only its header is read). */
 int photo_probe(const char *path, struct photo *ph, char **error);
+
+/* The pixels of a photo's long side a decode gives at least: the web's
+ * larger width, which a half-page print frame (85 mm at 300 ppi, 1 004
+ * px) and the screen's need less than, so that a photo is decoded at one
+ * scale for every edition, whichever of them a command makes, unless a
+ * frame needs more (a full-width print frame).  No more: resampling costs
+ * with the pixels decoded. */
+#define PHOTO_DECODE_LONG 1280.0
+
+/* The scale, in eighths, at which ph is decoded for crop c: the smallest
+ * of 1/8, 1/4, 1/2 and 1 that gives PHOTO_DECODE_LONG pixels of the long
+ * side and c's pixels (8 for PNG and WebP).  Its frames' largest is the
+ * one a photo is decoded at. */
+int photo_decode_scale(const struct photo *ph, const struct photo_crop *c);
+
+/* The photo in data[0..n) decoded at scale/8 (JPEG), in sRGB, as stored
+ * (not turned upright); NULL with *error when it cannot be (truncated,
+ * corrupt). */
+cairo_surface_t *photo_decode(const struct photo *ph, const unsigned char *data, size_t n,
+			      int scale, char **error);
+
+/* The crop c of ph from src (photo_decode()'s, at any scale), upright, as
+ * an image surface of c->px_w x c->px_h; NULL with *error. */
+cairo_surface_t *photo_cut(const struct photo *ph, cairo_surface_t *src,
+			   const struct photo_crop *c, char **error);
 
 /* The crop c of ph (read again from data), upright, in sRGB, as an image
  * surface of c->px_w x c->px_h: RGB24, or ARGB32 when a pixel is not

@@ -14,7 +14,7 @@
 #include <jpeglib.h>
 
 /* Bumped when what is cached changes, so that old files are not used. */
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2
 
 /* The JPEG bytes of an RGB24 surface, or NULL. */
 static unsigned char *encode_jpeg(cairo_surface_t *s, unsigned long *len)
@@ -194,43 +194,20 @@ static cairo_surface_t *embed_as_is(const char *path, const struct photo *ph,
 	return jpeg_surface((unsigned char *)data, n, id);
 }
 
-/* The photo cropped and resampled to its frame, from the cache when it
- * was made before (JPEG, or PNG when it has transparency). */
-static cairo_surface_t *embed_resampled(const char *path, const struct photo *ph,
-					const struct photo_crop *c, const char *cache_dir,
-					const char *key, char **error)
+/* The name of a rendition in the cache: the photo's content, the crop,
+ * the pixels, the quality and the scale it was decoded at. */
+static void rendition_id(const char *key, const struct photo_crop *c, int scale, char id[160])
 {
-	gchar *data = NULL;
-	gsize n = 0;
-	char id[160];
+	snprintf(id, 160, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-s%d-v%d", key, c->px_w,
+		 c->px_h, c->x, c->y, c->w, c->h, PHOTO_QUALITY, scale, CACHE_VERSION);
+}
 
-	snprintf(id, sizeof id, "%s-%dx%d-%.0f,%.0f,%.0f,%.0f-q%d-v%d", key, c->px_w,
-		 c->px_h, c->x, c->y, c->w, c->h, PHOTO_QUALITY, CACHE_VERSION);
-	char *jpg = cache_dir ? g_strdup_printf("%s/%s.jpg", cache_dir, id) : NULL;
-	char *png = cache_dir ? g_strdup_printf("%s/%s.png", cache_dir, id) : NULL;
-	cairo_surface_t *s = NULL;
-
-	if (jpg && g_file_get_contents(jpg, &data, &n, NULL)) {
-		s = jpeg_surface((unsigned char *)data, n, id);
-		goto out;
-	}
-	if (png && g_file_test(png, G_FILE_TEST_EXISTS)) {
-		s = cairo_image_surface_create_from_png(png);
-		if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
-			goto unique;
-		cairo_surface_destroy(s);
-		s = NULL;
-	}
-	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
-	if (!m) {
-		*error = g_strdup(_("cannot read it again"));
-		goto out;
-	}
-	s = photo_render(ph, (const unsigned char *)g_mapped_file_get_contents(m),
-			 g_mapped_file_get_length(m), c, error);
-	g_mapped_file_unref(m);
-	if (!s)
-		goto out;
+/* What is drawn of s (the resampled crop, owned): its JPEG, or its pixels
+ * when it has transparency; kept in the cache at jpg or png (NULL: no
+ * cache). */
+static cairo_surface_t *store_rendition(cairo_surface_t *s, const char *id, const char *jpg,
+					const char *png, const char *cache_dir)
+{
 	if (cache_dir)
 		g_mkdir_with_parents(cache_dir, 0777);
 	if (photo_has_transparency(s)) {
@@ -241,7 +218,8 @@ static cairo_surface_t *embed_resampled(const char *path, const struct photo *ph
 			g_unlink(tmp);
 			g_free(tmp);
 		}
-		goto unique;
+		set_unique_id(s, id);
+		return s;
 	}
 	unsigned long len = 0;
 	unsigned char *bytes = encode_jpeg(s, &len);
@@ -251,10 +229,51 @@ static cairo_surface_t *embed_resampled(const char *path, const struct photo *ph
 	/* g_free must be able to release what cairo is given */
 	unsigned char *mine = g_memdup2(bytes, len);
 	free(bytes);
-	s = jpeg_surface(mine, len, id);
-	goto out;
-unique:
-	set_unique_id(s, id);
+	return jpeg_surface(mine, len, id);
+}
+
+/* The photo cropped and resampled to its frame (decoded at scale), from
+ * the cache when it was made before (JPEG, or PNG when it has
+ * transparency). */
+static cairo_surface_t *embed_resampled(const char *path, const struct photo *ph,
+					const struct photo_crop *c, const char *cache_dir,
+					const char *key, int scale, char **error)
+{
+	gchar *data = NULL;
+	gsize n = 0;
+	char id[160];
+
+	rendition_id(key, c, scale, id);
+	char *jpg = cache_dir ? g_strdup_printf("%s/%s.jpg", cache_dir, id) : NULL;
+	char *png = cache_dir ? g_strdup_printf("%s/%s.png", cache_dir, id) : NULL;
+	cairo_surface_t *s = NULL;
+
+	if (jpg && g_file_get_contents(jpg, &data, &n, NULL)) {
+		s = jpeg_surface((unsigned char *)data, n, id);
+		goto out;
+	}
+	if (png && g_file_test(png, G_FILE_TEST_EXISTS)) {
+		s = cairo_image_surface_create_from_png(png);
+		if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+			set_unique_id(s, id);
+			goto out;
+		}
+		cairo_surface_destroy(s);
+		s = NULL;
+	}
+	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
+	if (!m) {
+		*error = g_strdup(_("cannot read it again"));
+		goto out;
+	}
+	cairo_surface_t *src = photo_decode(ph, (const unsigned char *)g_mapped_file_get_contents(m),
+					    g_mapped_file_get_length(m), scale, error);
+	g_mapped_file_unref(m);
+	s = src ? photo_cut(ph, src, c, error) : NULL;
+	if (src)
+		cairo_surface_destroy(src);
+	if (s)
+		s = store_rendition(s, id, jpg, png, cache_dir);
 out:
 	g_free(jpg);
 	g_free(png);
@@ -262,7 +281,7 @@ out:
 }
 
 cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
-			     const struct photo_crop *c, const char *cache_dir,
+			     const struct photo_crop *c, const char *cache_dir, int scale,
 			     struct photo_view *view, char **error)
 {
 	char key[33];
@@ -271,5 +290,123 @@ cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
 	content_key(path, cache_dir, key);
 	if (fits_as_is(ph, c))
 		return embed_as_is(path, ph, c, cache_dir, key, view, error);
-	return embed_resampled(path, ph, c, cache_dir, key, error);
+	int own = photo_decode_scale(ph, c);
+	return embed_resampled(path, ph, c, cache_dir, key, MAX(scale, own), error);
+}
+
+/* ---- a build's photos, each decoded once ---- */
+
+/* One photo's requests, r[0..n), the same path. */
+struct batch_job {
+	struct photo_request *r;
+	size_t n;
+	const char *cache_dir;
+};
+
+/* What of job j the cache lacks: a rendition, or the verdict of a photo
+ * that goes as it is. */
+static bool batch_missing(const struct batch_job *j, const char *key)
+{
+	bool missing = false;
+	for (size_t i = 0; i < j->n && !missing; i++) {
+		const struct photo_request *r = &j->r[i];
+		char id[160], *path;
+		if (fits_as_is(r->ph, &r->crop)) {
+			path = g_strdup_printf("%s/%s-decodes", j->cache_dir, key);
+			missing = !g_file_test(path, G_FILE_TEST_EXISTS);
+		} else {
+			rendition_id(key, &r->crop, r->scale, id);
+			path = g_strdup_printf("%s/%s.jpg", j->cache_dir, id);
+			missing = !g_file_test(path, G_FILE_TEST_EXISTS);
+			g_free(path);
+			path = g_strdup_printf("%s/%s.png", j->cache_dir, id);
+			missing = missing && !g_file_test(path, G_FILE_TEST_EXISTS);
+		}
+		g_free(path);
+	}
+	return missing;
+}
+
+static void batch_run(gpointer data, gpointer unused)
+{
+	(void)unused;
+	struct batch_job *j = data;
+	char key[33], id[160];
+	content_key(j->r[0].path, j->cache_dir, key);
+	if (!batch_missing(j, key))
+		return;
+	GMappedFile *m = g_mapped_file_new(j->r[0].path, FALSE, NULL);
+	char *error = NULL;
+	cairo_surface_t *src = m ? photo_decode(j->r[0].ph,
+						(const unsigned char *)g_mapped_file_get_contents(m),
+						g_mapped_file_get_length(m), j->r[0].scale, &error)
+				 : NULL;
+	if (m)
+		g_mapped_file_unref(m);
+	g_free(error);          /* photo_embed() says it, at the text's line */
+	if (!src)
+		return;
+	for (size_t i = 0; i < j->n; i++) {
+		const struct photo_request *r = &j->r[i];
+		if (fits_as_is(r->ph, &r->crop)) {
+			char *ok = g_strdup_printf("%s/%s-decodes", j->cache_dir, key);
+			g_mkdir_with_parents(j->cache_dir, 0777);
+			cache_put(ok, "", 0);
+			g_free(ok);
+			continue;
+		}
+		rendition_id(key, &r->crop, r->scale, id);
+		char *jpg = g_strdup_printf("%s/%s.jpg", j->cache_dir, id);
+		char *png = g_strdup_printf("%s/%s.png", j->cache_dir, id);
+		if (!g_file_test(jpg, G_FILE_TEST_EXISTS) && !g_file_test(png, G_FILE_TEST_EXISTS)) {
+			cairo_surface_t *s = photo_cut(r->ph, src, &r->crop, &error);
+			g_clear_pointer(&error, g_free);
+			if (s)
+				cairo_surface_destroy(store_rendition(s, id, jpg, png, j->cache_dir));
+		}
+		g_free(jpg);
+		g_free(png);
+	}
+	cairo_surface_destroy(src);
+}
+
+static int by_path(const void *a, const void *b)
+{
+	const struct photo_request *x = a, *y = b;
+	return strcmp(x->path, y->path);
+}
+
+void photo_embed_prepare(GArray *requests, const char *cache_dir)
+{
+	struct photo_request *r = (struct photo_request *)(void *)requests->data;
+	size_t n = requests->len;
+	if (!cache_dir || n == 0)
+		return;
+	qsort(r, n, sizeof *r, by_path);
+	GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct batch_job));
+	for (size_t i = 0, k; i < n; i = k) {
+		int scale = 0;
+		for (k = i; k < n && !strcmp(r[k].path, r[i].path); k++)
+			scale = MAX(scale, photo_decode_scale(r[k].ph, &r[k].crop));
+		for (size_t q = i; q < k; q++)
+			r[q].scale = scale;
+		struct batch_job j = { r + i, k - i, cache_dir };
+		g_array_append_val(jobs, j);
+	}
+	GThreadPool *pool = g_thread_pool_new(batch_run, NULL, 2, TRUE, NULL);
+	for (guint i = 0; i < jobs->len; i++)
+		g_thread_pool_push(pool, &g_array_index(jobs, struct batch_job, i), NULL);
+	g_thread_pool_free(pool, FALSE, TRUE);
+	g_array_free(jobs, TRUE);
+}
+
+int photo_embed_scale(const GArray *requests, const char *path)
+{
+	if (!requests)
+		return 0;
+	const struct photo_request *r = (const struct photo_request *)(const void *)requests->data;
+	for (guint i = 0; i < requests->len; i++)
+		if (!strcmp(r[i].path, path))
+			return r[i].scale;
+	return 0;
 }

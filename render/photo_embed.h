@@ -11,7 +11,8 @@
  * cairo writes its pixels and their alpha).
  *
  * What is resampled is kept in cache_dir (when not NULL), named by the
- * file's content, the crop and the pixel size, so that a rebuild decodes
+ * file's content, the crop, the pixel size and the decode's scale, so
+ * that a rebuild decodes
  * no photo: it reads the small JPEG back and cairo embeds its bytes.  A
  * note per photo keeps its content key with its size, modification time
  * and inode, so that a rebuild does not hash the photos either.
@@ -20,6 +21,8 @@
  */
 #ifndef CARNET_PHOTO_EMBED_H
 #define CARNET_PHOTO_EMBED_H
+
+#include <glib.h>
 
 #include "photo.h"
 
@@ -32,10 +35,34 @@ struct photo_view {
 };
 
 /* The surface to draw (its view scaled to the frame, clipped), or NULL
- * with *error.  path is the photo's file, ph its probe, c its crop. */
+ * with *error.  path is the photo's file, ph its probe, c its crop; the
+ * photo is decoded at scale (in eighths) or at c's own
+ * photo_decode_scale(), whichever is larger: 0 for c's own. */
 cairo_surface_t *photo_embed(const char *path, const struct photo *ph,
-			     const struct photo_crop *c, const char *cache_dir,
+			     const struct photo_crop *c, const char *cache_dir, int scale,
 			     struct photo_view *view, char **error);
+
+/* A frame an edition will ask photo_embed() for. */
+struct photo_request {
+	const char *path;
+	const struct photo *ph;
+	struct photo_crop crop;
+	int scale;              /* set by photo_embed_prepare() */
+};
+
+/* One build's photos, each decoded once: the requests (of struct
+ * photo_request, from every edition, sorted here) grouped by photo, each
+ * photo decoded at the largest of its frames' photo_decode_scale() (set
+ * in each request's scale), and every rendition the cache lacks made
+ * from that one decode, on two threads.  Then photo_embed() with that
+ * scale finds each in the cache.  A photo that cannot be decoded is left
+ * for photo_embed() to report at its text's line.  Without a cache it
+ * does nothing. */
+void photo_embed_prepare(GArray *requests, const char *cache_dir);
+
+/* The scale photo_embed_prepare() set for path (NULL requests, or path
+ * not among them: 0). */
+int photo_embed_scale(const GArray *requests, const char *path);
 
 /* Draws s, as photo_embed() gave it with view, into (x, y, w, h). */
 void photo_paint(cairo_t *cr, cairo_surface_t *s, const struct photo_view *view,

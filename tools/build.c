@@ -175,22 +175,12 @@ static int run(const struct options *o, const struct plan *p, const char *lay,
 		st = stage_run("xlsx", xlsx);
 	}
 	if (st == 0) {
-		char *pdf[] = { NULL, "--layout", (char *)lay, "--figures", s[O_PROVENANCE],
-				"--cache", p->photos, "--labels", s[O_LABELS], "-o", s[O_SCREEN],
-				o->draft, NULL };
-		st = stage_run("pdf", pdf);
-	}
-	if (st == 0) {
-		char *print[] = { NULL, "--print", "--layout", (char *)lay, "--figures",
-				  s[O_PROVENANCE], "--cache", p->photos, "--labels", s[O_LABELS],
-				  "-o", s[O_PRINT], o->draft, NULL };
-		st = stage_run("pdf", print);
-	}
-	if (st == 0) {
-		char *html[] = { NULL, "--layout", (char *)lay, "--figures", s[O_PROVENANCE],
-				 "--cache", p->photos, "--labels", s[O_LABELS], "--out", s[O_WEB],
-				 o->draft, NULL };
-		st = stage_run("html", html);
+		/* the three editions in one process: each photo decoded once */
+		char *editions[] = { NULL, "--layout", (char *)lay, "--figures", s[O_PROVENANCE],
+				     "--cache", p->photos, "--labels", s[O_LABELS],
+				     "--screen", s[O_SCREEN], "--print", s[O_PRINT], "--web", s[O_WEB],
+				     o->draft, NULL };
+		st = stage_run("editions", editions);
 	}
 	return st;
 }

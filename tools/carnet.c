@@ -19,7 +19,7 @@
 #define CARNET_VERSION "0.0.0"
 #endif
 
-static const char *const stages[] = { "figures", "xlsx", "pdf", "html", "init" };
+static const char *const stages[] = { "figures", "xlsx", "pdf", "html", "editions", "init" };
 
 static void usage(FILE *out)
 {
@@ -34,6 +34,7 @@ static void usage(FILE *out)
 		"  xlsx     write the carnet and headcount workbooks\n"
 		"  pdf      typeset the carnet PDF\n"
 		"  html     write the carnet as web pages\n"
+		"  editions the screen PDF, the print PDF and the web pages in one run\n"
 		"  build    run the whole pipeline: carnet build --in DIR --year Y --out DIR\n"
 		"  init     a new edition's layout from a folder of exports\n"
 		"\n"

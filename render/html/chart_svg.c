@@ -131,7 +131,9 @@ void html_chart(struct html *h, GString *out, const struct chart_block *c,
 
 	char prefix[16];
 	snprintf(prefix, sizeof prefix, "g%d", n);
-	char *owned = own_ids(svg->str, prefix);
+	char *numbered = html_svg_own_numbers(svg->str);
+	char *owned = own_ids(numbered, prefix);
+	g_free(numbered);
 	const char *end = NULL, *body = svg_body(owned, &end);
 	char *ealt = html_attr(alt);
 	/* the title is the figure's caption, as text: the SVG's own drawing

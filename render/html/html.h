@@ -42,7 +42,16 @@ struct html_edition {
 	const char *cache_dir;  /* resampled photos, or NULL */
 	const char *logo;       /* the logo's file, or NULL */
 	const char *fonts_dir;  /* where the fonts' licences are */
+	/* the requests photo_embed_prepare() made every rendition of, each
+	 * photo decoded once for the editions of one build; or NULL */
+	const GArray *photo_plan;
 };
+
+/* The frames of x's photos the web edition asks photo_embed() for (both
+ * widths), as struct photo_request
+ * (photo_embed.h): for a build that prepares every edition's photos at
+ * once (photos.c). */
+void html_photo_requests(const struct texts *x, GArray *requests);
 
 enum status html_write(const char *dir, const struct html_edition *e, const struct layout *l,
 	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);

@@ -1,6 +1,9 @@
 /* markup.c — see markup.h. */
 #include "markup.h"
 
+#include <stdbool.h>
+#include <string.h>
+
 #include <glib.h>
 
 char *html_escape(const char *text)
@@ -27,4 +30,33 @@ int html_put(const char *dir, const char *name, const void *data, size_t n)
 	g_free(parent);
 	g_free(path);
 	return status;
+}
+
+char *html_svg_own_numbers(const char *svg)
+{
+	GString *out = g_string_new("");
+	GHashTable *num = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *p = svg, *m;
+	while ((m = strstr(p, "surface")) != NULL) {
+		size_t digits = strspn(m + 7, "0123456789");
+		/* an id or a reference to one: id="surface5", "#surface5" */
+		bool id = digits && m > svg && (m[-1] == '"' || m[-1] == '#');
+		g_string_append_len(out, p, m + 7 - p);
+		p = m + 7;
+		if (!id)
+			continue;
+		char *old = g_strndup(m + 7, digits);
+		gpointer n = g_hash_table_lookup(num, old);
+		if (!n) {
+			n = GUINT_TO_POINTER(g_hash_table_size(num) + 1);
+			g_hash_table_insert(num, old, n);
+		} else {
+			g_free(old);
+		}
+		g_string_append_printf(out, "%u", GPOINTER_TO_UINT(n));
+		p += digits;
+	}
+	g_string_append(out, p);
+	g_hash_table_destroy(num);
+	return g_string_free(out, FALSE);
 }

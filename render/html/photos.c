@@ -39,10 +39,11 @@ static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigne
 /* Resamples, names and writes one width of a photo, from the file path
  * whose probe is ph. */
 static void write_one(struct photo_job *j, struct photo_file *f, const char *path,
-		      const struct photo *ph)
+		      const struct photo *ph, int scale)
 {
 	struct photo_view view;
-	cairo_surface_t *s = photo_embed(path, ph, &f->crop, j->h->cache_dir, &view, &f->error);
+	cairo_surface_t *s = photo_embed(path, ph, &f->crop, j->h->cache_dir, scale, &view,
+					 &f->error);
 	if (!s)
 		return;
 	const unsigned char *jpeg = NULL;
@@ -88,25 +89,18 @@ static void write_one(struct photo_job *j, struct photo_file *f, const char *pat
 	g_byte_array_unref(bytes);
 }
 
-/* The larger width from the photo; the smaller from the larger, already
- * cropped and upright: decoding a 12-MP JPEG is most of a photo's cost,
- * and the larger file's 1280 pixels decode in a few milliseconds. */
+/* Both widths from the photo: from the cache, where the build's
+ * photo_embed_prepare() made them from one decode, or decoded here. */
 static void run(gpointer data, gpointer unused)
 {
 	(void)unused;
 	struct photo_job *j = data;
-	struct photo_file *large = &j->files[j->nfiles - 1], *small = &j->files[0];
-	write_one(j, large, j->b->image, &j->b->photo);
-	if (j->nfiles < 2 || large->error)
-		return;
-	char *path = g_build_filename(j->h->dir, large->name, NULL);
-	struct photo ph;
-	if (photo_probe(path, &ph, &small->error) == 0) {
-		small->crop = photo_crop_for(&ph, (double)small->crop.px_w / small->crop.px_h,
-					     0.5, 0.5, small->crop.px_w, small->crop.px_h);
-		write_one(j, small, path, &ph);
+	int scale = photo_embed_scale(j->h->photo_plan, j->b->image);
+	for (int i = j->nfiles - 1; i >= 0; i--) {
+		write_one(j, &j->files[i], j->b->image, &j->b->photo, scale);
+		if (j->files[i].error)
+			return;
 	}
-	g_free(path);
 }
 
 static struct photo_job *job_new(struct html *h, const struct article *a, const struct block *b)
@@ -125,6 +119,23 @@ static struct photo_job *job_new(struct html *h, const struct article *a, const 
 		j->files[j->nfiles++].crop = c;
 	}
 	return j;
+}
+
+void html_photo_requests(const struct texts *x, GArray *requests)
+{
+	for (size_t k = 0; k <= x->n; k++) {
+		const struct article *a = k < x->n ? &x->v[k] : &x->edito;
+		for (size_t i = 0; i < a->n; i++)
+			if (a->v[i].kind == BLOCK_IMAGE && a->v[i].present) {
+				struct photo_job *j = job_new(NULL, a, &a->v[i]);
+				for (int f = 0; f < j->nfiles; f++) {
+					struct photo_request r = { a->v[i].image, &a->v[i].photo,
+								   j->files[f].crop, 0 };
+					g_array_append_val(requests, r);
+				}
+				g_free(j);
+			}
+	}
 }
 
 int html_photos_write(struct html *h)

@@ -328,8 +328,11 @@ static int write_logo(struct html *h, const char *path)
 		cairo_destroy(cr);
 		cairo_surface_finish(s);
 		cairo_surface_destroy(s);
-		if (status == 0)
-			status = html_put(h->dir, "logo.svg", svg->str, svg->len);
+		if (status == 0) {
+			char *numbered = html_svg_own_numbers(svg->str);
+			status = html_put(h->dir, "logo.svg", numbered, strlen(numbered));
+			g_free(numbered);
+		}
 		g_string_free(svg, TRUE);
 		logo_close(g);
 	}
@@ -410,7 +413,7 @@ enum status html_write(const char *out, const struct html_edition *e, const stru
 		return STATUS_FAILED;
 	}
 	struct html h = { .l = l, .t = t, .x = x, .fonts = fonts, .d = d, .dir = tmp,
-			  .cache_dir = e->cache_dir, .fonts_dir = e->fonts_dir,
+			  .cache_dir = e->cache_dir, .photo_plan = e->photo_plan, .fonts_dir = e->fonts_dir,
 			  .draft = e->draft };
 	h.ctx = fonts_context(fonts);
 	h.chart_l = html_chart_layout(l);

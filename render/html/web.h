@@ -37,6 +37,7 @@ struct html {
 	struct diag *d;
 	const char *dir;        /* the folder being written */
 	const char *cache_dir;
+	const GArray *photo_plan;  /* the build's photos (photo_embed.h), or NULL */
 	const char *fonts_dir;
 	bool draft;
 	int charts;             /* drawn so far: the SVG ids' prefix */

@@ -56,6 +56,8 @@ struct pdf {
 	double offset;          /* from the sheet's corner to the trim's */
 	double ppi;             /* photos' resolution at their printed size */
 	const char *cache_dir;  /* resampled photos, or NULL */
+	const GArray *photo_plan;  /* the build's photos (photo_embed.h), or NULL */
+	int *article_pages;     /* the measured pages of the articles */
 	struct logo *logo;      /* the office's, or NULL */
 	bool growing;           /* photos may still grow to fill columns */
 	bool grown;             /* one did in this pass */

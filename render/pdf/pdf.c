@@ -103,8 +103,9 @@ static void prepare_one(gpointer data, gpointer unused)
 {
 	(void)unused;
 	struct prepare_job *j = data;
-	j->f->surface = photo_embed(j->b->image, &j->b->photo, &j->f->crop,
-				    j->p->cache_dir, &j->f->view, &j->error);
+	j->f->surface = photo_embed(j->b->image, &j->b->photo, &j->f->crop, j->p->cache_dir,
+				    photo_embed_scale(j->p->photo_plan, j->b->image),
+				    &j->f->view, &j->error);
 }
 
 /* Every photo resampled for its frame (or read from the cache), on both
@@ -181,103 +182,152 @@ static void outline(struct pdf *p)
 	}
 }
 
-enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
-	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
-	      time_t date, struct diag *d)
+struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
+		     const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d)
 {
-	struct pdf p = { .l = l, .t = t, .x = x, .d = d, .print = e->print, .draft = e->draft,
-			 .cache_dir = e->cache_dir, .logo = e->logo };
+	if (e->print && !press_profile_ok(l, d))
+		return NULL;
+	struct pdf *p = g_new0(struct pdf, 1);
+	*p = (struct pdf){ .l = l, .t = t, .x = x, .d = d, .print = e->print, .draft = e->draft,
+			   .cache_dir = e->cache_dir, .logo = e->logo, .photo_plan = e->photo_plan };
+	if (p->print) {
+		p->bleed = BLEED;
+		p->offset = BLEED + MARKS;
+		p->ppi = 300;
+	} else {
+		p->ppi = 150;
+	}
+	p->frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
+	p->divider_pages = g_new0(int, l->nloops ? l->nloops : 1);
+	p->ctx = fonts_context(fonts);
+	p->cells = g_new0(enum sc_cell, t->n ? t->n : 1);
+	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	secrecy_apply(t, p->cells);
+	p->elems = g_ptr_array_new_with_free_func(pdf_elem_free);
+	measure(p);                     /* where articles start, how large photos are */
+	/* the texts are shared with other editions: their pages are kept
+	 * here, for the drawing pass */
+	p->article_pages = g_new0(int, x->n + 1);
+	for (size_t k = 0; k < x->n; k++)
+		p->article_pages[k] = x->v[k].page;
+	return p;
+}
+
+void pdf_photo_requests(const struct pdf *p, GArray *requests)
+{
+	for (size_t k = 0; k < p->x->n; k++)
+		for (size_t i = 0; i < p->x->v[k].n; i++) {
+			const struct block *b = &p->x->v[k].v[i];
+			struct frame *f = g_hash_table_lookup(p->frames, b);
+			if (b->kind != BLOCK_IMAGE || !b->present || !f)
+				continue;
+			struct photo_request r = { b->image, &b->photo, f->crop, 0 };
+			g_array_append_val(requests, r);
+		}
+}
+
+/* Hands the PDF cairo wrote (raw) to the finishing pass, which writes
+ * path. */
+static void finish_file(struct pdf *p, const char *raw, const char *path, time_t date)
+{
+	const struct layout *l = p->l;
+	struct diag *d = p->d;
+	double trim[4] = { p->offset, p->offset, p->offset + PAGE_W, p->offset + PAGE_H };
+	char *title = g_strdup_printf("%s %d", l->title, l->year);
+	char *producer = g_strdup_printf("carnet %s (cairo %s, libqpdf %s)", CARNET_VERSION,
+					 cairo_version_string(), qpdf_get_qpdf_version());
+	struct pdf_cmyk *brand = g_new0(struct pdf_cmyk, l->press.ncmyk + 1);
+	for (size_t i = 0; i < l->press.ncmyk; i++) {
+		brand[i].rgb = l->press.cmyk[i].rgb;
+		memcpy(brand[i].cmyk, l->press.cmyk[i].cmyk, sizeof brand[i].cmyk);
+	}
+	struct pdf_press press = {
+		.profile = l->press.profile, .condition = l->press.condition,
+		.registry = l->press.registry, .info = l->press.info,
+		.brand = brand, .nbrand = l->press.ncmyk,
+	};
+	struct pdf_finish fin = {
+		.print = p->print, .press = &press, .lang = l->language, .title = title,
+		.author = l->office, .subject = l->subject, .keywords = l->keywords,
+		.creator = "carnet", .producer = producer, .date = date,
+		.srgb_profile = SRGB_PROFILE, .trim = p->print ? trim : NULL,
+		.bleed = p->bleed,
+	};
+	pdf_finish(raw, path, &fin, p->elems, d);
+	g_free(brand);
+	g_free(producer);
+	g_free(title);
+}
+
+enum status pdf_draw(struct pdf *p, const char *path, time_t date)
+{
+	struct diag *d = p->d;
 	size_t errors = d->errors;
 	enum status status = STATUS_FAILED;
 
-	if (p.print) {
-		p.bleed = BLEED;
-		p.offset = BLEED + MARKS;
-		p.ppi = 300;
-	} else {
-		p.ppi = 150;
-	}
-	if (p.print && !press_profile_ok(l, d))
-		return STATUS_BAD_INPUT;       /* as a photo that cannot be decoded */
-	p.frames = g_hash_table_new_full(NULL, NULL, NULL, frame_free);
-	p.divider_pages = g_new0(int, l->nloops ? l->nloops : 1);
-
-	p.ctx = fonts_context(fonts);
-	p.cells = g_new0(enum sc_cell, t->n ? t->n : 1);
-	p.layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
-	secrecy_apply(t, p.cells);
-
+	for (size_t k = 0; k < p->x->n; k++)
+		p->x->v[k].page = p->article_pages[k];
+	if (prepare_photos(p))
+		return STATUS_BAD_INPUT;
 	char *raw = g_strdup_printf("%s.cairo", path);
-	p.elems = g_ptr_array_new_with_free_func(pdf_elem_free);
-	measure(&p);                    /* where articles start, how large photos are */
-	if (prepare_photos(&p)) {
-		status = STATUS_BAD_INPUT;
-		goto out;
-	}
 	FILE *f = fopen(raw, "wb");
 	if (!f) {
 		diag_add(d, DIAG_ERROR, raw, 0, 0, "cannot write");
 		goto out;
 	}
-	p.surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W + 2 * p.offset,
-							PAGE_H + 2 * p.offset);
-	cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
+	p->surface = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W + 2 * p->offset,
+							 PAGE_H + 2 * p->offset);
+	cairo_pdf_surface_restrict_to_version(p->surface, CAIRO_PDF_VERSION_1_5);
 	/* the metadata, Info and XMP alike, are the finishing pass's */
-	p.cr = cairo_create(p.surface);
+	p->cr = cairo_create(p->surface);
 	/* The structure tree's root.  cairo 1.16 writes link annotations
 	 * only in a tagged document: without it the pages name annotation
 	 * objects that are never written. */
-	page_tag_begin(&p, "Document");
-	pass(&p);                       /* draw */
-	page_tag_end(&p, "Document");
-	outline(&p);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.surface);
-	cairo_status_t st = cairo_surface_status(p.surface);
+	page_tag_begin(p, "Document");
+	pass(p);                        /* draw */
+	page_tag_end(p, "Document");
+	outline(p);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(p->surface);
+	cairo_status_t st = cairo_surface_status(p->surface);
 	if (st != CAIRO_STATUS_SUCCESS)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF: %s",
 			 cairo_status_to_string(st));
-	cairo_surface_destroy(p.surface);
+	cairo_surface_destroy(p->surface);
 	if (fclose(f) != 0)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
-	if (d->errors == errors) {
-		double trim[4] = { p.offset, p.offset, p.offset + PAGE_W, p.offset + PAGE_H };
-		char *title = g_strdup_printf("%s %d", l->title, l->year);
-		char *producer = g_strdup_printf("carnet %s (cairo %s, libqpdf %s)", CARNET_VERSION,
-						 cairo_version_string(), qpdf_get_qpdf_version());
-		struct pdf_cmyk *brand = g_new0(struct pdf_cmyk, l->press.ncmyk + 1);
-		for (size_t i = 0; i < l->press.ncmyk; i++) {
-			brand[i].rgb = l->press.cmyk[i].rgb;
-			memcpy(brand[i].cmyk, l->press.cmyk[i].cmyk, sizeof brand[i].cmyk);
-		}
-		struct pdf_press press = {
-			.profile = l->press.profile, .condition = l->press.condition,
-			.registry = l->press.registry, .info = l->press.info,
-			.brand = brand, .nbrand = l->press.ncmyk,
-		};
-		struct pdf_finish fin = {
-			.print = p.print, .press = &press, .lang = l->language, .title = title,
-			.author = l->office, .subject = l->subject, .keywords = l->keywords,
-			.creator = "carnet", .producer = producer, .date = date,
-			.srgb_profile = SRGB_PROFILE, .trim = p.print ? trim : NULL,
-			.bleed = p.bleed,
-		};
-		pdf_finish(raw, path, &fin, p.elems, d);
-		g_free(brand);
-		g_free(producer);
-		g_free(title);
-	}
+	if (d->errors == errors)
+		finish_file(p, raw, path, date);
 	if (d->errors == errors)
 		status = STATUS_OK;
 out:
 	unlink(raw);
 	g_free(raw);
-	if (p.elems)
-		g_ptr_array_free(p.elems, TRUE);
-	g_free(p.cells);
-	g_hash_table_destroy(p.layouts);
-	g_hash_table_destroy(p.frames);
-	g_free(p.divider_pages);
-	g_object_unref(p.ctx);
+	return status;
+}
+
+void pdf_close(struct pdf *p)
+{
+	if (!p)
+		return;
+	g_ptr_array_free(p->elems, TRUE);
+	g_free(p->cells);
+	g_hash_table_destroy(p->layouts);
+	g_hash_table_destroy(p->frames);
+	g_free(p->divider_pages);
+	g_free(p->article_pages);
+	g_object_unref(p->ctx);
+	g_free(p);
+}
+
+enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
+		      const struct figures *t, struct texts *x, PangoFontMap *fonts,
+		      time_t date, struct diag *d)
+{
+	struct pdf *p = pdf_open(e, l, t, x, fonts, d);
+	if (!p)
+		return STATUS_BAD_INPUT;       /* as a photo that cannot be decoded */
+	enum status status = pdf_draw(p, path, date);
+	pdf_close(p);
 	return status;
 }

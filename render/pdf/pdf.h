@@ -38,7 +38,23 @@ struct pdf_edition {
 	bool draft;             /* "PROJET" across every page */
 	const char *cache_dir;
 	struct logo *logo;      /* on the cover and the back cover, or NULL */
+	/* the requests photo_embed_prepare() made every rendition of, each
+	 * photo decoded once for the editions of one build; or NULL */
+	const GArray *photo_plan;
 };
+
+struct pdf;
+
+/* pdf_write() in steps, for a build that makes several editions: the
+ * edition laid out (measured: where articles start, how large photos
+ * are; NULL after a message when the print profile is not a press's),
+ * the frames its photos fill as requests (photo_embed.h), the drawing
+ * into path, the release.  The texts x may be shared between editions. */
+struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
+		     const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
+void pdf_photo_requests(const struct pdf *p, GArray *requests);
+enum status pdf_draw(struct pdf *p, const char *path, time_t date);
+void pdf_close(struct pdf *p);
 
 enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
 	      const struct figures *t, struct texts *x, PangoFontMap *fonts,
