@@ -29,8 +29,11 @@ ifeq ($(SAN),1)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 endif
-# photos: libjpeg(-turbo), libexif, lcms2, libwebp (and its demuxer: ICC, EXIF), libpng; the logo: librsvg
-PHOTO_PKGS := libjpeg libexif lcms2 libwebp libwebpdemux libpng librsvg-2.0
+# photos: libjpeg(-turbo), libexif, libwebp (and its demuxer: ICC, EXIF),
+# libpng, which read a photo's header (the model's) and decode it; lcms2
+# converts its colours; the logo: librsvg
+PROBE_PKGS := libjpeg libexif libwebp libwebpdemux libpng
+PHOTO_PKGS := $(PROBE_PKGS) lcms2 librsvg-2.0
 # The libraries' headers as system headers (-isystem): -MMD leaves them
 # out of the dependency files, so that make does not stat hundreds of
 # headers an object on every run (it made `make report` twice as slow).
@@ -43,6 +46,9 @@ XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter)
 PDF_LIBS   = $(shell pkg-config --libs pangocairo pangofc fontconfig libcmark libqpdf \
                                     $(PHOTO_PKGS)) -lhyphen -lstdc++
 HTML_LIBS  = $(shell pkg-config --libs harfbuzz-subset)
+# what the edition's model needs without drawing (carnet init): Markdown,
+# hyphenation, the photos' headers
+MODEL_LIBS = $(shell pkg-config --libs libcmark $(PROBE_PKGS)) -lhyphen
 TEST_LIBS  = $(shell pkg-config --libs check)
 
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
@@ -71,7 +77,7 @@ POT      := $(BUILD)/po/carnet.pot
 # format (diag.h, export.h, the readers' and photos' helpers) and
 # i18n_fr(); the words such functions are given are marked N_()
 XGETTEXT_KEYWORDS := -k_ -kN_ -kngettext:1,2 -ki18n_fr -kdiag_add:6 -kdiag_warn_kind:7 \
-        -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kstop_at:4 -kfail:2
+        -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kstop_at:4 -kphoto_fail:2
 I18N_SRC := $(sort $(wildcard etl/*.c render/*.c render/*/*.c render/pdf/*.cc init/*.c tools/*.c))
 INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
 INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)
@@ -206,7 +212,7 @@ $(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BU
 
 $(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS) $(shell pkg-config --libs hunspell)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(MODEL_LIBS) $(ETL_LIBS) $(shell pkg-config --libs hunspell)
 
 $(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
@@ -433,13 +439,9 @@ valgrind-run: programs $(BUILD)/tests/unit
 	valgrind -q --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	    --suppressions=tests/valgrind.supp \
-	    $(BIN)/carnet-pdf --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
-	    --fonts fonts -o $(BUILD)/carnet.pdf
-	valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	    --suppressions=tests/valgrind.supp \
-	    $(BIN)/carnet-html --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
-	    --fonts fonts --out $(BUILD)/web
+	    $(BIN)/carnet-editions --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
+	    --fonts fonts --cache $(BUILD)/valgrind-photos --screen $(BUILD)/carnet.pdf \
+	    --print $(BUILD)/carnet-impression.pdf --web $(BUILD)/web
 
 -include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
          $(TEST_OBJ:.o=.d) \

@@ -3,6 +3,7 @@
 #include "../etl/i18n.h"
 #include "fonts.h"
 #include "hyphenate.h"
+#include "photo.h"
 #include "inputs.h"
 
 #include <stdio.h>
@@ -74,15 +75,49 @@ static void drop_empty_loops(struct edition *e, struct diag *d)
 	}
 }
 
+/* An error in the texts (a photo refused, a placeholder) stops the build
+ * before the photos are decoded for their frames: each present photo is
+ * decoded now, small, so that one run names every bad photo.  A run
+ * without error pays nothing for it. */
+static void check_photos(const struct texts *x, struct diag *d)
+{
+	for (size_t i = 0; i < x->n; i++)
+		for (size_t k = 0; k < x->v[i].n; k++) {
+			const struct block *b = &x->v[i].v[k];
+			if (b->kind != BLOCK_IMAGE || !b->present)
+				continue;
+			const struct photo *ph = &b->photo;
+			struct photo_crop c = photo_crop_for(ph, (double)ph->width / ph->height,
+							     0.5, 0.5, MIN(ph->width, 96),
+							     MIN(ph->height, 96));
+			char *error = NULL;
+			GMappedFile *m = g_mapped_file_new(b->image, FALSE, NULL);
+			cairo_surface_t *s = m ? photo_render(ph,
+				(const unsigned char *)g_mapped_file_get_contents(m),
+				g_mapped_file_get_length(m), &c, &error) : NULL;
+			if (s)
+				cairo_surface_destroy(s);
+			else
+				diag_add(d, DIAG_ERROR, x->v[i].file, b->line, 0, "photo '%s': %s",
+					 b->image_name, error ? error : "cannot read it again");
+			if (m)
+				g_mapped_file_unref(m);
+			g_free(error);
+		}
+}
+
 enum status edition_open(struct edition *e, const char *layout_dir, const char *figures,
 			 const char *labels, const char *fonts_dir, bool draft,
 			 struct diag *d, const char *prog)
 {
 	*e = (struct edition){ .t = FIGURES_INIT };
 	e->fonts_dir = fonts_dir ? g_strdup(fonts_dir) : default_fonts();
-	if (inputs_read_model(&e->l, &e->t, layout_dir, figures, labels, false, draft, d) != 0 ||
-	    texts_load(&e->l, &e->t, draft, &e->x, d) != 0)
+	if (inputs_read_model(&e->l, &e->t, layout_dir, figures, labels, false, draft, d) != 0)
 		return STATUS_BAD_INPUT;
+	if (texts_load(&e->l, &e->t, draft, &e->x, d) != 0) {
+		check_photos(&e->x, d);
+		return STATUS_BAD_INPUT;
+	}
 	drop_empty_loops(e, d);
 	e->date = layout_date(&e->l);
 	if (e->date < 0) {

@@ -1,6 +1,7 @@
 /* photo.c — see photo.h. */
 #include "photo.h"
 #include "../etl/i18n.h"
+#include "photo_jpeg.h"
 #include "photo_meta.h"
 
 #include <math.h>
@@ -20,114 +21,21 @@
  * JPEG with no profile of its own is taken to be printed with. */
 #define DEFAULT_CMYK_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"
 
-static void *fail(char **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void *fail(char **error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (error && !*error)
-		*error = g_strdup_vprintf(_(fmt), ap);
-	va_end(ap);
-	return NULL;
-}
-
-/* ---- libjpeg, with errors and corrupt data as messages ---- */
-
-struct jerr {
-	struct jpeg_error_mgr pub;
-	jmp_buf jb;
-	char msg[JMSG_LENGTH_MAX];
-};
-
-static void jerr_exit(j_common_ptr c)
-{
-	struct jerr *e = (struct jerr *)c->err;
-	c->err->format_message(c, e->msg);
-	longjmp(e->jb, 1);
-}
-
-/* libjpeg only warns about a truncated or corrupt file, and fills the
- * rest with grey: for a carnet that is an error. */
-static void jerr_emit(j_common_ptr c, int level)
-{
-	if (level >= 0)
-		return;
-	switch (c->err->msg_code) {
-	case JWRN_JPEG_EOF: case JWRN_HIT_MARKER: case JWRN_MUST_RESYNC:
-	case JWRN_NOT_SEQUENTIAL: case JWRN_BOGUS_PROGRESSION:
-	case JWRN_HUFF_BAD_CODE:
-		jerr_exit(c);
-	default:
-		break;
-	}
-}
-
-static void jpeg_begin(struct jpeg_decompress_struct *ci, struct jerr *e,
-		       const unsigned char *data, size_t n)
-{
-	ci->err = jpeg_std_error(&e->pub);
-	e->pub.error_exit = jerr_exit;
-	e->pub.emit_message = jerr_emit;
-	jpeg_create_decompress(ci);
-	jpeg_mem_src(ci, data, (unsigned long)n);
-	jpeg_save_markers(ci, JPEG_APP0 + 1, 0xFFFF);   /* EXIF, XMP */
-	jpeg_save_markers(ci, JPEG_APP0 + 2, 0xFFFF);   /* ICC */
-	jpeg_save_markers(ci, JPEG_APP0 + 13, 0);       /* IPTC: only noted */
-	jpeg_save_markers(ci, JPEG_COM, 0);
-}
-
-/* The EXIF orientation in the saved APP1 markers, 1 when none. */
-static int exif_orientation(struct jpeg_decompress_struct *ci)
-{
-	for (jpeg_saved_marker_ptr m = ci->marker_list; m; m = m->next)
-		if (m->marker == JPEG_APP0 + 1 && m->data_length >= 6 &&
-		    memcmp(m->data, "Exif\0\0", 6) == 0)
-			return photo_exif_orientation(m->data, m->data_length);
-	return 1;
-}
-
-static int jpeg_probe(const unsigned char *data, size_t n, struct photo *ph,
-		      char **error)
-{
-	struct jpeg_decompress_struct ci;
-	struct jerr e;
-	jpeg_begin(&ci, &e, data, n);
-	if (setjmp(e.jb)) {
-		fail(error, "not a readable JPEG: %s", e.msg);
-		jpeg_destroy_decompress(&ci);
-		return -1;
-	}
-	jpeg_read_header(&ci, TRUE);
-	ph->orientation = exif_orientation(&ci);
-	for (jpeg_saved_marker_ptr m = ci.marker_list; m; m = m->next)
-		ph->metadata |= m->marker != JPEG_APP0 + 2;
-	ph->cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
-	JOCTET *icc = NULL;
-	unsigned int icc_len = 0;
-	ph->icc = jpeg_read_icc_profile(&ci, &icc, &icc_len) && icc_len > 0;
-	free(icc);
-	bool turned = ph->orientation >= 5;
-	ph->width = (int)(turned ? ci.image_height : ci.image_width);
-	ph->height = (int)(turned ? ci.image_width : ci.image_height);
-	jpeg_destroy_decompress(&ci);
-	return 0;
-}
-
 unsigned char *photo_jpeg_without_metadata(const unsigned char *data, size_t n,
 					   unsigned long *len, char **error)
 {
 	struct jpeg_decompress_struct in;
 	struct jpeg_compress_struct out;
-	struct jerr e;
+	struct photo_jerr e;
 	unsigned char *volatile buf = NULL;
 	/* the encoder's buffer, kept where a longjmp cannot lose it */
 	unsigned char **mem = g_new0(unsigned char *, 1);
 	*len = 0;
-	jpeg_begin(&in, &e, data, n);
+	photo_jpeg_begin(&in, &e, data, n);
 	out.err = &e.pub;               /* one error manager, one jump */
 	jpeg_create_compress(&out);
 	if (setjmp(e.jb)) {
-		fail(error, "cannot copy the JPEG: %s", e.msg);
+		photo_fail(error, "cannot copy the JPEG: %s", e.msg);
 		goto out;
 	}
 	jpeg_read_header(&in, TRUE);
@@ -148,28 +56,6 @@ out:
 	return buf;
 }
 
-/* The smallest of 1/8, 1/4, 1/2 and 1 that still gives at least need of
- * the photo's pixels in each direction.  Not the other eighths: their
- * inverse DCTs have no SIMD in libjpeg-turbo, and a 12-MP JPEG decodes
- * slower at 6/8 (59 ms) than whole (36 ms). */
-static int jpeg_scale(double need)
-{
-	int num = 1;
-	while (num < 8 && num < need * 8 - 1e-9)
-		num *= 2;
-	return num;
-}
-
-int photo_decode_scale(const struct photo *ph, const struct photo_crop *c)
-{
-	if (ph->kind != PHOTO_JPEG)
-		return 8;
-	double need = fmax(c->px_w / c->w, c->px_h / c->h);
-	/* the photo's long side at PHOTO_DECODE_LONG pixels at least */
-	double longest = fmax(ph->width, ph->height);
-	return jpeg_scale(fmax(need, fmin(1, PHOTO_DECODE_LONG / longest)));
-}
-
 /* An lcms2 transform from the profile (or, for CMYK, the default one) to
  * sRGB, writing cairo's BGRX; NULL with *error. */
 static cmsHTRANSFORM to_srgb(const JOCTET *icc, unsigned int len, cmsUInt32Number in_format,
@@ -183,7 +69,7 @@ static cmsHTRANSFORM to_srgb(const JOCTET *icc, unsigned int len, cmsUInt32Numbe
 	if (!in && want == cmsSigCmykData) {
 		in = cmsOpenProfileFromFile(DEFAULT_CMYK_PROFILE, "r");
 		if (!in)
-			return fail(error, "a CMYK photo with no profile, and no default CMYK "
+			return photo_fail(error, "a CMYK photo with no profile, and no default CMYK "
 				    "profile in " DEFAULT_CMYK_PROFILE " (Debian libgs-common)");
 	}
 	if (!in)
@@ -197,7 +83,7 @@ static cmsHTRANSFORM to_srgb(const JOCTET *icc, unsigned int len, cmsUInt32Numbe
 	cmsCloseProfile(in);
 	cmsCloseProfile(out);
 	if (!t)
-		fail(error, "its colour profile cannot be used");
+		photo_fail(error, "its colour profile cannot be used");
 	return t;
 }
 
@@ -206,15 +92,15 @@ static cairo_surface_t *jpeg_decode(const struct photo *ph, const unsigned char 
 				    size_t n, int scale, char **error)
 {
 	struct jpeg_decompress_struct ci;
-	struct jerr e;
+	struct photo_jerr e;
 	cairo_surface_t *volatile s = NULL;
 	JOCTET *volatile icc = NULL;
 	unsigned char *volatile row = NULL;
 	volatile cmsHTRANSFORM t = NULL;
 
-	jpeg_begin(&ci, &e, data, n);
+	photo_jpeg_begin(&ci, &e, data, n);
 	if (setjmp(e.jb)) {
-		fail(error, "cannot decode the JPEG: %s", e.msg);
+		photo_fail(error, "cannot decode the JPEG: %s", e.msg);
 		goto fail;
 	}
 	jpeg_read_header(&ci, TRUE);
@@ -238,7 +124,7 @@ static cairo_surface_t *jpeg_decode(const struct photo *ph, const unsigned char 
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci.output_width,
 				       (int)ci.output_height);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		fail(error, "not enough memory for its pixels");
+		photo_fail(error, "not enough memory for its pixels");
 		goto fail;
 	}
 	unsigned char *px = cairo_image_surface_get_data(s);
@@ -268,27 +154,6 @@ out:
 	return s;
 }
 
-/* ---- PNG: the header with libpng, the pixels with cairo ---- */
-
-static int png_probe(const unsigned char *data, size_t n, struct photo *ph, char **error)
-{
-	png_image im = { .version = PNG_IMAGE_VERSION };
-	if (!png_image_begin_read_from_memory(&im, data, n)) {
-		fail(error, "not a readable PNG: %s", im.message);
-		png_image_free(&im);
-		return -1;
-	}
-	ph->width = (int)im.width;
-	ph->height = (int)im.height;
-	ph->alpha = (im.format & PNG_FORMAT_FLAG_ALPHA) != 0;
-	png_image_free(&im);
-	size_t len;
-	unsigned char *icc = photo_png_icc(data, n, &len);
-	ph->icc = icc != NULL;
-	g_free(icc);
-	return 0;
-}
-
 struct reader {
 	const unsigned char *data;
 	size_t n, at;
@@ -310,35 +175,9 @@ static cairo_surface_t *png_decode(const unsigned char *data, size_t n, char **e
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_mem, &r);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		return fail(error, "cannot decode the PNG: truncated or corrupt");
+		return photo_fail(error, "cannot decode the PNG: truncated or corrupt");
 	}
 	return s;
-}
-
-/* ---- WebP ---- */
-
-static int webp_probe(const unsigned char *data, size_t n, struct photo *ph, char **error)
-{
-	WebPBitstreamFeatures f;
-	if (WebPGetFeatures(data, n, &f) != VP8_STATUS_OK) {
-		fail(error, "not a readable WebP image");
-		return -1;
-	}
-	size_t len;
-	unsigned char *chunk = photo_webp_chunk(data, n, "EXIF", &len);
-	if (chunk) {
-		ph->orientation = photo_exif_orientation(chunk, len);
-		ph->metadata = true;
-		g_free(chunk);
-	}
-	chunk = photo_webp_chunk(data, n, "ICCP", &len);
-	ph->icc = chunk != NULL;
-	g_free(chunk);
-	bool turned = ph->orientation >= 5;
-	ph->width = turned ? f.height : f.width;
-	ph->height = turned ? f.width : f.height;
-	ph->alpha = f.has_alpha;
-	return 0;
 }
 
 static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char *data,
@@ -351,7 +190,7 @@ static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char 
 		ph->alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		return fail(error, "not enough memory for its pixels");
+		return photo_fail(error, "not enough memory for its pixels");
 	}
 	WebPDecoderConfig cfg;
 	WebPInitDecoderConfig(&cfg);
@@ -365,7 +204,7 @@ static cairo_surface_t *webp_decode(const struct photo *ph, const unsigned char 
 	WebPFreeDecBuffer(&cfg.output);
 	if (st != VP8_STATUS_OK) {
 		cairo_surface_destroy(s);
-		return fail(error, "cannot decode the WebP image: truncated or corrupt");
+		return photo_fail(error, "cannot decode the WebP image: truncated or corrupt");
 	}
 	cairo_surface_mark_dirty(s);
 	return s;
@@ -395,95 +234,6 @@ static bool profiled_to_srgb(const struct photo *ph, const unsigned char *data, 
 	cmsDeleteTransform(t);
 	cairo_surface_mark_dirty(s);
 	return true;
-}
-
-/* ---- the formats, by their first bytes ---- */
-
-int photo_probe_data(const unsigned char *data, size_t n, struct photo *ph, char **error)
-{
-	memset(ph, 0, sizeof *ph);
-	ph->orientation = 1;
-	if (n == 0) {
-		fail(error, "empty file");
-		return -1;
-	}
-	int st;
-	if (n >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
-		ph->kind = PHOTO_JPEG;
-		st = jpeg_probe(data, n, ph, error);
-	} else if (n >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		ph->kind = PHOTO_PNG;
-		st = png_probe(data, n, ph, error);
-	} else if (n >= 12 && memcmp(data, "RIFF", 4) == 0 && memcmp(data + 8, "WEBP", 4) == 0) {
-		ph->kind = PHOTO_WEBP;
-		st = webp_probe(data, n, ph, error);
-	} else if (n >= 12 && memcmp(data + 4, "ftyp", 4) == 0) {
-		fail(error, "a HEIF/HEIC or AVIF photo, which carnet does not read: convert it "
-		     "to JPEG (e.g. heif-convert -q 92 photo.heic photo.jpg)");
-		return -1;
-	} else {
-		fail(error, "not a photo carnet reads: JPEG, PNG or WebP");
-		return -1;
-	}
-	if (st != 0)
-		return -1;
-	if (ph->width <= 0 || ph->height <= 0) {
-		fail(error, "no pixels");
-		return -1;
-	}
-	if ((long long)ph->width * ph->height > PHOTO_MAX_PIXELS) {
-		fail(error, "%d x %d pixels, more than the %lld megapixels carnet takes: "
-		     "reduce it first", ph->width, ph->height, PHOTO_MAX_PIXELS / 1000000);
-		return -1;
-	}
-	return 0;
-}
-
-void photo_content_key(const unsigned char *data, size_t n, char key[33])
-{
-	XXH128_hash_t h = XXH3_128bits(data, n);
-	snprintf(key, 33, "%016llx%016llx", (unsigned long long)h.high64,
-		 (unsigned long long)h.low64);
-}
-
-int photo_probe(const char *path, struct photo *ph, char **error)
-{
-	/* mapped, not read: the header is all a probe touches */
-	GError *ge = NULL;
-	GMappedFile *m = g_mapped_file_new(path, FALSE, &ge);
-	if (!m) {
-		fail(error, "cannot read: %s", ge->message);
-		g_error_free(ge);
-		return -1;
-	}
-	int st = photo_probe_data((const unsigned char *)g_mapped_file_get_contents(m),
-				  g_mapped_file_get_length(m), ph, error);
-	g_mapped_file_unref(m);
-	return st;
-}
-
-struct photo_crop photo_crop_for(const struct photo *ph, double aspect,
-				 double fx, double fy, int px_w, int px_h)
-{
-	struct photo_crop c;
-	double W = ph->width, H = ph->height;
-	if (W / H > aspect) {
-		c.h = H;
-		c.w = H * aspect;
-	} else {
-		c.w = W;
-		c.h = W / aspect;
-	}
-	c.x = CLAMP(fx * W - c.w / 2, 0, W - c.w);
-	c.y = CLAMP(fy * H - c.h / 2, 0, H - c.h);
-	if (px_w > c.w + 0.5 || px_h > c.h + 0.5) {    /* never enlarged */
-		double k = fmin(c.w / px_w, c.h / px_h);
-		px_w = MAX(1, (int)floor(px_w * k));
-		px_h = MAX(1, (int)floor(px_h * k));
-	}
-	c.px_w = px_w;
-	c.px_h = px_h;
-	return c;
 }
 
 bool photo_has_transparency(cairo_surface_t *s)
@@ -619,7 +369,7 @@ cairo_surface_t *photo_cut(const struct photo *ph, cairo_surface_t *src,
 	cairo_surface_flush(dst);
 	if (cairo_surface_status(dst) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(dst);
-		return fail(error, "not enough memory to resample it");
+		return photo_fail(error, "not enough memory to resample it");
 	}
 	return dst;
 }

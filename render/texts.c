@@ -90,7 +90,7 @@ static void check_link(const struct loader *ld, cmark_node *link, long line)
 
 /* Appends the inline content of node to s with its italics and bold. */
 static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
-			PangoAttrList *attrs, long line)
+			GArray *runs, long line)
 {
 	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
 		guint start = (guint)s->len;
@@ -108,7 +108,7 @@ static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 			break;
 		case CMARK_NODE_LINK:
 			check_link(ld, c, line);
-			inline_text(ld, c, s, attrs, line);
+			inline_text(ld, c, s, runs, line);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			g_string_append_c(s, ' ');
@@ -119,16 +119,14 @@ static void inline_text(const struct loader *ld, cmark_node *node, GString *s,
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG: {
 			bool emph = cmark_node_get_type(c) == CMARK_NODE_EMPH;
-			inline_text(ld, c, s, attrs, line);
-			PangoAttribute *a = emph ? pango_attr_style_new(PANGO_STYLE_ITALIC)
-						 : pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-			a->start_index = start;
-			a->end_index = (guint)s->len;
-			pango_attr_list_insert(attrs, a);
+			inline_text(ld, c, s, runs, line);
+			struct text_run r = { start, (unsigned)s->len, emph ? RUN_ITALIC : RUN_BOLD };
+			if (runs)
+				g_array_append_val(runs, r);
 			break;
 		}
 		default:
-			inline_text(ld, c, s, attrs, line);
+			inline_text(ld, c, s, runs, line);
 			break;
 		}
 	}
@@ -297,9 +295,7 @@ static bool image_block(const struct loader *ld, struct article *a, cmark_node *
 	b->image_name = g_strdup(name ? name : "");
 	b->image = g_build_filename(ld->l->dir, "images", b->image_name, NULL);
 	GString *cap = g_string_new("");
-	PangoAttrList *none = pango_attr_list_new();
-	inline_text(ld, img, cap, none, b->line);
-	pango_attr_list_unref(none);
+	inline_text(ld, img, cap, NULL, b->line);
 	b->caption = g_string_free(cap, FALSE);
 	image_options(ld, b, cmark_node_get_title(img));
 	char *error = NULL;
@@ -332,9 +328,9 @@ static struct block *text_block(const struct loader *ld, struct article *a,
 	struct block *b = push(a, node);
 	b->kind = kind;
 	b->line = cmark_node_get_start_line(node);
-	b->attrs = pango_attr_list_new();
+	b->runs = g_array_new(FALSE, FALSE, sizeof(struct text_run));
 	GString *s = g_string_new("");
-	inline_text(ld, node, s, b->attrs, b->line);
+	inline_text(ld, node, s, b->runs, b->line);
 	b->text = g_string_free(s, FALSE);
 	if (item && kind == BLOCK_PARAGRAPH) {
 		b->list = item->list;
@@ -406,9 +402,7 @@ static void walk(const struct loader *ld, struct article *a, cmark_node *parent,
 		case CMARK_NODE_HEADING:
 			if (cmark_node_get_heading_level(n) == 1 && !a->title) {
 				GString *s = g_string_new("");
-				PangoAttrList *none = pango_attr_list_new();
-				inline_text(ld, n, s, none, cmark_node_get_start_line(n));
-				pango_attr_list_unref(none);
+				inline_text(ld, n, s, NULL, cmark_node_get_start_line(n));
 				a->title = g_string_free(s, FALSE);
 				cmark_node_set_user_data(n, TEXTS_TITLE_NODE);
 				/* titles are not hyphenated */
@@ -593,25 +587,6 @@ static void photo_missing(const struct loader *ld, const char *text, const struc
 
 /* Decodes b's photo at a small size (a JPEG at 1/8 of its scale): an
  * error at its text's line when it cannot be decoded whole. */
-static void check_decodes(const struct loader *ld, const char *text, const struct block *b)
-{
-	const struct photo *ph = &b->photo;
-	struct photo_crop c = photo_crop_for(ph, (double)ph->width / ph->height, 0.5, 0.5,
-					     MIN(ph->width, 96), MIN(ph->height, 96));
-	char *error = NULL;
-	GMappedFile *m = g_mapped_file_new(b->image, FALSE, NULL);
-	cairo_surface_t *s = m ? photo_render(ph, (const unsigned char *)g_mapped_file_get_contents(m),
-					      g_mapped_file_get_length(m), &c, &error) : NULL;
-	if (s)
-		cairo_surface_destroy(s);
-	else
-		diag_add(ld->d, DIAG_ERROR, text, b->line, 0, "photo '%s': %s", b->image_name,
-			 error ? error : "cannot read it again");
-	if (m)
-		g_mapped_file_unref(m);
-	g_free(error);
-}
-
 static void article_release(struct article *a);
 
 int texts_load(const struct layout *l, const struct figures *t,
@@ -636,27 +611,13 @@ int texts_load(const struct layout *l, const struct figures *t,
 		g_ptr_array_free(files, TRUE);
 		g_free(dir);
 	}
-	size_t refused = 0;
+	/* a photo there but refused is an error already, said at its line */
 	for (size_t i = 0; i < out->n; i++)
 		for (size_t k = 0; k < out->v[i].n; k++) {
 			const struct block *b = &out->v[i].v[k];
-			if (b->kind != BLOCK_IMAGE || b->present)
-				continue;
-			if (g_file_test(b->image, G_FILE_TEST_EXISTS))
-				refused++;
-			else
+			if (b->kind == BLOCK_IMAGE && !b->present &&
+			    !g_file_test(b->image, G_FILE_TEST_EXISTS))
 				photo_missing(&ld, out->v[i].file, b);
-		}
-	/* An error here (a photo refused, a placeholder) stops the build
-	 * before the photos are decoded (each edition decodes them for its
-	 * frames): decode them now, small, so that one run names every bad
-	 * photo.  A run without error pays nothing for it. */
-	bool stopping = refused || d->errors > errors;
-	for (size_t i = 0; stopping && i < out->n; i++)
-		for (size_t k = 0; k < out->v[i].n; k++) {
-			const struct block *b = &out->v[i].v[k];
-			if (b->kind == BLOCK_IMAGE && b->present)
-				check_decodes(&ld, out->v[i].file, b);
 		}
 	return d->errors > errors;
 }
@@ -667,8 +628,8 @@ static void article_release(struct article *a)
 		struct block *b = &a->v[i];
 		g_free(b->text);
 		g_free(b->label);
-		if (b->attrs)
-			pango_attr_list_unref(b->attrs);
+		if (b->runs)
+			g_array_free(b->runs, TRUE);
 		for (size_t k = 0; k < b->ntiles; k++) {
 			g_free(b->tiles[k].value);
 			g_free(b->tiles[k].label);

@@ -44,11 +44,11 @@
 
 #include <stdbool.h>
 
-#include <pango/pango.h>
+#include <glib.h>
 
 #include "layout.h"
 #include "chart_kinds.h"
-#include "photo.h"
+#include "photo_probe.h"
 
 enum block_kind { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_TILES, BLOCK_CHART,
 		  BLOCK_IMAGE };
@@ -67,11 +67,18 @@ struct chart_block {
 	char *alt;              /* the text alternative, made from the data */
 };
 
+/* A run of text in italics or bold, in bytes of the block's text, in the
+ * order their ends come (an inner run before the one around it). */
+struct text_run {
+	unsigned start, end;
+	enum { RUN_ITALIC, RUN_BOLD } kind;
+};
+
 struct block {
 	enum block_kind kind;
 	long line;              /* in its file */
 	char *text;             /* heading or paragraph: UTF-8, soft hyphens */
-	PangoAttrList *attrs;   /* italics and bold of text */
+	GArray *runs;           /* of struct text_run: italics and bold of text */
 	struct tile *tiles;
 	size_t ntiles;
 	struct chart_block chart;

@@ -496,8 +496,20 @@ PangoLayout *paragraph_layout(struct pdf *p, const struct block *b,
 	if (lay)
 		return g_object_ref(lay);
 	lay = text_layout(p, b->text, p->l->font_text, weight, size, w);
-	if (b->attrs)
-		pango_layout_set_attributes(lay, b->attrs);
+	if (b->runs) {
+		PangoAttrList *attrs = pango_attr_list_new();
+		for (guint i = 0; i < b->runs->len; i++) {
+			const struct text_run *r = &g_array_index(b->runs, struct text_run, i);
+			PangoAttribute *a = r->kind == RUN_ITALIC
+				? pango_attr_style_new(PANGO_STYLE_ITALIC)
+				: pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = r->start;
+			a->end_index = r->end;
+			pango_attr_list_insert(attrs, a);
+		}
+		pango_layout_set_attributes(lay, attrs);
+		pango_attr_list_unref(attrs);
+	}
 	pango_layout_set_justify(lay, justify);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
 	if (indent)
