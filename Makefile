@@ -54,6 +54,10 @@ TEST_LIBS  = $(shell pkg-config --libs check)
 ETL_SRC  := $(filter-out etl/figures_main.c,$(wildcard etl/*.c))
 ETL_OBJ  := $(ETL_SRC:%.c=$(BUILD)/obj/%.o)
 # render/ holds what the renderers share; each output has its folder.
+# model/ is what an edition is (layout, texts, figures read back, chart
+# data, photos' headers), drawn by nothing: carnet init reads it alone.
+MODEL_SRC := $(wildcard model/*.c)
+MODEL_OBJ := $(MODEL_SRC:%.c=$(BUILD)/obj/%.o)
 RENDER_SRC := $(wildcard render/*.c)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 # render/pdf/*.cc are C++: libqpdf's content-stream token filters and object model
@@ -78,7 +82,7 @@ POT      := $(BUILD)/po/carnet.pot
 # i18n_fr(); the words such functions are given are marked N_()
 XGETTEXT_KEYWORDS := -k_ -kN_ -kngettext:1,2 -ki18n_fr -kdiag_add:6 -kdiag_warn_kind:7 \
         -kexp_reject:4 -kexp_warn:3 -kexp_warn_row:3 -kerror_at:4 -kstop_at:4 -kphoto_fail:2
-I18N_SRC := $(sort $(wildcard etl/*.c render/*.c render/*/*.c render/pdf/*.cc init/*.c tools/*.c))
+I18N_SRC := $(sort $(wildcard etl/*.c model/*.c render/*.c render/*/*.c render/pdf/*.cc init/*.c tools/*.c))
 INIT_SRC := $(filter-out init/init_main.c,$(wildcard init/*.c))
 INIT_OBJ := $(INIT_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -182,13 +186,17 @@ $(BUILD)/libetl.a: $(ETL_OBJ)
 # puts in place its outputs (etl/infile.c, render/folder.c: GLib only)
 $(BIN)/carnet: $(BUILD)/obj/tools/carnet.o $(BUILD)/obj/tools/stages.o $(BUILD)/obj/tools/build.o \
                $(BUILD)/obj/etl/infile.o $(BUILD)/obj/etl/i18n.o $(BUILD)/obj/etl/status.o \
-               $(BUILD)/obj/render/folder.o
+               $(BUILD)/obj/etl/folder.o
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(shell pkg-config --libs glib-2.0)
 
 $(BIN)/carnet-figures: $(BUILD)/obj/etl/figures_main.o $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(ETL_LIBS)
+
+$(BUILD)/libmodel.a: $(MODEL_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
 
 $(BUILD)/librender.a: $(RENDER_OBJ)
 	@rm -f $@
@@ -206,24 +214,24 @@ $(BUILD)/libxlsx.a: $(XLSX_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BIN)/carnet-xlsx: $(BUILD)/obj/render/xlsx/xlsx_main.o $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(XLSX_LIBS) $(ETL_LIBS)
 
-$(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BIN)/carnet-init: $(BUILD)/obj/init/init_main.o $(INIT_OBJ) $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(MODEL_LIBS) $(ETL_LIBS) $(shell pkg-config --libs hunspell)
 
-$(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BIN)/carnet-pdf: $(BUILD)/obj/render/pdf/pdf_main.o $(BUILD)/libpdf.a $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PDF_LIBS) $(ETL_LIBS)
 
-$(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BIN)/carnet-html: $(BUILD)/obj/render/html/html_main.o $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
 $(BIN)/carnet-editions: $(BUILD)/obj/render/editions/editions_main.o $(BUILD)/libpdf.a $(BUILD)/libhtml.a \
-                        $(BUILD)/librender.a $(BUILD)/libetl.a
+                        $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
@@ -341,7 +349,7 @@ bench-run: programs $(BENCH_SCALES:%=$(BUILD)/scaled/x%/.done)
 
 FUZZERS   := reader sources fields layout texts html photos
 FUZZ_LIBS  = $(XLSX_LIBS) $(HTML_LIBS) $(PDF_LIBS) $(ETL_LIBS)
-FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(RENDER_SRC) $(HTML_SRC)
+FUZZ_DEPS := tests/fuzz/fuzz_file.c $(ETL_SRC) $(MODEL_SRC) $(RENDER_SRC) $(HTML_SRC)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
@@ -371,7 +379,7 @@ fuzz-run-%: build/fuzz/fuzz_% build/fuzz/seeds/%
 # Every input a fuzzer found a fault with is kept in tests/fuzz/regressions
 # and replayed by make check, with the sanitizers, without libFuzzer.
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(BUILD)/obj/tests/fuzz/fuzz_file.o \
-                        $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libetl.a
+                        $(BUILD)/libhtml.a $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(FUZZ_LIBS)
 
@@ -383,7 +391,7 @@ fuzz-replay: $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 
 # ---- tests ----------------------------------------------------------------
 
-$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libetl.a
+$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpdf.a $(BUILD)/libxlsx.a $(BUILD)/librender.a $(BUILD)/libmodel.a $(BUILD)/libetl.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TEST_LIBS) $(XLSX_LIBS) $(PDF_LIBS) $(ETL_LIBS)
 
@@ -443,7 +451,7 @@ valgrind-run: programs $(BUILD)/tests/unit
 	    --fonts fonts --cache $(BUILD)/valgrind-photos --screen $(BUILD)/carnet.pdf \
 	    --print $(BUILD)/carnet-impression.pdf --web $(BUILD)/web
 
--include $(ETL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
+-include $(ETL_OBJ:.o=.d) $(MODEL_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(PDF_OBJ:.o=.d) $(XLSX_OBJ:.o=.d) \
          $(TEST_OBJ:.o=.d) \
          $(BUILD)/obj/etl/figures_main.d $(BUILD)/obj/render/xlsx/xlsx_main.d \
          $(BUILD)/obj/render/pdf/pdf_main.d $(BUILD)/obj/init/init_main.d $(INIT_OBJ:.o=.d) \

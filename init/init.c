@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "../etl/cell.h"
-#include "../render/chart_data.h"
-#include "../render/inputs.h"
-#include "../render/texts.h"
+#include "../model/chart_data.h"
+#include "../model/inputs.h"
+#include "../model/texts.h"
 #include "accents.h"
 
 static const char *const format_names[] = {

@@ -24,7 +24,7 @@
 
 #include "../etl/figures.h"
 #include "../etl/status.h"
-#include "../render/layout.h"
+#include "../model/layout.h"
 
 struct init {
 	const char *model;      /* the model or old edition's folder */

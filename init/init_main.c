@@ -18,8 +18,8 @@
 #include "../etl/etl.h"
 #include "../etl/fields.h"
 #include "../etl/infile.h"
-#include "../render/folder.h"
-#include "../render/texts.h"
+#include "../etl/folder.h"
+#include "../model/texts.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -1,10 +1,10 @@
 /* charts.c — see charts.h. */
 #include "charts.h"
 #include "fonts.h"
-#include "chart_data.h"
+#include "../model/chart_data.h"
 #include "colour.h"
-#include "format.h"
-#include "inputs.h"
+#include "../model/format.h"
+#include "../model/inputs.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -22,8 +22,8 @@
 #include <pango/pangocairo.h>
 
 #include "../etl/small_counts.h"
-#include "layout.h"
-#include "texts.h"
+#include "../model/layout.h"
+#include "../model/texts.h"
 
 /* What a chart shows, as a table: a header row, then a row per value;
  * every cell a string, as the chart prints it (the first of a row names

@@ -2,9 +2,9 @@
 #include "edition.h"
 #include "../etl/i18n.h"
 #include "fonts.h"
-#include "hyphenate.h"
+#include "../model/hyphenate.h"
 #include "photo.h"
-#include "inputs.h"
+#include "../model/inputs.h"
 
 #include <stdio.h>
 #include <string.h>

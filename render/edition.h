@@ -13,9 +13,9 @@
 #include <pango/pangocairo.h>
 
 #include "../etl/status.h"
-#include "layout.h"
+#include "../model/layout.h"
 #include "logo.h"
-#include "texts.h"
+#include "../model/texts.h"
 
 struct edition {
 	struct layout l;

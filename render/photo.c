@@ -1,8 +1,8 @@
 /* photo.c — see photo.h. */
 #include "photo.h"
 #include "../etl/i18n.h"
-#include "photo_jpeg.h"
-#include "photo_meta.h"
+#include "../model/photo_jpeg.h"
+#include "../model/photo_meta.h"
 
 #include <math.h>
 #include <setjmp.h>

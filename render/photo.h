@@ -23,7 +23,7 @@
 
 #include <cairo.h>
 
-#include "photo_probe.h"
+#include "../model/photo_probe.h"
 
 /* The photo in data[0..n) decoded at scale/8 (JPEG), in sRGB, as stored
  * (not turned upright); NULL with *error when it cannot be (truncated,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # shape.sh OBJDIR — the tree's shape (issue 25, tests/tools/code_shape.py):
 # no file over 800 lines, no function over 80, no two modules that include
-# or call each other, directly or round a loop.  The checker is run on the
+# or call each other, directly or round a loop, no layer (etl, model,
+# render) that depends on one above it.  The checker is run on the
 # tree, then on a spoiled copy, which it must refuse with each breach
 # named.  Prints "shape: N passed, N failed".
 set -u
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.." || exit 2
 bin=. . tests/lib.sh
 shape=tests/tools/code_shape.py
 
-if "$py" $shape "$objdir" etl render init tools >"$tmp/out" 2>&1; then ok; else
+if "$py" $shape "$objdir" etl model render init tools >"$tmp/out" 2>&1; then ok; else
 	bad "the tree is out of shape"; sed 's/^/  | /' "$tmp/out" >&2
 fi
 
@@ -36,5 +37,14 @@ for want in 'src/a.c: 815 lines (at most 800)' 'src/a.c:3: a_long() is 83 lines 
 		bad "spoiled tree: no '$want'"; sed 's/^/  | /' "$tmp/out" >&2
 	fi
 done
+
+# a lower layer that includes a higher one
+l=$tmp/layered
+mkdir -p "$l/etl" "$l/render" "$l/obj"
+printf 'int drawn(void);\n' >"$l/render/draw.h"
+printf '#include "../render/draw.h"\nint read_it(void) { return 1; }\n' >"$l/etl/read.c"
+(cd "$l" && "$py" "$OLDPWD/$shape" obj etl render) >"$tmp/out" 2>&1 && bad "a layer upside down passes"
+grep -qF "etl/read depends on render/draw: a layer above its own" "$tmp/out" && ok ||
+	{ bad "layers: not named"; sed 's/^/  | /' "$tmp/out" >&2; }
 
 finish shape

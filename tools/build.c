@@ -3,7 +3,7 @@
 #include "build.h"
 #include "stages.h"
 #include "../etl/infile.h"
-#include "../render/folder.h"
+#include "../etl/folder.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include "style.h"
 #include "markup.h"
 #include "../charts.h"
-#include "../format.h"
+#include "../../model/format.h"
 
 #include <math.h>
 #include <string.h>

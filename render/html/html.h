@@ -33,9 +33,9 @@
 
 #include <pango/pangocairo.h>
 
-#include "../layout.h"
+#include "../../model/layout.h"
 #include "../logo.h"
-#include "../texts.h"
+#include "../../model/texts.h"
 
 struct html_edition {
 	bool draft;             /* "PROJET" on every page */

@@ -9,10 +9,10 @@
 #include "style.h"
 #include "webfonts.h"
 #include "markup.h"
-#include "../folder.h"
+#include "../../etl/folder.h"
 #include "../fonts.h"
-#include "../format.h"
-#include "../secrecy.h"
+#include "../../model/format.h"
+#include "../../model/secrecy.h"
 
 #include <errno.h>
 #include <stdio.h>

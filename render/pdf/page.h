@@ -11,11 +11,11 @@
 #include <pango/pangocairo.h>
 
 #include "../../etl/small_counts.h"
-#include "../layout.h"
+#include "../../model/layout.h"
 #include "../logo.h"
 #include "../photo.h"
 #include "../photo_embed.h"
-#include "../texts.h"
+#include "../../model/texts.h"
 #include "finish.h"
 
 /* A4 in points; the grid of the text. */

@@ -2,8 +2,8 @@
  * sommaire with the editorial, a loop's divider, the key figures and the
  * back pages_cover (see page.h). */
 #include "pages.h"
-#include "../format.h"
-#include "../inputs.h"
+#include "../../model/format.h"
+#include "../../model/inputs.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include "pages.h"
 #include "finish.h"
 #include "../photo_embed.h"
-#include "../secrecy.h"
+#include "../../model/secrecy.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -24,10 +24,10 @@
 
 #include <pango/pangocairo.h>
 
-#include "../inputs.h"
-#include "../layout.h"
+#include "../../model/inputs.h"
+#include "../../model/layout.h"
 #include "../logo.h"
-#include "../texts.h"
+#include "../../model/texts.h"
 
 /* The edition written: for screens (photos at 150 ppi), or for the
  * printer (print: 3 mm of bleed on every side, crop marks outside it,

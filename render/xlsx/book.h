@@ -13,7 +13,7 @@
 
 #include <xlsxwriter.h>
 
-#include "../layout.h"
+#include "../../model/layout.h"
 
 #define BOOK_MAX_COLS 16
 

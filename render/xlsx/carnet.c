@@ -1,8 +1,8 @@
 /* xlsx_carnet.c — the carnet workbook; see xlsx.h. */
 #include "xlsx.h"
-#include "../secrecy.h"
+#include "../../model/secrecy.h"
 #include "book.h"
-#include "../chart_data.h"
+#include "../../model/chart_data.h"
 
 #include <math.h>
 #include <string.h>

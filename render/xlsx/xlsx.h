@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "../inputs.h"
-#include "../layout.h"
+#include "../../model/inputs.h"
+#include "../../model/layout.h"
 
 /* draft: an absent figure, or a chart with no data, says n.d., and the
  * titles say PROJET. */

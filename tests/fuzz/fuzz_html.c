@@ -6,10 +6,10 @@
  * figures are allowed. */
 #include "fuzz.h"
 #include "../../render/fonts.h"
-#include "../../render/hyphenate.h"
+#include "../../model/hyphenate.h"
 #include "../../render/html/article.h"
-#include "../../render/secrecy.h"
-#include "../../render/texts.h"
+#include "../../model/secrecy.h"
+#include "../../model/texts.h"
 
 #include <string.h>
 

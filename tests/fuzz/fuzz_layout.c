@@ -2,7 +2,7 @@
  * edition.ini, chiffres.csv, libelles.csv and graphiques.csv, loaded and
  * checked against a small figures table. */
 #include "fuzz.h"
-#include "../../render/layout.h"
+#include "../../model/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,9 +3,9 @@
  * The input is an article of a one-loop layout; its first byte says
  * whether missing figures are allowed. */
 #include "fuzz.h"
-#include "../../render/format.h"
-#include "../../render/hyphenate.h"
-#include "../../render/texts.h"
+#include "../../model/format.h"
+#include "../../model/hyphenate.h"
+#include "../../model/texts.h"
 
 #include <string.h>
 

@@ -4,7 +4,10 @@
   * no source file (.c, .cc, .h) over 800 lines;
   * no function over 80 lines (from its opening line to its closing brace);
   * no two modules that include or call each other, directly or round a
-    loop.  A module is a .c/.cc file with its .h.  Includes are read from
+    loop;
+  * the layers in order: etl/ (the exports, the figures) below model/ (what
+    an edition is) below render/ (drawing it), init/ and tools/ on top; a
+    module never includes or calls one of a layer above its own.  A module is a .c/.cc file with its .h.  Includes are read from
     the sources ("name.h" of the tree); calls from the compiled objects
     under OBJDIR: module A calls B when an undefined symbol of A.o is
     defined by B.o (nm), which sees every call the compiler kept, macros
@@ -21,6 +24,7 @@ import sys
 
 MAX_FILE = 800
 MAX_FUNC = 80
+LAYERS = {"etl": 0, "model": 1, "render": 2, "init": 3, "tools": 3}
 
 FUNC_START = re.compile(r"^[A-Za-z_][\w \t\*,:<>&]*\b([A-Za-z_]\w*)\s*\(")
 
@@ -162,6 +166,12 @@ def main():
         for s in undefined:
             if s in owner and owner[s] != mod and mod in graph:
                 graph[mod].add(owner[s])
+    for a in sorted(graph):
+        for b in sorted(graph[a]):
+            la, lb = LAYERS.get(a.split("/")[0]), LAYERS.get(b.split("/")[0])
+            if la is not None and lb is not None and lb > la:
+                print("%s depends on %s: a layer above its own" % (a, b))
+                bad += 1
     for comp in cycles(graph):
         print("modules that include or call each other: " + " ".join(comp))
         for a in comp:

@@ -2,13 +2,13 @@
  * way, typography, hyphenation points, the small-count rule over a whole
  * table, and the data a chart takes from the table. */
 #include "suites.h"
-#include "../../render/chart_data.h"
+#include "../../model/chart_data.h"
 #include "../../render/charts.h"
 #include "../../render/colour.h"
 #include "../../render/fonts.h"
-#include "../../render/format.h"
-#include "../../render/hyphenate.h"
-#include "../../render/secrecy.h"
+#include "../../model/format.h"
+#include "../../model/hyphenate.h"
+#include "../../model/secrecy.h"
 
 #include <string.h>
 
