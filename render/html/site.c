@@ -10,6 +10,7 @@
 #include "webfonts.h"
 #include "markup.h"
 #include "../../etl/folder.h"
+#include "../../model/parts.h"
 #include "../fonts.h"
 #include "../../model/format.h"
 #include "../../model/secrecy.h"
@@ -244,23 +245,6 @@ static void key_figures(struct html *h, GString *out)
 	g_string_append(out, "</ul>\n</div>\n</section>\n");
 }
 
-static char *index_page(struct html *h)
-{
-	const struct layout *l = h->l;
-	GString *out = g_string_new("");
-	char *title = g_strdup_printf("%s %d — %s", l->title, l->year, l->office);
-	head(h, out, title, NULL);
-	g_free(title);
-	cover(h, out);
-	g_string_append(out, "<div class=\"colonne\">\n");
-	contents(h, out);
-	html_article(h, out, &h->x->edito, "edito", NULL);
-	g_string_append(out, "</div>\n");
-	key_figures(h, out);
-	foot(h, out, true);
-	return g_string_free(out, FALSE);
-}
-
 static char *loop_page(struct html *h, size_t i)
 {
 	const struct layout *l = h->l;
@@ -374,19 +358,55 @@ static bool replaceable(const char *dir)
 }
 
 /* Every page's text, for the faces' characters. */
+/* The pages, part after part (parts.h): the cover, the sommaire with the
+ * editorial, the key figures and the back cover's text on index.html,
+ * each loop on a page of its own.  all gets every page's text, index
+ * first, for the faces' subsets. */
 static int write_pages(struct html *h, GString *all)
 {
-	char *index = index_page(h);
-	g_string_append(all, index);
-	int status = html_put(h->dir, "index.html", index, strlen(index));
-	g_free(index);
-	for (size_t i = 0; i < h->l->nloops && !status; i++) {
-		char *page = loop_page(h, i), *file = page_file(&h->l->loops[i]);
-		g_string_append(all, page);
-		status = html_put(h->dir, file, page, strlen(page));
-		g_free(page);
-		g_free(file);
+	const struct layout *l = h->l;
+	GString *index = g_string_new(""), *loops = g_string_new("");
+	char *title = g_strdup_printf("%s %d — %s", l->title, l->year, l->office);
+	head(h, index, title, NULL);
+	g_free(title);
+	int status = 0;
+	size_t n;
+	struct part *parts = parts_of(l, &n);
+	for (size_t i = 0; i < n && !status; i++) {
+		char *page, *file;
+		switch (parts[i].kind) {
+		case PART_COVER:
+			cover(h, index);
+			break;
+		case PART_CONTENTS:
+			g_string_append(index, "<div class=\"colonne\">\n");
+			contents(h, index);
+			html_article(h, index, &h->x->edito, "edito", NULL);
+			g_string_append(index, "</div>\n");
+			break;
+		case PART_LOOP:
+			page = loop_page(h, parts[i].loop);
+			file = page_file(&l->loops[parts[i].loop]);
+			g_string_append(loops, page);
+			status = html_put(h->dir, file, page, strlen(page));
+			g_free(page);
+			g_free(file);
+			break;
+		case PART_KEY_FIGURES:
+			key_figures(h, index);
+			break;
+		case PART_BACK_COVER:
+			foot(h, index, true);
+			break;
+		}
 	}
+	g_free(parts);
+	if (!status)
+		status = html_put(h->dir, "index.html", index->str, index->len);
+	g_string_append(all, index->str);
+	g_string_append(all, loops->str);
+	g_string_free(index, TRUE);
+	g_string_free(loops, TRUE);
 	return status;
 }
 

@@ -4,6 +4,7 @@
 #include "../fonts.h"
 #include "flow.h"
 #include "pages.h"
+#include "../../model/parts.h"
 #include "finish.h"
 #include "../photo_embed.h"
 #include "../../model/secrecy.h"
@@ -42,7 +43,25 @@ static bool press_profile_ok(const struct layout *l, struct diag *d)
 	return why == NULL;
 }
 
-/* One pass over the whole carnet. */
+/* A loop: its divider, then its articles in columns. */
+static void loop_pages(struct pdf *p, size_t i, int *figure)
+{
+	const struct loop *loop = &p->l->loops[i];
+	pages_divider(p, loop);
+	p->divider_pages[i] = p->page;
+	bool first = true;
+	for (size_t k = 0; k < p->x->n; k++) {
+		if (strcmp(p->x->v[k].loop, loop->id) != 0)
+			continue;
+		if (first)
+			flow_begin_loop(p);
+		first = false;
+		flow_article(p, &p->x->v[k], (int)k, figure);
+	}
+	flow_end_loop(p);
+}
+
+/* One pass over the whole carnet, part after part (parts.h). */
 static void pass(struct pdf *p)
 {
 	int figure = 0;
@@ -50,25 +69,17 @@ static void pass(struct pdf *p)
 	p->page_open = false;
 	p->pending = NULL;
 	p->closing = NULL;
-	pages_cover(p);
-	pages_contents(p);
-	for (size_t i = 0; i < p->l->nloops; i++) {
-		const struct loop *loop = &p->l->loops[i];
-		pages_divider(p, loop);
-		p->divider_pages[i] = p->page;
-		bool first = true;
-		for (size_t k = 0; k < p->x->n; k++) {
-			if (strcmp(p->x->v[k].loop, loop->id) != 0)
-				continue;
-			if (first)
-				flow_begin_loop(p);
-			first = false;
-			flow_article(p, &p->x->v[k], (int)k, &figure);
+	size_t n;
+	struct part *parts = parts_of(p->l, &n);
+	for (size_t i = 0; i < n; i++)
+		switch (parts[i].kind) {
+		case PART_COVER: pages_cover(p); break;
+		case PART_CONTENTS: pages_contents(p); break;
+		case PART_LOOP: loop_pages(p, parts[i].loop, &figure); break;
+		case PART_KEY_FIGURES: pages_key_figures(p); break;
+		case PART_BACK_COVER: pages_back_cover(p); break;
 		}
-		flow_end_loop(p);
-	}
-	pages_key_figures(p);
-	pages_back_cover(p);
+	g_free(parts);
 	page_end(p);
 }
 

@@ -8,6 +8,7 @@
 #include "../../render/fonts.h"
 #include "../../model/format.h"
 #include "../../model/hyphenate.h"
+#include "../../model/parts.h"
 #include "../../model/secrecy.h"
 
 #include <string.h>
@@ -205,6 +206,30 @@ START_TEST(a_chart_as_a_table)
 }
 END_TEST
 
+/* The one list of parts the PDF and the web walk: cover, sommaire, each
+ * loop in the layout's order, key figures, back cover. */
+START_TEST(the_parts_of_an_edition)
+{
+	struct loop loops[3] = { { .id = "rh" }, { .id = "qualite" }, { .id = "enjeux" } };
+	struct layout l = { .loops = loops, .nloops = 3 };
+	size_t n = 0;
+	struct part *v = parts_of(&l, &n);
+	ck_assert_uint_eq(n, 7);
+	const enum part_kind want[] = { PART_COVER, PART_CONTENTS, PART_LOOP, PART_LOOP,
+					PART_LOOP, PART_KEY_FIGURES, PART_BACK_COVER };
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(v[i].kind, want[i]);
+	ck_assert_uint_eq(v[2].loop, 0);
+	ck_assert_uint_eq(v[4].loop, 2);
+	g_free(v);
+	l.nloops = 0;           /* no loop left: still a cover and a back */
+	v = parts_of(&l, &n);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(v[2].kind, PART_KEY_FIGURES);
+	g_free(v);
+}
+END_TEST
+
 Suite *render_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -216,6 +241,7 @@ Suite *render_suite(void)
 	tcase_add_test(tc, chart_data_from_the_table);
 	tcase_add_test(tc, contrast_as_wcag_weighs_it);
 	tcase_add_test(tc, a_chart_as_a_table);
+	tcase_add_test(tc, the_parts_of_an_edition);
 	suite_add_tcase(s, tc);
 	return s;
 }
