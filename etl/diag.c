@@ -295,3 +295,51 @@ void diag_release(struct diag *d)
 		fclose(d->all);
 	*d = (struct diag)DIAG_INIT;
 }
+
+int diag_save(const struct diag *d, FILE *f)
+{
+	fprintf(f, "%zu %zu %zu\n", d->errors, d->warnings, d->n);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_entry *e = &d->v[i];
+		fprintf(f, "%d %ld %ld %zu %zu\n", (int)e->level, e->line, e->column,
+			strlen(e->file), strlen(e->msg));
+		fputs(e->file, f);
+		fputs(e->msg, f);
+	}
+	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+}
+
+/* n bytes of f as a new string, or NULL. */
+static char *read_bytes(FILE *f, size_t n)
+{
+	char *s = g_malloc(n + 1);
+	if (fread(s, 1, n, f) != n) {
+		g_free(s);
+		return NULL;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+int diag_load(struct diag *d, FILE *f)
+{
+	size_t n = 0;
+	if (fscanf(f, "%zu %zu %zu", &d->errors, &d->warnings, &n) != 3 || fgetc(f) != '\n')
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int level;
+		long line, column;
+		size_t flen, mlen;
+		if (fscanf(f, "%d %ld %ld %zu %zu", &level, &line, &column, &flen, &mlen) != 5 ||
+		    fgetc(f) != '\n' || (level != DIAG_ERROR && level != DIAG_WARNING))
+			return -1;
+		char *file = read_bytes(f, flen), *msg = file ? read_bytes(f, mlen) : NULL;
+		if (!msg) {
+			g_free(file);
+			return -1;
+		}
+		keep(d, (enum diag_level)level, file, line, column, msg);
+		g_free(file);
+	}
+	return 0;
+}

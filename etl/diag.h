@@ -106,6 +106,12 @@ char *diag_format(const struct diag_entry *e);
  * Returns 0, or -1 when the warnings' file cannot be read or written. */
 int diag_merge(struct diag *into, const struct diag *from);
 
+/* Writes d's kept entries and its counts to f, for a process that gives
+ * its messages back to its parent (not the kinds: diag_keep_all() is a
+ * reading's); diag_load() reads them into an empty diag.  0, or -1. */
+int diag_save(const struct diag *d, FILE *f);
+int diag_load(struct diag *d, FILE *f);
+
 /* Frees every entry; d may be reused after. Accepts NULL. */
 void diag_release(struct diag *d);
 

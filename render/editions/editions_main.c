@@ -7,20 +7,28 @@
  * is known; with the web edition's, they go to photo_embed_prepare(),
  * which decodes each photo once (at the scale of its largest frame) and
  * makes every rendition from that decode, on both cores; the editions are
- * then drawn and find their photos in the cache.  `carnet build` and
+ * then drawn side by side, each PDF in a child process (fork: the model
+ * is shared, nothing is drawn twice, no lock is needed) while this one
+ * writes the web edition, and find their photos in the cache.  The
+ * children's messages come back through a file and are told in the
+ * editions' order: screen, print, web.  `carnet build` and
  * `make report` run this; `carnet pdf` and `carnet html` make one edition
  * each, as before.
  *
  * The outputs are written whole or not at all: the PDFs under temporary
- * names, renamed once the web edition is in place.  Exit status as every
+ * names and the web edition beside its place, put in place once all
+ * three are made, the web edition first.  Exit status as every
  * stage's (etl/status.h).
  */
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 
+#include "../../etl/folder.h"
 #include "../../etl/i18n.h"
 #include "../../etl/infile.h"
 #include "../../etl/outputs.h"
@@ -96,9 +104,56 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
+/* A PDF edition drawn by a child process, its messages in a file. */
+struct child {
+	pid_t pid;              /* -1: drawn here, status and d already set */
+	FILE *msgs;
+	enum status status;
+	struct diag d;
+};
+
+static void child_start(struct child *c, struct pdf *p, const char *path, time_t date)
+{
+	*c = (struct child){ .pid = -1, .d = DIAG_INIT };
+	fflush(stdout);
+	fflush(stderr);
+	c->msgs = tmpfile();
+	if (c->msgs)
+		c->pid = fork();
+	if (c->pid == 0) {
+		struct diag d = DIAG_INIT;
+		enum status st = pdf_draw(p, path, date, &d);
+		if (diag_save(&d, c->msgs) != 0)
+			st = STATUS_FAILED;
+		_exit((int)st);         /* nothing of the parent's flushed twice */
+	}
+	if (c->pid < 0)                 /* no process to spare: drawn here */
+		c->status = pdf_draw(p, path, date, &c->d);
+}
+
+/* Waits for c and adds its messages to d, in their place; its status. */
+static enum status child_end(struct child *c, struct diag *d)
+{
+	if (c->pid > 0) {
+		int ws = 0;
+		while (waitpid(c->pid, &ws, 0) < 0)
+			;
+		c->status = WIFEXITED(ws) && WEXITSTATUS(ws) <= STATUS_FAILED
+			? (enum status)WEXITSTATUS(ws) : STATUS_FAILED;
+		rewind(c->msgs);
+		if (diag_load(&c->d, c->msgs) != 0 && c->status == STATUS_OK)
+			c->status = STATUS_FAILED;
+	}
+	diag_merge(d, &c->d);
+	diag_release(&c->d);
+	if (c->msgs)
+		fclose(c->msgs);
+	return c->status;
+}
+
 /* The three editions of ed: both PDFs laid out, every photo prepared
- * once, the PDFs drawn into their temporaries, the web edition put in
- * place. */
+ * once, the PDFs drawn into their temporaries beside the web edition,
+ * which is put in place once both are. */
 static enum status make_editions(const struct args *a, struct edition *ed, const char *screen,
 				 const char *print, struct diag *d)
 {
@@ -118,11 +173,23 @@ static enum status make_editions(const struct args *a, struct edition *ed, const
 		pdf_photo_requests(pp, plan);
 		html_photo_requests(&ed->x, plan);
 		photo_embed_prepare(plan, a->cache_dir);
-		status = pdf_draw(sp, screen, ed->date);
+		struct child cs, cp;
+		child_start(&cs, sp, screen, ed->date);
+		child_start(&cp, pp, print, ed->date);
+		struct diag dw = DIAG_INIT;
+		char *web = NULL;
+		enum status sw = html_write_aside(a->web, &we, &ed->l, &ed->t, &ed->x, ed->fonts,
+						  &dw, &web);
+		enum status ss = child_end(&cs, d), sq = child_end(&cp, d);
+		status = MAX(ss, MAX(sq, sw));
 		if (status == STATUS_OK)
-			status = pdf_draw(pp, print, ed->date);
-		if (status == STATUS_OK)
-			status = html_write(a->web, &we, &ed->l, &ed->t, &ed->x, ed->fonts, d);
+			status = html_put_in_place(a->web, web, &dw);
+		else if (web) {
+			folder_remove(web);
+			g_free(web);
+		}
+		diag_merge(d, &dw);
+		diag_release(&dw);
 	}
 	pdf_close(sp);
 	pdf_close(pp);

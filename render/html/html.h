@@ -56,4 +56,13 @@ void html_photo_requests(const struct texts *x, GArray *requests);
 enum status html_write(const char *dir, const struct html_edition *e, const struct layout *l,
 	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
 
+/* html_write() in two steps, for a build whose other editions must be
+ * made before the web edition replaces the last one: the folder written
+ * whole beside dir (*aside, set when STATUS_OK), then put in dir's place
+ * (html_put_in_place(), which frees aside; or folder_remove() it). */
+enum status html_write_aside(const char *dir, const struct html_edition *e,
+			     const struct layout *l, const struct figures *t, struct texts *x,
+			     PangoFontMap *fonts, struct diag *d, char **aside);
+enum status html_put_in_place(const char *dir, char *aside, struct diag *d);
+
 #endif

@@ -410,9 +410,11 @@ static int write_pages(struct html *h, GString *all)
 	return status;
 }
 
-enum status html_write(const char *out, const struct html_edition *e, const struct layout *l,
-	       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d)
+enum status html_write_aside(const char *out, const struct html_edition *e,
+			     const struct layout *l, const struct figures *t, struct texts *x,
+			     PangoFontMap *fonts, struct diag *d, char **aside)
 {
+	*aside = NULL;
 	size_t errors = d->errors;
 	char *dir = folder_path(out);
 	check_article_ids(x, d);
@@ -466,14 +468,12 @@ enum status html_write(const char *out, const struct html_edition *e, const stru
 	g_string_free(css, TRUE);
 	if (d->errors > errors)
 		goto out;
-	if (folder_put(tmp, dir) != 0) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot put the web edition in place: %s",
-			 g_strerror(errno));
-		goto out;
-	}
+	*aside = tmp;
+	tmp = NULL;
 	status = STATUS_OK;
 out:
-	folder_remove(tmp);     /* what was not finished, if anything */
+	if (tmp)
+		folder_remove(tmp);     /* what was not finished */
 	g_string_free(all, TRUE);
 	html_photos_release(&h);
 	g_free(h.cells);
@@ -482,4 +482,27 @@ out:
 	g_free(tmp);
 	g_free(dir);
 	return status;
+}
+
+enum status html_put_in_place(const char *out, char *aside, struct diag *d)
+{
+	char *dir = folder_path(out);
+	enum status status = STATUS_OK;
+	if (folder_put(aside, dir) != 0) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot put the web edition in place: %s",
+			 g_strerror(errno));
+		status = STATUS_FAILED;
+	}
+	folder_remove(aside);           /* what was not put in place, if anything */
+	g_free(aside);
+	g_free(dir);
+	return status;
+}
+
+enum status html_write(const char *out, const struct html_edition *e, const struct layout *l,
+		       const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d)
+{
+	char *aside = NULL;
+	enum status status = html_write_aside(out, e, l, t, x, fonts, d, &aside);
+	return status == STATUS_OK ? html_put_in_place(out, aside, d) : status;
 }

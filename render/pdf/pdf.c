@@ -270,9 +270,9 @@ static void finish_file(struct pdf *p, const char *raw, const char *path, time_t
 	g_free(title);
 }
 
-enum status pdf_draw(struct pdf *p, const char *path, time_t date)
+enum status pdf_draw(struct pdf *p, const char *path, time_t date, struct diag *d)
 {
-	struct diag *d = p->d;
+	p->d = d;
 	size_t errors = d->errors;
 	enum status status = STATUS_FAILED;
 
@@ -338,7 +338,7 @@ enum status pdf_write(const char *path, const struct pdf_edition *e, const struc
 	struct pdf *p = pdf_open(e, l, t, x, fonts, d);
 	if (!p)
 		return STATUS_BAD_INPUT;       /* as a photo that cannot be decoded */
-	enum status status = pdf_draw(p, path, date);
+	enum status status = pdf_draw(p, path, date, d);
 	pdf_close(p);
 	return status;
 }

@@ -49,11 +49,13 @@ struct pdf;
  * edition laid out (measured: where articles start, how large photos
  * are; NULL after a message when the print profile is not a press's),
  * the frames its photos fill as requests (photo_embed.h), the drawing
- * into path, the release.  The texts x may be shared between editions. */
+ * into path with its messages in d (another process's, when the editions
+ * are drawn side by side), the release.  The texts x may be shared
+ * between editions. */
 struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
 		     const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
 void pdf_photo_requests(const struct pdf *p, GArray *requests);
-enum status pdf_draw(struct pdf *p, const char *path, time_t date);
+enum status pdf_draw(struct pdf *p, const char *path, time_t date, struct diag *d);
 void pdf_close(struct pdf *p);
 
 enum status pdf_write(const char *path, const struct pdf_edition *e, const struct layout *l,
