@@ -1,6 +1,7 @@
 /* photo_embed.c — see photo_embed.h. */
 #include "photo_embed.h"
 #include "../etl/i18n.h"
+#include "../etl/parallel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -327,9 +328,8 @@ static bool batch_missing(const struct batch_job *j, const char *key)
 	return missing;
 }
 
-static void batch_run(gpointer data, gpointer unused)
+static void batch_run(void *data)
 {
-	(void)unused;
 	struct batch_job *j = data;
 	char key[33], id[160];
 	content_key(j->r[0].path, j->cache_dir, key);
@@ -393,10 +393,7 @@ void photo_embed_prepare(GArray *requests, const char *cache_dir)
 		struct batch_job j = { r + i, k - i, cache_dir };
 		g_array_append_val(jobs, j);
 	}
-	GThreadPool *pool = g_thread_pool_new(batch_run, NULL, 2, TRUE, NULL);
-	for (guint i = 0; i < jobs->len; i++)
-		g_thread_pool_push(pool, &g_array_index(jobs, struct batch_job, i), NULL);
-	g_thread_pool_free(pool, FALSE, TRUE);
+	parallel_each(jobs->data, jobs->len, sizeof(struct batch_job), batch_run);
 	g_array_free(jobs, TRUE);
 }
 

@@ -5,6 +5,7 @@
  * whose width and height keep the page from jumping (see photos.h). */
 #include "photos.h"
 #include "markup.h"
+#include "../../etl/parallel.h"
 #include "../photo_embed.h"
 
 #include <math.h>
@@ -91,10 +92,9 @@ static void write_one(struct photo_job *j, struct photo_file *f, const char *pat
 
 /* Both widths from the photo: from the cache, where the build's
  * photo_embed_prepare() made them from one decode, or decoded here. */
-static void run(gpointer data, gpointer unused)
+static void run(void *data)
 {
-	(void)unused;
-	struct photo_job *j = data;
+	struct photo_job *j = *(struct photo_job **)data;
 	int scale = photo_embed_scale(j->h->photo_plan, j->b->image);
 	for (int i = j->nfiles - 1; i >= 0; i--) {
 		write_one(j, &j->files[i], j->b->image, &j->b->photo, scale);
@@ -153,10 +153,7 @@ int html_photos_write(struct html *h)
 			}
 	}
 	if (h->photo_jobs->len) {
-		GThreadPool *pool = g_thread_pool_new(run, NULL, 2, TRUE, NULL);
-		for (guint i = 0; i < h->photo_jobs->len; i++)
-			g_thread_pool_push(pool, h->photo_jobs->pdata[i], NULL);
-		g_thread_pool_free(pool, FALSE, TRUE);
+		parallel_each(h->photo_jobs->pdata, h->photo_jobs->len, sizeof(void *), run);
 	}
 	int bad = 0;
 	for (guint i = 0; i < h->photo_jobs->len; i++) {

@@ -1,6 +1,7 @@
 /* pdf.c — see pdf.h. */
 #include "pdf.h"
 #include "../../etl/i18n.h"
+#include "../../etl/parallel.h"
 #include "../fonts.h"
 #include "flow.h"
 #include "pages.h"
@@ -110,9 +111,8 @@ struct prepare_job {
 	char *error;
 };
 
-static void prepare_one(gpointer data, gpointer unused)
+static void prepare_one(void *data)
 {
-	(void)unused;
 	struct prepare_job *j = data;
 	j->f->surface = photo_embed(j->b->image, &j->b->photo, &j->f->crop, j->p->cache_dir,
 				    photo_embed_scale(j->p->photo_plan, j->b->image),
@@ -134,10 +134,7 @@ static size_t prepare_photos(struct pdf *p)
 			struct prepare_job j = { p, &p->x->v[k], b, f, NULL };
 			g_array_append_val(jobs, j);
 		}
-	GThreadPool *pool = g_thread_pool_new(prepare_one, NULL, 2, TRUE, NULL);
-	for (guint i = 0; i < jobs->len; i++)
-		g_thread_pool_push(pool, &g_array_index(jobs, struct prepare_job, i), NULL);
-	g_thread_pool_free(pool, FALSE, TRUE);
+	parallel_each(jobs->data, jobs->len, sizeof(struct prepare_job), prepare_one);
 	size_t bad = 0;
 	for (guint i = 0; i < jobs->len; i++) {
 		struct prepare_job *j = &g_array_index(jobs, struct prepare_job, i);
