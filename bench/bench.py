@@ -309,23 +309,31 @@ def editions_profile(layout, out, cache):
     shutil.rmtree(o, ignore_errors=True)
     os.makedirs(o)
     shutil.rmtree(cache, ignore_errors=True)
+    rows = perf_report(o, [os.path.join(BIN, "carnet-editions"),
+                           "--layout", layout, "--figures", os.path.join(stage_of(out), "figures.tsv"),
+                           "--labels", os.path.join(stage_of(out), "labels.tsv"),
+                           "--fonts", os.path.join(ROOT, "fonts"), "--cache", cache,
+                           "--screen", os.path.join(o, "a.pdf"), "--print", os.path.join(o, "b.pdf"),
+                           "--web", os.path.join(o, "web")], "dso")
+    return [(share, dso) for share, dso in rows[:8]] if rows is not None else None
+
+
+def perf_report(o, cmd, sort):
+    """perf record of cmd into o, then perf report sorted by sort: the rows
+    as (share, the sort's columns...), largest first; None when perf
+    cannot run here."""
     data = os.path.join(o, "perf.data")
-    rec = subprocess.run(["perf", "record", "-q", "-o", data, os.path.join(BIN, "carnet-editions"),
-                          "--layout", layout, "--figures", os.path.join(stage_of(out), "figures.tsv"),
-                          "--labels", os.path.join(stage_of(out), "labels.tsv"),
-                          "--fonts", os.path.join(ROOT, "fonts"), "--cache", cache,
-                          "--screen", os.path.join(o, "a.pdf"), "--print", os.path.join(o, "b.pdf"),
-                          "--web", os.path.join(o, "web")], capture_output=True, text=True)
+    rec = subprocess.run(["perf", "record", "-q", "-o", data] + cmd, capture_output=True, text=True)
     if rec.returncode != 0:
         return None
-    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "--sort", "dso"],
+    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "--sort", sort],
                          capture_output=True, text=True).stdout
-    top = []
+    rows = []
     for line in rep.splitlines():
-        m = re.match(r"\s*([\d.]+)%\s+(\S+)\s*$", line)
-        if m and len(top) < 8:
-            top.append((float(m.group(1)), m.group(2)))
-    return top
+        m = re.match(r"\s*([\d.]+)%\s+(\S+)(?:\s+\[[.k]\]\s+(\S+))?", line)
+        if m:
+            rows.append((float(m.group(1)),) + tuple(g for g in m.groups()[1:] if g))
+    return rows
 
 
 def bench_callgrind():
@@ -355,22 +363,14 @@ def bench_perf():
     n = max(SCALES)
     o = os.path.join(BUILD, "bench-out", "perf")
     os.makedirs(o, exist_ok=True)
-    data = os.path.join(o, "perf.data")
     if not shutil.which("perf"):
         return n, None
-    rec = subprocess.run(["perf", "record", "-q", "-o", data, os.path.join(BIN, "carnet-figures"),
-                          "--in", os.path.join(BUILD, "scaled", "x%d" % n), "--year", YEAR,
-                          "-o", os.path.join(o, "figures.tsv")], capture_output=True, text=True)
-    if rec.returncode != 0:
+    rows = perf_report(o, [os.path.join(BIN, "carnet-figures"),
+                           "--in", os.path.join(BUILD, "scaled", "x%d" % n), "--year", YEAR,
+                           "-o", os.path.join(o, "figures.tsv")], "dso,symbol")
+    if rows is None:
         return n, None
-    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "--sort", "dso,symbol"],
-                         capture_output=True, text=True).stdout
-    top = []
-    for line in rep.splitlines():
-        m = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(\S+)", line)
-        if m and len(top) < 12:
-            top.append((float(m.group(1)), m.group(3), m.group(2)))
-    return n, top
+    return n, [(r[0], r[2], r[1]) for r in rows if len(r) == 3][:12]
 
 
 def main():

@@ -119,10 +119,9 @@ static void prepare_one(void *data)
 				    &j->f->view, &j->error);
 }
 
-/* Every photo resampled for its frame (or read from the cache), on both
- * cores; a photo that cannot be decoded is an error at its text's line.
- * Returns the number of such errors. */
-static size_t prepare_photos(struct pdf *p)
+/* The frames the measuring passes gave the photos there are, as jobs (a
+ * new array of struct prepare_job). */
+static GArray *photo_jobs(struct pdf *p)
 {
 	GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct prepare_job));
 	for (size_t k = 0; k < p->x->n; k++)
@@ -134,6 +133,15 @@ static size_t prepare_photos(struct pdf *p)
 			struct prepare_job j = { p, &p->x->v[k], b, f, NULL };
 			g_array_append_val(jobs, j);
 		}
+	return jobs;
+}
+
+/* Every photo resampled for its frame (or read from the cache), on both
+ * cores; a photo that cannot be decoded is an error at its text's line.
+ * Returns the number of such errors. */
+static size_t prepare_photos(struct pdf *p)
+{
+	GArray *jobs = photo_jobs(p);
 	parallel_each(jobs->data, jobs->len, sizeof(struct prepare_job), prepare_one);
 	size_t bad = 0;
 	for (guint i = 0; i < jobs->len; i++) {
@@ -221,17 +229,15 @@ struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
 	return p;
 }
 
-void pdf_photo_requests(const struct pdf *p, GArray *requests)
+void pdf_photo_requests(struct pdf *p, GArray *requests)
 {
-	for (size_t k = 0; k < p->x->n; k++)
-		for (size_t i = 0; i < p->x->v[k].n; i++) {
-			const struct block *b = &p->x->v[k].v[i];
-			struct frame *f = g_hash_table_lookup(p->frames, b);
-			if (b->kind != BLOCK_IMAGE || !b->present || !f)
-				continue;
-			struct photo_request r = { b->image, &b->photo, f->crop, 0 };
-			g_array_append_val(requests, r);
-		}
+	GArray *jobs = photo_jobs(p);
+	for (guint i = 0; i < jobs->len; i++) {
+		const struct prepare_job *j = &g_array_index(jobs, struct prepare_job, i);
+		struct photo_request r = { j->b->image, &j->b->photo, j->f->crop, 0 };
+		g_array_append_val(requests, r);
+	}
+	g_array_free(jobs, TRUE);
 }
 
 /* Hands the PDF cairo wrote (raw) to the finishing pass, which writes

@@ -54,7 +54,7 @@ struct pdf;
  * between editions. */
 struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
 		     const struct figures *t, struct texts *x, PangoFontMap *fonts, struct diag *d);
-void pdf_photo_requests(const struct pdf *p, GArray *requests);
+void pdf_photo_requests(struct pdf *p, GArray *requests);
 enum status pdf_draw(struct pdf *p, const char *path, time_t date, struct diag *d);
 void pdf_close(struct pdf *p);
 
