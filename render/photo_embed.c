@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -380,7 +381,7 @@ void photo_embed_prepare(GArray *requests, const char *cache_dir)
 {
 	struct photo_request *r = (struct photo_request *)(void *)requests->data;
 	size_t n = requests->len;
-	if (!cache_dir || n == 0)
+	if (n == 0)
 		return;
 	qsort(r, n, sizeof *r, by_path);
 	GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct batch_job));
@@ -393,17 +394,21 @@ void photo_embed_prepare(GArray *requests, const char *cache_dir)
 		struct batch_job j = { r + i, k - i, cache_dir };
 		g_array_append_val(jobs, j);
 	}
+	if (!cache_dir) {       /* nowhere to keep a rendition: the scales only */
+		g_array_free(jobs, TRUE);
+		return;
+	}
 	parallel_each(jobs->data, jobs->len, sizeof(struct batch_job), batch_run);
 	g_array_free(jobs, TRUE);
 }
 
 int photo_embed_scale(const GArray *requests, const char *path)
 {
-	if (!requests)
+	if (!requests || requests->len == 0)
 		return 0;
-	const struct photo_request *r = (const struct photo_request *)(const void *)requests->data;
-	for (guint i = 0; i < requests->len; i++)
-		if (!strcmp(r[i].path, path))
-			return r[i].scale;
-	return 0;
+	/* sorted by path by photo_embed_prepare() */
+	struct photo_request key = { .path = path };
+	const struct photo_request *r = bsearch(&key, requests->data, requests->len,
+						sizeof key, by_path);
+	return r ? r->scale : 0;
 }

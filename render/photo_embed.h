@@ -57,11 +57,11 @@ struct photo_request {
  * from that one decode, on two threads.  Then photo_embed() with that
  * scale finds each in the cache.  A photo that cannot be decoded is left
  * for photo_embed() to report at its text's line.  Without a cache it
- * does nothing. */
+ * sets the scales only. */
 void photo_embed_prepare(GArray *requests, const char *cache_dir);
 
-/* The scale photo_embed_prepare() set for path (NULL requests, or path
- * not among them: 0). */
+/* The scale photo_embed_prepare() set for path, among the requests it
+ * sorted (NULL requests, or path not among them: 0). */
 int photo_embed_scale(const GArray *requests, const char *path);
 
 /* Draws s, as photo_embed() gave it with view, into (x, y, w, h). */

@@ -132,7 +132,7 @@ static void child_start(struct child *c, struct pdf *p, const char *path, time_t
 }
 
 /* Waits for c and adds its messages to d, in their place; its status. */
-static enum status child_end(struct child *c, struct diag *d)
+static enum status child_end(struct child *c, const char *path, struct diag *d)
 {
 	if (c->pid > 0) {
 		int ws = 0;
@@ -143,6 +143,10 @@ static enum status child_end(struct child *c, struct diag *d)
 		rewind(c->msgs);
 		if (diag_load(&c->d, c->msgs) != 0 && c->status == STATUS_OK)
 			c->status = STATUS_FAILED;
+		if (WIFSIGNALED(ws))    /* a crash must not pass in silence */
+			diag_add(&c->d, DIAG_ERROR, path, 0, 0,
+				 "the process drawing this edition ended with signal %d",
+				 WTERMSIG(ws));
 	}
 	diag_merge(d, &c->d);
 	diag_release(&c->d);
@@ -180,7 +184,7 @@ static enum status make_editions(const struct args *a, struct edition *ed, const
 		char *web = NULL;
 		enum status sw = html_write_aside(a->web, &we, &ed->l, &ed->t, &ed->x, ed->fonts,
 						  &dw, &web);
-		enum status ss = child_end(&cs, d), sq = child_end(&cp, d);
+		enum status ss = child_end(&cs, a->screen, d), sq = child_end(&cp, a->print, d);
 		status = MAX(ss, MAX(sq, sw));
 		if (status == STATUS_OK)
 			status = html_put_in_place(a->web, web, &dw);

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -46,11 +47,55 @@ START_TEST(every_warning_grouped_by_kind)
 }
 END_TEST
 
+/* A child process's messages come back whole (carnet editions draws its
+ * PDFs in children): every kept entry, its place, its text (a newline and
+ * an accent in it), and the counts past what is kept. */
+START_TEST(messages_given_back_by_a_child)
+{
+	struct diag d = DIAG_INIT, back = DIAG_INIT, into = DIAG_INIT;
+	diag_add(&d, DIAG_WARNING, "textes/rh/01 été.md", 12, 3, "two\nlines");
+	for (long i = 0; i < DIAG_KEEP + 5; i++)
+		diag_add(&d, DIAG_ERROR, "b.md", i + 1, 0, "error %ld", i);
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(diag_save(&d, f), 0);
+	rewind(f);
+	ck_assert_int_eq(diag_load(&back, f), 0);
+	ck_assert_uint_eq(back.errors, DIAG_KEEP + 5);
+	ck_assert_uint_eq(back.warnings, 1);
+	ck_assert_uint_eq(back.n, d.n);
+	for (size_t i = 0; i < d.n; i++) {
+		ck_assert_int_eq(back.v[i].level, d.v[i].level);
+		ck_assert_str_eq(back.v[i].file, d.v[i].file);
+		ck_assert_int_eq(back.v[i].line, d.v[i].line);
+		ck_assert_int_eq(back.v[i].column, d.v[i].column);
+		ck_assert_str_eq(back.v[i].msg, d.v[i].msg);
+	}
+	/* merged after a message of the parent's: in that order */
+	diag_add(&into, DIAG_WARNING, "web", 0, 0, "first");
+	diag_merge(&into, &back);
+	ck_assert_str_eq(into.v[0].msg, "first");
+	ck_assert_str_eq(into.v[1].msg, "two\nlines");
+	ck_assert_uint_eq(into.errors, DIAG_KEEP + 5);
+	/* a file cut short is refused, not half read */
+	rewind(f);
+	ck_assert_int_eq(ftruncate(fileno(f), 40), 0);
+	struct diag cut = DIAG_INIT;
+	ck_assert_int_eq(diag_load(&cut, f), -1);
+	fclose(f);
+	diag_release(&cut);
+	diag_release(&into);
+	diag_release(&back);
+	diag_release(&d);
+}
+END_TEST
+
 Suite *quality_suite(void)
 {
 	Suite *s = suite_create("quality");
 	TCase *tc = tcase_create("quality");
 	tcase_add_test(tc, every_warning_grouped_by_kind);
+	tcase_add_test(tc, messages_given_back_by_a_child);
 	suite_add_tcase(s, tc);
 	return s;
 }
