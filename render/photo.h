@@ -32,7 +32,9 @@ cairo_surface_t *photo_decode(const struct photo *ph, const unsigned char *data,
 			      int scale, char **error);
 
 /* The crop c of ph from src (photo_decode()'s, at any scale), upright, as
- * an image surface of c->px_w x c->px_h; NULL with *error. */
+ * an image surface of c->px_w x c->px_h; NULL with *error.  The halved
+ * copies of src it makes stay on src for the next crop (not thread-safe
+ * on one src). */
 cairo_surface_t *photo_cut(const struct photo *ph, cairo_surface_t *src,
 			   const struct photo_crop *c, char **error);
 
