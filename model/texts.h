@@ -107,7 +107,6 @@ struct article {
 	char *title;
 	struct block *v;
 	size_t n;
-	int page;               /* where it starts, once laid out */
 	int lists;              /* lists met so far, to number them */
 	int unresolved;         /* a draft's placeholders and charts printed n.d. */
 	bool to_write;          /* holds a ```a_ecrire block */

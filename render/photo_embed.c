@@ -303,30 +303,29 @@ struct batch_job {
 	struct photo_request *r;
 	size_t n;
 	const char *cache_dir;
+	char *error;            /* why the photo cannot be decoded, or NULL */
 };
 
-/* What of job j the cache lacks: a rendition, or the verdict of a photo
- * that goes as it is. */
-static bool batch_missing(const struct batch_job *j, const char *key)
+/* The file that holds what r needs in the cache: its rendition (.jpg,
+ * or .png for a photo with transparency, which ext says), or for a photo
+ * that goes as it is the verdict that it decodes (a new string). */
+static char *cache_file(const char *dir, const char *key, const struct photo_request *r,
+			const char *ext)
 {
-	bool missing = false;
-	for (size_t i = 0; i < j->n && !missing; i++) {
-		const struct photo_request *r = &j->r[i];
-		char id[160], *path;
-		if (fits_as_is(r->ph, &r->crop)) {
-			path = g_strdup_printf("%s/%s-decodes", j->cache_dir, key);
-			missing = !g_file_test(path, G_FILE_TEST_EXISTS);
-		} else {
-			rendition_id(key, &r->crop, r->scale, id);
-			path = g_strdup_printf("%s/%s.jpg", j->cache_dir, id);
-			missing = !g_file_test(path, G_FILE_TEST_EXISTS);
-			g_free(path);
-			path = g_strdup_printf("%s/%s.png", j->cache_dir, id);
-			missing = missing && !g_file_test(path, G_FILE_TEST_EXISTS);
-		}
-		g_free(path);
-	}
-	return missing;
+	if (fits_as_is(r->ph, &r->crop))
+		return g_strdup_printf("%s/%s-decodes", dir, key);
+	char id[160];
+	rendition_id(key, &r->crop, r->scale, id);
+	return g_strdup_printf("%s/%s.%s", dir, id, ext);
+}
+
+static bool cached(const char *dir, const char *key, const struct photo_request *r)
+{
+	char *jpg = cache_file(dir, key, r, "jpg"), *png = cache_file(dir, key, r, "png");
+	bool there = g_file_test(jpg, G_FILE_TEST_EXISTS) || g_file_test(png, G_FILE_TEST_EXISTS);
+	g_free(jpg);
+	g_free(png);
+	return there;
 }
 
 static void batch_run(void *data)
@@ -334,7 +333,10 @@ static void batch_run(void *data)
 	struct batch_job *j = data;
 	char key[33], id[160];
 	content_key(j->r[0].path, j->cache_dir, key);
-	if (!batch_missing(j, key))
+	bool lacking = false;
+	for (size_t i = 0; i < j->n && !lacking; i++)
+		lacking = !cached(j->cache_dir, key, &j->r[i]);
+	if (!lacking)
 		return;
 	GMappedFile *m = g_mapped_file_new(j->r[0].path, FALSE, NULL);
 	char *error = NULL;
@@ -344,29 +346,28 @@ static void batch_run(void *data)
 				 : NULL;
 	if (m)
 		g_mapped_file_unref(m);
-	g_free(error);          /* photo_embed() says it, at the text's line */
-	if (!src)
+	if (!src) {
+		j->error = error ? error : g_strdup(_("cannot read it again"));
 		return;
+	}
+	g_mkdir_with_parents(j->cache_dir, 0777);
 	for (size_t i = 0; i < j->n; i++) {
 		const struct photo_request *r = &j->r[i];
-		if (fits_as_is(r->ph, &r->crop)) {
-			char *ok = g_strdup_printf("%s/%s-decodes", j->cache_dir, key);
-			g_mkdir_with_parents(j->cache_dir, 0777);
-			cache_put(ok, "", 0);
-			g_free(ok);
+		if (cached(j->cache_dir, key, r))    /* made before, or twice asked */
 			continue;
-		}
-		rendition_id(key, &r->crop, r->scale, id);
-		char *jpg = g_strdup_printf("%s/%s.jpg", j->cache_dir, id);
-		char *png = g_strdup_printf("%s/%s.png", j->cache_dir, id);
-		if (!g_file_test(jpg, G_FILE_TEST_EXISTS) && !g_file_test(png, G_FILE_TEST_EXISTS)) {
+		char *jpg = cache_file(j->cache_dir, key, r, "jpg");
+		if (fits_as_is(r->ph, &r->crop)) {
+			cache_put(jpg, "", 0);  /* the verdict: it decodes */
+		} else {
+			char *png = cache_file(j->cache_dir, key, r, "png");
 			cairo_surface_t *s = photo_cut(r->ph, src, &r->crop, &error);
 			g_clear_pointer(&error, g_free);
+			rendition_id(key, &r->crop, r->scale, id);
 			if (s)
 				cairo_surface_destroy(store_rendition(s, id, jpg, png, j->cache_dir));
+			g_free(png);
 		}
 		g_free(jpg);
-		g_free(png);
 	}
 	cairo_surface_destroy(src);
 }
@@ -377,12 +378,12 @@ static int by_path(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-void photo_embed_prepare(GArray *requests, const char *cache_dir)
+GHashTable *photo_embed_prepare(GArray *requests, const char *cache_dir)
 {
 	struct photo_request *r = (struct photo_request *)(void *)requests->data;
 	size_t n = requests->len;
 	if (n == 0)
-		return;
+		return NULL;
 	qsort(r, n, sizeof *r, by_path);
 	GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct batch_job));
 	for (size_t i = 0, k; i < n; i = k) {
@@ -391,15 +392,22 @@ void photo_embed_prepare(GArray *requests, const char *cache_dir)
 			scale = MAX(scale, photo_decode_scale(r[k].ph, &r[k].crop));
 		for (size_t q = i; q < k; q++)
 			r[q].scale = scale;
-		struct batch_job j = { r + i, k - i, cache_dir };
+		struct batch_job j = { r + i, k - i, cache_dir, NULL };
 		g_array_append_val(jobs, j);
 	}
-	if (!cache_dir) {       /* nowhere to keep a rendition: the scales only */
-		g_array_free(jobs, TRUE);
-		return;
+	GHashTable *bad = NULL;
+	if (cache_dir)          /* else nowhere to keep a rendition: the scales only */
+		parallel_each(jobs->data, jobs->len, sizeof(struct batch_job), batch_run);
+	for (guint i = 0; i < jobs->len; i++) {
+		struct batch_job *j = &g_array_index(jobs, struct batch_job, i);
+		if (!j->error)
+			continue;
+		if (!bad)
+			bad = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_insert(bad, g_strdup(j->r[0].path), j->error);
 	}
-	parallel_each(jobs->data, jobs->len, sizeof(struct batch_job), batch_run);
 	g_array_free(jobs, TRUE);
+	return bad;
 }
 
 int photo_embed_scale(const GArray *requests, const char *path)

@@ -55,10 +55,11 @@ struct photo_request {
  * photo decoded at the largest of its frames' photo_decode_scale() (set
  * in each request's scale), and every rendition the cache lacks made
  * from that one decode, on two threads.  Then photo_embed() with that
- * scale finds each in the cache.  A photo that cannot be decoded is left
- * for photo_embed() to report at its text's line.  Without a cache it
- * sets the scales only. */
-void photo_embed_prepare(GArray *requests, const char *cache_dir);
+ * scale finds each in the cache.  Returns the photos that cannot be
+ * decoded (path -> why, for the caller to say at each text's line, once
+ * for all editions), or NULL when none.  Without a cache it sets the
+ * scales only (and finds nothing). */
+GHashTable *photo_embed_prepare(GArray *requests, const char *cache_dir);
 
 /* The scale photo_embed_prepare() set for path, among the requests it
  * sorted (NULL requests, or path not among them: 0). */

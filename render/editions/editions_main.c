@@ -20,6 +20,7 @@
  * three are made, the web edition first.  Exit status as every
  * stage's (etl/status.h).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
 #include <signal.h>
@@ -137,7 +138,7 @@ static enum status child_end(struct child *c, const char *path, struct diag *d)
 {
 	if (c->pid > 0) {
 		int ws = 0;
-		while (waitpid(c->pid, &ws, 0) < 0)
+		while (waitpid(c->pid, &ws, 0) < 0 && errno == EINTR)
 			;
 		c->status = WIFEXITED(ws) && WEXITSTATUS(ws) <= STATUS_FAILED
 			? (enum status)WEXITSTATUS(ws) : STATUS_FAILED;
@@ -154,6 +155,25 @@ static enum status child_end(struct child *c, const char *path, struct diag *d)
 	if (c->msgs)
 		fclose(c->msgs);
 	return c->status;
+}
+
+/* Says, at each text's line, the photos bad holds (path -> why); false
+ * when there is one, so that no edition is drawn and says it again. */
+static bool photos_decode(const struct texts *x, GHashTable *bad, struct diag *d)
+{
+	if (!bad)
+		return true;
+	for (size_t k = 0; k < x->n; k++)
+		for (size_t i = 0; i < x->v[k].n; i++) {
+			const struct block *b = &x->v[k].v[i];
+			const char *why = b->kind == BLOCK_IMAGE && b->present
+				? g_hash_table_lookup(bad, b->image) : NULL;
+			if (why)
+				diag_add(d, DIAG_ERROR, x->v[k].file, b->line, 0, "photo '%s': %s",
+					 b->image_name, why);
+		}
+	g_hash_table_destroy(bad);
+	return false;
 }
 
 /* The three editions of ed: both PDFs laid out, every photo prepared
@@ -177,7 +197,8 @@ static enum status make_editions(const struct args *a, struct edition *ed, const
 		pdf_photo_requests(sp, plan);
 		pdf_photo_requests(pp, plan);
 		html_photo_requests(&ed->x, plan);
-		photo_embed_prepare(plan, a->cache_dir);
+		if (!photos_decode(&ed->x, photo_embed_prepare(plan, a->cache_dir), d))
+			goto out;
 		struct child cs, cp;
 		child_start(&cs, sp, screen, ed->date);
 		child_start(&cp, pp, print, ed->date);
@@ -196,6 +217,7 @@ static enum status make_editions(const struct args *a, struct edition *ed, const
 		diag_merge(d, &dw);
 		diag_release(&dw);
 	}
+out:
 	pdf_close(sp);
 	pdf_close(pp);
 	g_array_free(plan, TRUE);

@@ -12,22 +12,24 @@
 
 namespace {
 
-std::string pdf_date(time_t t)
+// t in UTC, as fmt (strftime) writes it.
+std::string utc(time_t t, const char *fmt)
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	char s[40];
-	strftime(s, sizeof s, "D:%Y%m%d%H%M%S+00'00'", &tm);
+	strftime(s, sizeof s, fmt, &tm);
 	return s;
+}
+
+std::string pdf_date(time_t t)
+{
+	return utc(t, "D:%Y%m%d%H%M%S+00'00'");
 }
 
 std::string xmp_date(time_t t)
 {
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	char s[40];
-	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-	return s;
+	return utc(t, "%Y-%m-%dT%H:%M:%S+00:00");
 }
 
 std::string esc(const char *s)

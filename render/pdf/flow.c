@@ -508,7 +508,7 @@ void flow_article(struct pdf *p, struct article *a, int index, int *figure)
 {
 	title(p, a, index);
 	p->after_paragraph = false;
-	a->page = p->page;
+	p->article_pages[index] = p->page;
 	int list = 0;                   /* the list open (an L element) */
 	for (size_t i = 0; i < a->n; i++) {
 		struct block *b = &a->v[i];

@@ -53,7 +53,7 @@ void page_link_begin(struct pdf *p, size_t k)
 	struct pdf_elem *e = record(p, CAIRO_TAG_LINK, dest);
 	if (e)
 		e->contents = g_strdup_printf("Aller à l’article « %s », page %d",
-					      p->x->v[k].title, p->x->v[k].page);
+					      p->x->v[k].title, p->article_pages[k]);
 }
 
 void page_link_end(struct pdf *p)

@@ -57,7 +57,9 @@ struct pdf {
 	double ppi;             /* photos' resolution at their printed size */
 	const char *cache_dir;  /* resampled photos, or NULL */
 	const GArray *photo_plan;  /* the build's photos (photo_embed.h), or NULL */
-	int *article_pages;     /* the measured pages of the articles */
+	int *article_pages;     /* where each article of x starts: the last
+				 * pass's, which the next one prints (the
+				 * texts, shared between editions, hold none) */
 	struct logo *logo;      /* the office's, or NULL */
 	bool growing;           /* photos may still grow to fill columns */
 	bool grown;             /* one did in this pass */

@@ -143,7 +143,7 @@ static void contents_list(struct pdf *p, double y)
 			const struct article *a = &p->x->v[k];
 			if (strcmp(a->loop, loop->id) != 0)
 				continue;
-			snprintf(num, sizeof num, "%d", a->page);
+			snprintf(num, sizeof num, "%d", p->article_pages[k]);
 			toc_entry(p, k, MARGIN_SIDE + 10, y, w - 10, 8, PANGO_WEIGHT_NORMAL,
 				  l->text_colour, num, PANGO_WEIGHT_NORMAL, l->text_colour, 30);
 			y += entry_h;
@@ -277,7 +277,7 @@ void pages_divider(struct pdf *p, const struct loop *loop)
 		}
 		x = MARGIN_SIDE + 70;
 		char num[16];
-		snprintf(num, sizeof num, "p. %d", a->page);
+		snprintf(num, sizeof num, "p. %d", p->article_pages[k]);
 		toc_entry(p, k, x, yy + 4, PAGE_W - x - MARGIN_SIDE, 10, PANGO_WEIGHT_BOLD,
 			  l->text_colour, num, PANGO_WEIGHT_HEAVY, loop->colour, 50);
 		i++;

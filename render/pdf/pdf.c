@@ -220,12 +220,8 @@ struct pdf *pdf_open(const struct pdf_edition *e, const struct layout *l,
 	p->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	secrecy_apply(t, p->cells);
 	p->elems = g_ptr_array_new_with_free_func(pdf_elem_free);
-	measure(p);                     /* where articles start, how large photos are */
-	/* the texts are shared with other editions: their pages are kept
-	 * here, for the drawing pass */
 	p->article_pages = g_new0(int, x->n + 1);
-	for (size_t k = 0; k < x->n; k++)
-		p->article_pages[k] = x->v[k].page;
+	measure(p);                     /* where articles start, how large photos are */
 	return p;
 }
 
@@ -279,8 +275,6 @@ enum status pdf_draw(struct pdf *p, const char *path, time_t date, struct diag *
 	size_t errors = d->errors;
 	enum status status = STATUS_FAILED;
 
-	for (size_t k = 0; k < p->x->n; k++)
-		p->x->v[k].page = p->article_pages[k];
 	if (prepare_photos(p))
 		return STATUS_BAD_INPUT;
 	char *raw = g_strdup_printf("%s.cairo", path);
