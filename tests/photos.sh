@@ -262,6 +262,20 @@ for want in "5: photo 'a.jpg': not a photo carnet reads: JPEG, PNG or WebP" "7: 
 	"11: photo 'd.jpg': cannot decode the JPEG: Premature end of JPEG file"; do
 	expect_err "four bad photos" "carnet pdf: $M/textes/patrimoine/01-essai.md:$want"
 done
+# the three editions in one run: a photo only a decode finds bad said once
+# (not once an edition), and nothing written
+E=$tmp/editions-bad
+layout "$E"
+$py tests/tools/make_photos.py "$E/images" c.jpg:truncated@1600x1200 || bad "make_photos (editions)"
+{ echo "# Essai"; echo; echo "Un paragraphe."; echo; echo "![Photo c](c.jpg)"; } \
+	>"$E/textes/patrimoine/01-essai.md"
+mkdir -p "$tmp/ed-out"
+expect_status "editions, bad photo" 1 "$bin/carnet" editions --layout "$E" --figures "$s/figures.tsv" \
+	--fonts fonts --cache "$tmp/ed-cache" --screen "$tmp/ed-out/s.pdf" --print "$tmp/ed-out/p.pdf" \
+	--web "$tmp/ed-out/web"
+[ "$(grep -c "photo 'c.jpg'" "$tmp/err")" = 1 ] && ok || bad "editions, bad photo: said $(grep -c "photo 'c.jpg'" "$tmp/err") times, want once"
+expect_err "editions, bad photo" "carnet editions: $E/textes/patrimoine/01-essai.md:5: photo 'c.jpg': cannot decode the JPEG: Premature end of JPEG file"
+[ -z "$(ls -A "$tmp/ed-out")" ] && ok || bad "editions, bad photo: left $(ls -A "$tmp/ed-out")"
 
 # ---- the logo: SVG as vectors, PNG with its alpha, a bad one located ----
 pdfimages -list -f 1 -l 1 "$tmp/screen.pdf" | awk 'NR > 2' | grep -q . \
