@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 
@@ -22,7 +23,9 @@ struct job {
 	struct etl e;           /* the copy the source reads with */
 	struct diag diag;
 	struct reading rd;      /* its reading: state, stats, status */
-	bool done;
+	off_t ahead;            /* bytes of its file and of those waiting for it */
+	bool unlocks;           /* another source waits for it (source.after) */
+	bool done, landed;
 };
 
 /* Two readers over a queue of jobs: POSIX threads, whose locks the
@@ -36,6 +39,7 @@ struct queue {
 	struct job *v[MAX_JOBS];
 	size_t n, next;
 	bool closed;
+	const struct job *landing;      /* the job land() waits for */
 };
 
 static struct queue q = { .lock = PTHREAD_MUTEX_INITIALIZER,
@@ -66,6 +70,23 @@ static void read_one(struct job *j)
 	reading_run(&j->rd);
 }
 
+/* The waiting job with the most bytes ahead of it, q.lock held: the
+ * longest first, so that the two cores end together (a small export
+ * queued before a large one would hold a core while the other still has
+ * the large one ahead).  Messages keep the order of sources[]: land()
+ * takes the jobs in that order, whichever core read them. */
+static struct job *take_largest(void)
+{
+	size_t best = q.next;
+	for (size_t i = q.next + 1; i < q.n; i++)
+		if (q.v[i]->ahead > q.v[best]->ahead)
+			best = i;
+	struct job *j = q.v[best];
+	q.v[best] = q.v[q.next];
+	q.v[q.next++] = j;
+	return j;
+}
+
 static void *reader(void *unused)
 {
 	(void)unused;
@@ -75,12 +96,17 @@ static void *reader(void *unused)
 			pthread_cond_wait(&q.changed, &q.lock);
 		if (q.next == q.n)
 			break;
-		struct job *j = q.v[q.next++];
+		struct job *j = take_largest();
 		pthread_mutex_unlock(&q.lock);
 		read_one(j);
 		pthread_mutex_lock(&q.lock);
 		j->done = true;
 		pthread_cond_broadcast(&q.changed);
+		/* its landing pushes a source waiting for it, likely the larger
+		 * (the survey waits for the few declared figures): taking a
+		 * smaller job meanwhile would start that one late */
+		while (j->unlocks && !j->landed && q.landing == j)
+			pthread_cond_wait(&q.changed, &q.lock);
 	}
 	pthread_mutex_unlock(&q.lock);
 	return NULL;
@@ -95,10 +121,13 @@ static void push(struct job *j)
 }
 
 static struct job *job_new(const struct source *s, const struct etl_options *o,
-			   const struct etl *e, char *path)
+			   const struct etl *e, char *path, off_t ahead)
 {
 	struct job *j = g_new0(struct job, 1);
-	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT };
+	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT,
+			   .ahead = ahead };
+	for (size_t k = 0; k < nsources; k++)
+		j->unlocks |= sources[k]->after && !strcmp(sources[k]->after, s->file);
 	j->e.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	if (e->diag->all && diag_keep_all(&j->diag) != 0)
 		j->rd.es = STATUS_FAILED;     /* cannot happen twice: the run has one */
@@ -129,6 +158,7 @@ static enum status land(struct job *j, struct etl *e)
 {
 	const struct etl_options *o = j->o;
 	pthread_mutex_lock(&q.lock);
+	q.landing = j;
 	while (!j->done)
 		pthread_cond_wait(&q.changed, &q.lock);
 	pthread_mutex_unlock(&q.lock);
@@ -180,6 +210,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 	size_t started = 0;
 	q.n = q.next = 0;
 	q.closed = false;
+	q.landing = NULL;
 	for (; started < READERS; started++)
 		if (pthread_create(&readers[started], NULL, reader, NULL) != 0)
 			break;
@@ -189,9 +220,20 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			g_free(paths[i]);
 		return STATUS_FAILED;
 	}
+	off_t size[MAX_JOBS] = { 0 }, ahead[MAX_JOBS] = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
 		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
+		struct stat sb;
+		size[i] = stat(paths[i], &sb) == 0 ? sb.st_size : 0;
+	}
+	/* a file others wait for counts their bytes too: the declared
+	 * figures, small, hold the survey back until they are read */
+	for (size_t i = 0; i < n; i++) {
+		ahead[i] += size[i];
+		for (size_t k = 0; k < n && sources[i]->after; k++)
+			if (!strcmp(sources[k]->file, sources[i]->after))
+				ahead[k] += size[i];
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!here[i])
@@ -203,7 +245,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			waits |= !strcmp(sources[k]->file, after) && here[k];
 		if (waits)
 			continue;       /* pushed once that one has landed */
-		jobs[i] = job_new(sources[i], o, e, paths[i]);
+		jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i]);
 		push(jobs[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -213,7 +255,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			continue;
 		}
 		if (!jobs[i]) {         /* its source came after it in sources[] */
-			jobs[i] = job_new(sources[i], o, e, paths[i]);
+			jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i]);
 			push(jobs[i]);
 		}
 		enum status es = land(jobs[i], e);
@@ -222,9 +264,14 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 		for (size_t k = 0; k < n; k++)
 			if (sources[k]->after && !strcmp(sources[k]->after, sources[i]->file) &&
 			    !jobs[k] && here[k]) {
-				jobs[k] = job_new(sources[k], o, e, paths[k]);
+				jobs[k] = job_new(sources[k], o, e, paths[k], ahead[k]);
 				push(jobs[k]);
 			}
+		pthread_mutex_lock(&q.lock);
+		jobs[i]->landed = true;
+		q.landing = NULL;
+		pthread_cond_broadcast(&q.changed);
+		pthread_mutex_unlock(&q.lock);
 	}
 	pthread_mutex_lock(&q.lock);
 	q.closed = true;
