@@ -55,28 +55,40 @@ static size_t first_flagged(uint64_t m)
 #endif
 }
 
+/* The offset of the first byte of p[i..n) with its high bit set, or n:
+ * eight bytes at a time. */
+static size_t next_high(const char *p, size_t i, size_t n)
+{
+	for (uint64_t w, m; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((m = w & 0x8080808080808080u) != 0) {
+			i += first_flagged(m);
+			break;
+		}
+	}
+	while (i < n && (unsigned char)p[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* Where p[0..n) stops being UTF-8 (as g_utf8_validate says), or NULL.
  * Only the runs of non-ASCII bytes go to GLib: the ASCII between them,
  * most of a line, is skipped eight bytes at a time, and no sequence
  * spans an ASCII byte. */
 static const char *utf8_invalid(const char *p, size_t n)
 {
-	size_t i = 0;
-	for (;;) {
-		for (uint64_t w, m; i + 8 <= n; i += 8) {
-			memcpy(&w, p + i, 8);
-			if ((m = w & 0x8080808080808080u) != 0) {
-				i += first_flagged(m);
-				break;
-			}
-		}
-		while (i < n && (unsigned char)p[i] < 0x80)
-			i++;
+	for (size_t i = 0;;) {
+		i = next_high(p, i, n);
 		if (i == n)
 			return NULL;
 		size_t j = i + 1;
 		while (j < n && (unsigned char)p[j] >= 0x80)
 			j++;
+		unsigned char c = (unsigned char)p[i];
+		if (j - i == 2 && c >= 0xC2 && c <= 0xDF && ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+			i = j;          /* é, è, à …: a two-byte letter, valid */
+			continue;
+		}
 		const char *end;
 		if (!g_utf8_validate(p + i, (gssize)(j - i), &end))
 			return end;
@@ -112,26 +124,14 @@ static void cp1252_table(struct decoder *r)
 	r->cp1252_ready = true;
 }
 
+
 /* Line p[0..n) of a Windows-1252 file, ASCII up to i, into UTF-8 in
  * r->dec: every byte is a character, but five are undefined, and UTF-8
- * sequences betray a file that mixes encodings. */
+ * sequences betray a file that mixes encodings.  The ASCII runs between
+ * the other bytes are copied whole. */
 static bool cp1252_line(struct decoder *r, long line, const char *p, size_t n, size_t i,
 			const char **out, size_t *outn, decode_stop_fn *stop_at, void *ctx)
 {
-	for (size_t k = i; k < n; k++) {
-		unsigned char c = (unsigned char)p[k];
-		if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
-			stop_at(ctx, line, (long)k + 1,
-				 "byte 0x%02X is not a Windows-1252 character", c);
-			return false;
-		}
-		if (c >= 0xC2 && utf8_seq_at(p + k, n - k)) {
-			stop_at(ctx, line, (long)k + 1,
-				 "UTF-8 text in a file that reads as Windows-1252 since line %ld (mixed encodings)",
-				 r->enc_line);
-			return false;
-		}
-	}
 	if (!grow_dec(r, 3 * n + 1)) {
 		stop_at(ctx, line, 0, "out of memory");
 		return false;
@@ -139,19 +139,34 @@ static bool cp1252_line(struct decoder *r, long line, const char *p, size_t n, s
 	if (!r->cp1252_ready)
 		cp1252_table(r);
 	char *o = r->dec;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)p[k];
-		if (c < 0x80) {
-			*o++ = (char)c;
-			continue;
+	for (size_t k = 0;;) {
+		memcpy(o, p + k, i - k);
+		o += i - k;
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)p[i];
+		if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
+			stop_at(ctx, line, (long)i + 1,
+				 "byte 0x%02X is not a Windows-1252 character", c);
+			return false;
+		}
+		/* (a continuation byte must follow a UTF-8 lead byte) */
+		if (c >= 0xC2 && i + 1 < n && ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+		    utf8_seq_at(p + i, n - i)) {
+			stop_at(ctx, line, (long)i + 1,
+				 "UTF-8 text in a file that reads as Windows-1252 since line %ld (mixed encodings)",
+				 r->enc_line);
+			return false;
 		}
 		const char *u = r->cp1252[c - 0x80];
 		if (!u[0]) {
-			stop_at(ctx, line, (long)k + 1, "cannot convert from Windows-1252");
+			stop_at(ctx, line, (long)i + 1, "cannot convert from Windows-1252");
 			return false;
 		}
 		for (size_t b = 0; b < 4 && u[b]; b++)
 			*o++ = u[b];
+		k = i + 1;
+		i = next_high(p, k, n);
 	}
 	*out = r->dec;
 	*outn = (size_t)(o - r->dec);
