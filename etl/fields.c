@@ -265,6 +265,8 @@ bool field_year(const char *s, int *out)
 const char *field_yesno(const char *s, size_t len, bool *out)
 {
 	static const struct enum_label yesno[] = {
+		/* as HR software writes them first: found without folding case */
+		{ "O", 1 }, { "N", 0 }, { "Oui", 1 }, { "Non", 0 }, { "X", 1 },
 		{ "o", 1 }, { "oui", 1 }, { "1", 1 }, { "x", 1 },
 		{ "n", 0 }, { "non", 0 }, { "0", 0 }, { NULL, 0 },
 	};
@@ -297,7 +299,8 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 		    memcmp(l->label, s, len) == 0)
 			return l->value;
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (strnlen(l->label, len + 1) == len && g_ascii_strncasecmp(l->label, s, len) == 0)
+		if (g_ascii_tolower(l->label[0]) == g_ascii_tolower(s[0]) &&
+		    strnlen(l->label, len + 1) == len && g_ascii_strncasecmp(l->label, s, len) == 0)
 			return l->value;
 	text_key(s, len, key, sizeof key);
 	if (!*key)

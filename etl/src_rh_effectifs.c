@@ -154,17 +154,15 @@ static const char *intern(struct state *s, const char *text, size_t len,
  * copied into s->scratch. */
 static struct person person_of(struct state *s, uint32_t last)
 {
-	/* the chain runs from the last one back: walked once, then turned */
-	g_array_set_size(s->scratch, 0);
+	size_t n = 0;
 	for (uint32_t i = last; i; i = s->contracts[i - 1].prev)
-		g_array_append_val(s->scratch, s->contracts[i - 1]);
+		n++;
+	g_array_set_size(s->scratch, (guint)n);
+	/* filled from its end: the chain runs from the last one back */
 	struct contract *c = (struct contract *)(void *)s->scratch->data;
-	for (size_t a = 0, b = s->scratch->len; b-- > a + 1; a++) {
-		struct contract t = c[a];
-		c[a] = c[b];
-		c[b] = t;
-	}
-	return (struct person){ (struct contract *)(void *)s->scratch->data, s->scratch->len };
+	for (uint32_t i = last; i; i = s->contracts[i - 1].prev)
+		c[--n] = s->contracts[i - 1];
+	return (struct person){ c, s->scratch->len };
 }
 
 static bool is_employment(int contrat)
@@ -343,9 +341,11 @@ static int month_of(day_t d)
 /* Adds n to the count of key in t, whose keys are copies t owns. */
 static void add_to(GHashTable *t, const char *key, long n)
 {
-	gpointer old;
-	if (g_hash_table_lookup_extended(t, key, NULL, &old))
-		g_hash_table_replace(t, g_strdup(key), GSIZE_TO_POINTER(GPOINTER_TO_SIZE(old) + n));
+	gpointer have, old;
+	/* taken out and put back under its own key: no copy made and freed
+	 * a person */
+	if (g_hash_table_steal_extended(t, key, &have, &old))
+		g_hash_table_insert(t, have, GSIZE_TO_POINTER(GPOINTER_TO_SIZE(old) + n));
 	else
 		g_hash_table_insert(t, g_strdup(key), GSIZE_TO_POINTER(n));
 }
@@ -663,6 +663,7 @@ static void *start(struct etl *e)
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
 	s->people = keyset_new();
+	keycheck_reserve_set(e, &s->people_bytes, s->people);
 	s->strings = slug_cache_new();
 	s->scratch = g_array_new(FALSE, FALSE, sizeof(struct contract));
 	s->t = tally_new();
