@@ -40,6 +40,18 @@ bool keycheck_grow_set(struct etl *e, size_t *bytes, const struct keyset *ks)
 	return keycheck_grow(e, bytes, keyset_bytes(ks), keyset_bytes_next(ks));
 }
 
+void keycheck_reserve_set(struct etl *e, size_t *bytes, struct keyset *ks)
+{
+	struct spill *s = e->spill;
+	if (!s || keycheck_spilled(e) || s->rows > SIZE_MAX / 4)
+		return;
+	size_t now = keyset_bytes(ks), next = keyset_bytes_for((size_t)s->rows);
+	if (next <= now || s->used - *bytes + now + next > s->budget)
+		return;         /* a guess past the budget: not a reason to spill */
+	if (keyset_reserve(ks, (size_t)s->rows))
+		keycheck_grow(e, bytes, now, next);
+}
+
 void keycheck_step(struct etl *e, const struct spill_step *step)
 {
 	struct spill *s = e->spill;
@@ -198,6 +210,8 @@ struct firsts *firsts_new(struct etl *e, int stage, bool keep_value)
 		keycheck_step(e, &(struct spill_step){ stage, firsts_begin, firsts_end, f });
 	} else {
 		f->ks = keyset_new();
+		if (f->ks && stage == 1)        /* every row has its key checked */
+			keycheck_reserve_set(e, &f->bytes, f->ks);
 	}
 	return f;
 }

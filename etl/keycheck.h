@@ -56,6 +56,7 @@ struct spill {
 	GArray *steps;          /* struct spill_step, registered by the checks */
 	int error;              /* errno of a temporary file that failed, or 0 */
 	bool light;             /* pass 1 reads the keys only (source.light) */
+	uint64_t rows;          /* the rows the file promises (from its size) */
 };
 
 /* Whether the reading is spilled (pass > 0). */
@@ -76,6 +77,12 @@ bool keycheck_grow(struct etl *e, size_t *bytes, size_t now, size_t next);
 
 /* keycheck_grow() for a key set about to take a new key. */
 bool keycheck_grow_set(struct etl *e, size_t *bytes, const struct keyset *ks);
+
+/* Makes room in ks at once for a key a row of the file (spill.rows), when
+ * that fits the budget beside what the reading holds (else ks grows as
+ * keys come): a set grown by doubling copies every key and clears every
+ * smaller table on its way, a tenth of the survey's reading. */
+void keycheck_reserve_set(struct etl *e, size_t *bytes, struct keyset *ks);
 
 /* Registers a step; the passes are the largest stage + 1. */
 void keycheck_step(struct etl *e, const struct spill_step *step);

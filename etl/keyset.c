@@ -121,9 +121,23 @@ static struct slot *find(const struct keyset *ks, XXH128_hash_t h)
 	}
 }
 
-static bool grow(struct keyset *ks)
+/* The table's size holding n keys: a power of two, at most 3/4 full. */
+static size_t cap_for(size_t n)
 {
-	size_t cap = ks->cap ? 2 * ks->cap : 64;
+	size_t cap = 64;
+	while (4 * n > 3 * cap)
+		cap *= 2;
+	return cap;
+}
+
+size_t keyset_bytes_for(size_t n)
+{
+	return cap_for(n) * sizeof(struct slot);
+}
+
+/* The keys into a new table of cap slots. */
+static bool rehash(struct keyset *ks, size_t cap)
+{
 	struct slot *old = ks->v;
 	size_t oldcap = ks->cap;
 	struct slot *v = table_new(cap);
@@ -137,6 +151,17 @@ static bool grow(struct keyset *ks)
 						   .high64 = old[i].hi }) = old[i];
 	table_free(old, oldcap);
 	return true;
+}
+
+static bool grow(struct keyset *ks)
+{
+	return rehash(ks, ks->cap ? 2 * ks->cap : 64);
+}
+
+bool keyset_reserve(struct keyset *ks, size_t n)
+{
+	size_t cap = cap_for(n);
+	return cap <= ks->cap || rehash(ks, cap);
 }
 
 uint32_t *keyset_put(struct keyset *ks, const void *key, size_t len, bool *added)

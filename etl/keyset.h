@@ -31,6 +31,11 @@ uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len);
 
 size_t keyset_size(const struct keyset *ks);
 
+/* The bytes a table for n keys takes, and room made for them at once
+ * (false when memory runs out: the set is as it was). */
+size_t keyset_bytes_for(size_t n);
+bool keyset_reserve(struct keyset *ks, size_t n);
+
 /* The bytes its table takes. */
 size_t keyset_bytes(const struct keyset *ks);
 

@@ -108,7 +108,8 @@ void reading_run(struct reading *r)
 	r->spill.budget = r->budget;
 	r->e->spill = &r->spill;
 	r->e->path = r->path;
-	if (rows_expected(r->path) * r->src->row_bytes <= r->budget && in_memory(r))
+	r->spill.rows = rows_expected(r->path);
+	if (r->spill.rows * r->src->row_bytes <= r->budget && in_memory(r))
 		return;
 	r->spill.light = r->src->light;
 	spilled(r);
