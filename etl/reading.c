@@ -103,14 +103,22 @@ static bool in_memory(struct reading *r)
 
 static void spilled(struct reading *r);
 
+static void tally(struct reading *r)
+{
+	if (r->src->tally && r->state && r->es == STATUS_OK && r->e->diag->errors == 0)
+		r->src->tally(r->state);
+}
+
 void reading_run(struct reading *r)
 {
 	r->spill.budget = r->budget;
 	r->e->spill = &r->spill;
 	r->e->path = r->path;
 	r->spill.rows = rows_expected(r->path);
-	if (r->spill.rows * r->src->row_bytes <= r->budget && in_memory(r))
+	if (r->spill.rows * r->src->row_bytes <= r->budget && in_memory(r)) {
+		tally(r);
 		return;
+	}
 	r->spill.light = r->src->light;
 	spilled(r);
 	if (r->spill.light && !r->spill.error &&
@@ -120,6 +128,7 @@ void reading_run(struct reading *r)
 		r->spill.light = false;
 		spilled(r);
 	}
+	tally(r);
 }
 
 /* What tells a file that changed: the passes must read the same bytes. */

@@ -77,6 +77,11 @@ struct source {
 	 * rejected, an error.  A reading whose last pass finds an error is
 	 * then done again, its first pass in full (reading.c). */
 	bool light;
+	/* Optional: called on the reading's core once its file is read
+	 * without error (in memory or spilled), before finish: what finish
+	 * would work out from the state alone, done there rather than by
+	 * the thread that lands the readings one after the other. */
+	void (*tally)(void *state);
 };
 
 /* The slug (text_slug) of text[0..len), from cache (raw text -> slug,

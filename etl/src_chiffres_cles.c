@@ -213,4 +213,5 @@ const struct source source_chiffres_cles = {
 	"chiffres_cles.csv", cols, NCOLS, start, on_row, finish, NULL,
 	0,                             /* its figures are the result: held */
 	false,                          /* its first pass parses every row */
+	NULL,                           /* nothing to tally apart */
 };

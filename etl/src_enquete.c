@@ -247,4 +247,5 @@ const struct source source_enquete = {
 	"chiffres_cles.csv",          /* the survey window it declares */
 	32,                             /* one interview id a row */
 	true,                           /* a row left out has a value rejected */
+	NULL,                           /* nothing to tally apart */
 };

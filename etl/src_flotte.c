@@ -151,4 +151,5 @@ const struct source source_flotte = {
 	"flotte.csv", cols, NCOLS, start, on_row, finish, NULL,
 	64,                             /* a row and a plate */
 	false,                          /* its first pass parses every row */
+	NULL,                           /* nothing to tally apart */
 };

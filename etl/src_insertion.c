@@ -177,4 +177,5 @@ const struct source source_insertion = {
 	"insertion.csv", cols, NCOLS, start, on_row, finish, NULL,
 	64,                             /* a contract, some operations and beneficiaries */
 	false,                          /* its first pass parses every row */
+	NULL,                           /* nothing to tally apart */
 };

@@ -142,6 +142,7 @@ struct state {
 	struct verdicts said;
 	struct sorter *employees;               /* key_rec: hash, 2 or 1 */
 	long present;
+	bool tallied;                           /* in memory: people tallied */
 };
 
 static const char *intern(struct state *s, const char *text, size_t len,
@@ -674,6 +675,25 @@ static void *start(struct etl *e)
 	return s;
 }
 
+/* In memory, each person tallied, and the people set made matricule ->
+ * 2 (there during the year) or 1 for rh_formations (spilled, that was
+ * done after the first pass). */
+static void tally_people(void *state)
+{
+	struct state *s = state;
+	if (s->employees || s->tallied)
+		return;
+	uint32_t *v;
+	for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
+		struct person p = person_of(s, (uint32_t)*v);
+		bool present = is_present(&p);
+		s->present += present;
+		*v = present ? 2 : 1;
+		tally_person(s->t, &p, s->e);
+	}
+	s->tallied = true;
+}
+
 static void finish(void *state, bool do_emit)
 {
 	struct state *s = state;
@@ -689,18 +709,11 @@ static void finish(void *state, bool do_emit)
 			e->present = s->present;
 			s->employees = NULL;
 		} else {
-			/* Tell rh_formations who is in the register, and who was
-			 * there during the year: the people set becomes
-			 * matricule -> 2 or 1. */
-			uint32_t *v;
-			for (size_t i = 0; (v = keyset_next(s->people, &i)) != NULL;) {
-				struct person p = person_of(s, (uint32_t)*v);
-				bool present = is_present(&p);
-				e->present += present;
-				*v = present ? 2 : 1;
-				tally_person(s->t, &p, e);
-			}
+			/* rh_formations is told who is in the register, and
+			 * who was there during the year */
+			tally_people(s);
 			e->employees = s->people;
+			e->present = s->present;
 			s->people = NULL;
 		}
 		emit(s->t, e->fig);
@@ -721,4 +734,5 @@ const struct source source_rh_effectifs = {
 	"rh_effectifs.csv", cols, NCOLS, start, on_row, finish, NULL,
 	128,                             /* a contract, its doubling array, a matricule */
 	false,                          /* its first pass parses every row */
+	tally_people,
 };

@@ -201,4 +201,5 @@ const struct source source_rh_formations = {
 	"rh_effectifs.csv",             /* the register's matricules */
 	48,                             /* a session, some trainees */
 	false,                          /* its first pass parses every row */
+	NULL,                           /* nothing to tally apart */
 };
