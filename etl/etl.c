@@ -194,6 +194,40 @@ static enum status land(struct job *j, struct etl *e)
 	return (int)es;
 }
 
+static void jobs_free(struct job **jobs, char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (jobs[i]) {
+			diag_release(&jobs[i]->diag);
+			reading_release(&jobs[i]->rd);
+			g_hash_table_destroy(jobs[i]->e.spellings);
+			g_free(jobs[i]);
+		}
+		g_free(paths[i]);
+	}
+}
+
+/* Each source's file, whether it is there, and the bytes a core has
+ * ahead once it starts it: a file others wait for counts their bytes
+ * too (the declared figures, small, hold the survey back until read). */
+static void plan(const struct etl_options *o, size_t n, char **paths, bool *here,
+		 off_t *ahead)
+{
+	off_t size[MAX_JOBS] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
+		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
+		struct stat sb;
+		size[i] = stat(paths[i], &sb) == 0 ? sb.st_size : 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		ahead[i] += size[i];
+		for (size_t k = 0; k < n && sources[i]->after; k++)
+			if (!strcmp(sources[k]->file, sources[i]->after))
+				ahead[k] += size[i];
+	}
+}
+
 /* Reads every source, two at a time (the machine's two cores): each as
  * soon as a core is free, but one whose rows need what another's finish
  * leaves (source.after) once that one is finished.  Returns the worst
@@ -220,21 +254,8 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			g_free(paths[i]);
 		return STATUS_FAILED;
 	}
-	off_t size[MAX_JOBS] = { 0 }, ahead[MAX_JOBS] = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
-		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
-		struct stat sb;
-		size[i] = stat(paths[i], &sb) == 0 ? sb.st_size : 0;
-	}
-	/* a file others wait for counts their bytes too: the declared
-	 * figures, small, hold the survey back until they are read */
-	for (size_t i = 0; i < n; i++) {
-		ahead[i] += size[i];
-		for (size_t k = 0; k < n && sources[i]->after; k++)
-			if (!strcmp(sources[k]->file, sources[i]->after))
-				ahead[k] += size[i];
-	}
+	off_t ahead[MAX_JOBS] = { 0 };
+	plan(o, n, paths, here, ahead);
 	for (size_t i = 0; i < n; i++) {
 		if (!here[i])
 			continue;
@@ -279,15 +300,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 	pthread_mutex_unlock(&q.lock);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(readers[i], NULL);
-	for (size_t i = 0; i < n; i++) {
-		if (jobs[i]) {
-			diag_release(&jobs[i]->diag);
-			reading_release(&jobs[i]->rd);
-			g_hash_table_destroy(jobs[i]->e.spellings);
-			g_free(jobs[i]);
-		}
-		g_free(paths[i]);
-	}
+	jobs_free(jobs, paths, n);
 	if (found == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0,
 			 "no export found (rh_effectifs.csv, enquete_satisfaction.csv …)");
