@@ -143,9 +143,10 @@ def bench_scales(results, notes):
         rows = sum(int(m) for m in re.findall(r": (\d+) rows read", err))
         nbytes = size(os.path.join(d, e) for e in EXPORTS)
         stage_rows(results, n, "figures (ETL)", nbytes, rows, walls, rss)
-        spilled = re.findall(r"/([a-z_]+\.csv): .*read (\d+) times", err)
-        SPILLED.append("x%d: %s" % (n, ", ".join("%s (%s readings)" % f for f in spilled)
-                                     if spilled else "none"))
+        spilled = re.findall(r"/([a-z_]+\.csv): .*read (\d+ times|once): its keys", err)
+        SPILLED.append("x%d: %s" % (n, ", ".join(
+            "%s (%s)" % (f, "one reading" if t == "once" else "%s readings" % t.split()[0])
+            for f, t in spilled) if spilled else "none"))
         if n == max(SCALES):
             # what the memory budget costs: the same with every key in
             # memory, and with half the default budget

@@ -96,9 +96,10 @@ struct exp_stats {
 	enum exp_encoding encoding;
 	char delimiter;
 	bool crlf;            /* the header line ends with CR LF */
-	int passes;           /* times the file was read: more than 1 when
-			       * its keys were sorted on disk (keycheck.h);
-			       * set by etl.c */
+	int passes;           /* times the file was read: more than 1 only
+			       * when its keys were sorted on disk */
+	bool sorted;          /* its keys were sorted on disk (keycheck.h);
+			       * these two set by reading.c */
 };
 
 /* Reads src->path from start to end (or to the first structural error),

@@ -12,7 +12,15 @@ bool keycheck_spilled(const struct etl *e)
 
 bool keycheck_final(const struct etl *e)
 {
-	return !keycheck_spilled(e) || e->spill->pass == e->spill->passes;
+	return !keycheck_spilled(e) || e->spill->pass == e->spill->passes || e->spill->hopeful;
+}
+
+long keycheck_pending(struct etl *e, long hope)
+{
+	if (!e->spill->hopeful)
+		return KEY_PENDING;
+	e->spill->hoped = true;
+	return hope;
 }
 
 bool keycheck_light(const struct etl *e)
@@ -136,11 +144,13 @@ struct sorter *verdicts_fill(struct verdicts *v, struct etl *e)
 {
 	v->s = sorter_new(sizeof(struct verdict), &verdict_order, keycheck_share(e));
 	v->error = &e->spill->error;
+	v->said = &e->spill->said;
 	return v->s;
 }
 
 int verdicts_done(struct verdicts *v)
 {
+	*v->said += (long)sorter_count(v->s);
 	return sorter_failed(v->s) || sorter_sort(v->s) != 0 ? -1 : 0;
 }
 
@@ -271,7 +281,7 @@ long firsts_check_key(struct firsts *f, const struct key *k, long line,
 		struct key_rec r = { .lo = k->lo, .hi = k->hi, .line = key_line(line), .value = value };
 		if (sorter_add(f->keys, &r) != 0 && !sp->error)
 			sp->error = errno ? errno : EIO;
-		return KEY_PENDING;
+		return keycheck_pending(f->e, 0);       /* in hope: a first */
 	}
 	const struct verdict *v = verdicts_at(&f->verdicts, line);
 	if (!v)

@@ -21,6 +21,15 @@
  * Stage 1 is for a check every row reaches first, 2 for one reached only
  * by rows a stage-1 check let through, and so on.  Distinct counts count
  * in the last pass only.
+ *
+ * A reading whose checks are all of stage 1 reads its first pass in hope
+ * (spill.hopeful): as the last, its messages kept, each check recording
+ * its keys and answering as though no key came twice and every key were
+ * known (keycheck_pending()).  When the checks' verdicts then turn out
+ * empty, as they are in a clean export, that pass was the reading: the
+ * file is read once.  Otherwise its messages are dropped, and the reading
+ * goes on to pass 2, or starts again when a check did answer from hope
+ * (the rows it let through were aggregated).
  */
 #ifndef CARNET_KEYCHECK_H
 #define CARNET_KEYCHECK_H
@@ -57,12 +66,16 @@ struct spill {
 	int error;              /* errno of a temporary file that failed, or 0 */
 	bool light;             /* pass 1 reads the keys only (source.light) */
 	uint64_t rows;          /* the rows the file promises (from its size) */
+	bool hopeful;           /* this pass is read in hope (see above) */
+	bool hoped;             /* and a check answered from hope */
+	long said;              /* verdicts made at the end of this pass */
 };
 
 /* Whether the reading is spilled (pass > 0). */
 bool keycheck_spilled(const struct etl *e);
 
-/* Whether this pass is the one that counts (in memory, or the last). */
+/* Whether this pass is the one that counts (in memory, the last, or one
+ * read in hope). */
 bool keycheck_final(const struct etl *e);
 
 /* Whether this is a light first pass (source.light): the row's keys are
@@ -83,6 +96,10 @@ bool keycheck_grow_set(struct etl *e, size_t *bytes, const struct keyset *ks);
  * keys come): a set grown by doubling copies every key and clears every
  * smaller table on its way, a tenth of the survey's reading. */
 void keycheck_reserve_set(struct etl *e, size_t *bytes, struct keyset *ks);
+
+/* What a check recording a row's key answers: KEY_PENDING (the row
+ * stops there), or hope in a pass read in hope (spill.hoped set). */
+long keycheck_pending(struct etl *e, long hope);
 
 /* Registers a step; the passes are the largest stage + 1. */
 void keycheck_step(struct etl *e, const struct spill_step *step);
@@ -114,6 +131,7 @@ uint32_t key_line(long line);   /* a line as a record keeps it */
 struct verdicts {
 	struct sorter *s;
 	int *error;             /* set to EIO when the sorted file cannot be read */
+	long *said;             /* the pass's count of verdicts (spill.said) */
 	const struct verdict *cur;
 	struct verdict at;      /* the one given, copied: the reads go on */
 	bool started;

@@ -75,15 +75,21 @@ static void steps(struct reading *r, int p, bool end, bool last)
 	}
 }
 
+/* The messages of the passes read so far dropped. */
+static void drop_messages(struct reading *r)
+{
+	bool keep_all = r->e->diag->all != NULL;
+	diag_release(r->e->diag);
+	if (keep_all && diag_keep_all(r->e->diag) != 0)
+		r->es = STATUS_FAILED;
+}
+
 /* All a reading did undone, to be done again. */
 static void undo(struct reading *r)
 {
 	r->src->finish(r->state, false);
 	r->state = NULL;
-	bool keep_all = r->e->diag->all != NULL;
-	diag_release(r->e->diag);
-	if (keep_all && diag_keep_all(r->e->diag) != 0)
-		r->es = STATUS_FAILED;
+	drop_messages(r);
 	if (r->spill.steps)
 		g_array_set_size(r->spill.steps, 0);
 }
@@ -101,7 +107,7 @@ static bool in_memory(struct reading *r)
 	return false;
 }
 
-static void spilled(struct reading *r);
+static void spilled(struct reading *r, bool hope);
 
 static void tally(struct reading *r)
 {
@@ -120,13 +126,13 @@ void reading_run(struct reading *r)
 		return;
 	}
 	r->spill.light = r->src->light;
-	spilled(r);
+	spilled(r, true);
 	if (r->spill.light && !r->spill.error &&
 	    (r->es != STATUS_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
 		/* an error: rows the light pass gave the checks may be bad */
 		undo(r);
 		r->spill.light = false;
-		spilled(r);
+		spilled(r, false);
 	}
 	tally(r);
 }
@@ -138,16 +144,59 @@ static bool same_file(const struct stat *a, const struct stat *b)
 	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
-static void spilled(struct reading *r)
+/* A spilled reading's state, before its first pass. */
+static void spill_start(struct reading *r)
 {
 	struct spill *sp = &r->spill;
-	struct stat before, after;
-	bool stated = stat(r->path, &before) == 0;
 	sp->over = false;
 	sp->used = 0;
 	sp->pass = sp->passes = 1;
 	r->state = r->src->start(r->e);
-	for (int p = 1; p <= sp->passes && !sp->error; p++) {
+}
+
+/* Pass 1 read in hope (keycheck.h): the pass to go on from, 0 when it
+ * was the reading (or failed: an export's structural error stops a last
+ * pass at the same line, before which the checks would have had nothing
+ * to say, the first pass's keys never sorted).  A light first pass
+ * (source.light) is left for a reading started again. */
+static int in_hope(struct reading *r)
+{
+	struct spill *sp = &r->spill;
+	bool light = sp->light;
+	sp->light = false;
+	sp->hopeful = true;
+	sp->hoped = false;
+	sp->said = 0;
+	steps(r, 1, false, false);
+	read_pass(r, r->e->diag);
+	sp->hopeful = false;
+	if (r->es == STATUS_FAILED || sp->error)
+		return 0;
+	steps(r, 1, true, false);
+	if (sp->error)
+		return 0;
+	if (sp->said == 0) {
+		steps(r, 0, true, true);        /* the stage-0 ends: after the last pass */
+		return 0;
+	}
+	if (!sp->hoped) {               /* its rows stopped where pass 1's do */
+		drop_messages(r);
+		return 2;
+	}
+	undo(r);                        /* rows went on that should have waited */
+	sp->light = light;
+	spill_start(r);
+	return 1;
+}
+
+static void spilled(struct reading *r, bool hope)
+{
+	struct spill *sp = &r->spill;
+	struct stat before, after;
+	bool stated = stat(r->path, &before) == 0;
+	spill_start(r);
+	int from = hope && sp->passes == 2 ? in_hope(r) : 1;
+	for (int p = from; p > 0 && p <= sp->passes && !sp->error; p++) {
 		sp->pass = p;
 		bool last = p == sp->passes;
 		steps(r, p, false, last);
@@ -166,11 +215,16 @@ static void spilled(struct reading *r)
 			 strerror(sp->error));
 		r->es = STATUS_FAILED;
 	} else if (stated && (stat(r->path, &after) != 0 || !same_file(&before, &after))) {
-		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
-			 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
-			 r->reads);
+		if (r->reads > 1)
+			diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+				 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
+				 r->reads);
+		else
+			diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+				 "changed while it was read (its keys sorted on disk): run again once it is written");
 		r->es = STATUS_FAILED;
 	}
+	r->st.sorted = true;
 }
 
 void reading_release(struct reading *r)

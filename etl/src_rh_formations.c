@@ -94,7 +94,7 @@ static int lookup(struct lookup *l, const char *m, size_t mlen, long line)
 		keyset_hash(m, mlen, &r.lo, &r.hi);
 		if (sorter_add(l->keys, &r) != 0 && !e->spill->error)
 			e->spill->error = EIO;
-		return (int)KEY_PENDING;
+		return (int)keycheck_pending(e, true);  /* in hope: known */
 	}
 	return verdicts_at(&l->missing, line) == NULL;
 }
