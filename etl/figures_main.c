@@ -60,7 +60,8 @@ static void usage(FILE *out)
 		"                     its figures join the provenance table as annee=Y-1\n"
 		"  --memory SIZE      memory for the duplicate checks and distinct counts\n"
 		"                     (32M by default, at least 16k): beyond it, they\n"
-		"                     sort on disk ($TMPDIR) and the files are read again\n"
+		"                     sort on disk ($TMPDIR), and a file is read again\n"
+		"                     when its checks find something to say\n"
 		"  --strict           treat warnings as errors\n"
 		"  -v, --verbose      say how many rows each file gave\n"
 		"  -h, --help         show this help\n"));
