@@ -53,6 +53,7 @@ struct state {
 	struct rates all;
 	GHashTable *directions;      /* slug -> struct rates */
 	GHashTable *slugs;           /* direction as written -> slug */
+	GHashTable *by_text;         /* direction as written -> its rates */
 	struct firsts *ids;          /* interview ids -> line */
 	int items_pass;              /* the pass the items were read in */
 	day_t first, last;           /* dates seen */
@@ -79,6 +80,7 @@ static void *start(struct etl *e)
 	s->e = e;
 	s->directions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rates);
 	s->slugs = slug_cache_new();
+	s->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->ids = firsts_new(e, 1, false);
 	s->first = INT32_MAX;
 	s->last = INT32_MIN;
@@ -121,6 +123,32 @@ static void add_interview(struct state *s, struct rates *d, double poids, const 
 			d->sat[i] += poids;
 		}
 	}
+}
+
+/* The rates of the direction written text[0..len) at field f: found by
+ * its text as written, one lookup a row, its slug worked out (and its
+ * first spelling kept) the first time only. */
+static struct rates *rates_of(struct state *s, struct exp_reader *r,
+			      const struct exp_field *f, const char *text, size_t len)
+{
+	char raw[128];
+	struct rates *d;
+	if (len < sizeof raw) {
+		memcpy(raw, text, len);
+		raw[len] = '\0';
+		if ((d = g_hash_table_lookup(s->by_text, raw)) != NULL)
+			return d;
+	}
+	const char *slug = slug_cached(s->e, s->slugs, text, len, r, f);
+	d = g_hash_table_lookup(s->directions, slug);
+	if (!d) {
+		d = g_new(struct rates, 1);
+		rates_init(d, s->nitems);
+		g_hash_table_insert(s->directions, g_strdup(slug), d);
+	}
+	if (len < sizeof raw)
+		g_hash_table_insert(s->by_text, g_strdup(raw), d);
+	return d;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
@@ -181,14 +209,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (date > s->last)
 		s->last = date;
 
-	const char *slug = slug_cached(s->e, s->slugs, direction, dlen, r, &f[C_DIRECTION]);
-	struct rates *d = g_hash_table_lookup(s->directions, slug);
-	if (!d) {
-		d = g_new(struct rates, 1);
-		rates_init(d, s->nitems);
-		g_hash_table_insert(s->directions, g_strdup(slug), d);
-	}
-	add_interview(s, d, poids, answer);
+	add_interview(s, rates_of(s, r, &f[C_DIRECTION], direction, dlen), poids, answer);
 }
 
 static const char R_RATE[] = "weighted (1 + 2) / weighted (1 + 2 + 3 + 4), NSP left out";
@@ -238,6 +259,7 @@ static void finish(void *state, bool emit)
 	}
 	g_hash_table_destroy(s->directions);
 	g_hash_table_destroy(s->slugs);
+	g_hash_table_destroy(s->by_text);
 	firsts_free(s->ids);
 	g_free(s);
 }
