@@ -123,6 +123,16 @@ def stage_rows(results, scale, stage, nbytes, rows, walls, rss):
 
 
 SPILLED = []     # which exports each scale read spilled (--memory)
+TIMELINE = {}    # scale -> [(export, MB, from s, to s)] of an ETL run (-v)
+
+
+def timeline(err, d):
+    """The readings of a `carnet figures -v` run: each export, its size,
+    and when its reading began and ended, in seconds into the run."""
+    num = lambda s: float(s.replace("\u202f", "").replace(",", "."))
+    rows = [(f, os.path.getsize(os.path.join(d, f)) / 1e6, num(a), num(b)) for f, a, b in
+            re.findall(r"/([a-z_]+\.csv): .*read from ([0-9,\u202f]+) s to ([0-9,\u202f]+) s", err)]
+    return sorted(rows, key=lambda r: r[2])
 
 
 def bench_scales(results, notes):
@@ -143,6 +153,7 @@ def bench_scales(results, notes):
         rows = sum(int(m) for m in re.findall(r": (\d+) rows read", err))
         nbytes = size(os.path.join(d, e) for e in EXPORTS)
         stage_rows(results, n, "figures (ETL)", nbytes, rows, walls, rss)
+        TIMELINE[n] = (statistics.median(walls), timeline(err, d))
         spilled = re.findall(r"/([a-z_]+\.csv): .*read (\d+ times|once): its keys", err)
         SPILLED.append("x%d: %s" % (n, ", ".join(
             "%s (%s)" % (f, "one reading" if t == "once" else "%s readings" % t.split()[0])
@@ -374,6 +385,31 @@ def bench_perf():
     return n, [(r[0], r[2], r[1]) for r in rows if len(r) == 3][:12]
 
 
+def timeline_section():
+    """What bounds the ETL's time: its two cores' readings, one run by scale."""
+    out = ["", "## What bounds the ETL: its readings on two cores", "",
+           "`carnet figures -v` says when each export's reading began and ended "
+           "(one run of each scale above, with the default budget): a reading "
+           "takes a free core, the longest first; the survey waits for the "
+           "declared figures (its window), the training register for the HR "
+           "register (its matricules). The readings are what bounds the run: "
+           "the rest is start-up and writing the outputs.", ""]
+    for n in sorted(TIMELINE):
+        if n < 100:
+            continue
+        wall, rows = TIMELINE[n]
+        if not rows:
+            continue
+        out += ["x%d (ETL %s median; the last reading ends at %s):" % (
+            n, fmt_s(wall), fmt_s(max(r[3] for r in rows))), "",
+            "| export | MB | from | to | reading | MB/s |", "|---|---:|---:|---:|---:|---:|"]
+        for f, mb, a, b in rows:
+            out.append("| %s | %.1f | %.3f s | %.3f s | %.3f s | %.0f |" % (
+                f, mb, a, b, b - a, mb / (b - a) if b > a else 0))
+        out.append("")
+    return out
+
+
 def main():
     results, notes = [], []
     t0 = time.perf_counter()
@@ -426,6 +462,15 @@ def main():
             "x%d %.1f MiB" % (r[0], r[8] / 1024) for r in whole) +
             "; x%d → x%d %+.0f %% (targets: ≤ 80 MiB at x1000, within 10 %% from x10)." % (
             lo[0], hi[0], 100.0 * (hi[8] - lo[8]) / lo[8])]
+        big = max((r for r in results if r[0] == hi[0] and r[1] != "whole build (carnet build)"
+                   and not r[1].startswith("figures (ETL), --memory")), key=lambda r: r[8])
+        lines += ["", "What bounds it: the stages run one after another, so the whole build's "
+                  "peak is its largest stage's; at x%d that is the %s stage (%.1f MiB): %s." % (
+                      hi[0], big[1], big[8] / 1024,
+                      "fonts, cairo and the pages of a PDF, whatever the rows" if big[1] == "PDF" else
+                      "its key checks, within the `--memory` budget" if big[1].startswith("figures")
+                      else "its rows")]
+    lines += timeline_section()
     lines += [
         "",
         "Scaled figures against x1: " + (" ".join(notes) if notes else "(one scale only)"),

@@ -6,6 +6,7 @@
 #include "cell.h"
 
 #include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,6 +46,15 @@ struct queue {
 static struct queue q = { .lock = PTHREAD_MUTEX_INITIALIZER,
 			  .changed = PTHREAD_COND_INITIALIZER };
 
+static struct timespec run_start;       /* set before the readers start */
+
+static double since_start(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - run_start.tv_sec) + (double)(t.tv_nsec - run_start.tv_nsec) / 1e9;
+}
+
 static void on_progress(uint64_t done, uint64_t total, void *ctx)
 {
 	const struct job *j = ctx;
@@ -67,7 +77,10 @@ static void read_one(struct job *j)
 		.budget = (j->o->memory ? j->o->memory : ETL_MEMORY) / READERS,
 		.on_progress = on_progress, .ctx = j,
 	};
+	double from = since_start();
 	reading_run(&j->rd);
+	j->rd.st.from = from;
+	j->rd.st.to = since_start();
 }
 
 /* The waiting job with the most bytes ahead of it, q.lock held: the
@@ -245,6 +258,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 	q.n = q.next = 0;
 	q.closed = false;
 	q.landing = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &run_start);
 	for (; started < READERS; started++)
 		if (pthread_create(&readers[started], NULL, reader, NULL) != 0)
 			break;

@@ -100,6 +100,9 @@ struct exp_stats {
 			       * when its keys were sorted on disk */
 	bool sorted;          /* its keys were sorted on disk (keycheck.h);
 			       * these two set by reading.c */
+	double from, to;      /* seconds into the run when its reading began
+			       * and ended, on a core of its own (-v: what
+			       * bounds the run); set by etl.c */
 };
 
 /* Reads src->path from start to end (or to the first structural error),

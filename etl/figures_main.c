@@ -19,6 +19,7 @@
 #include "etl.h"
 #include "fields.h"
 #include "infile.h"
+#include "french.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -63,7 +64,7 @@ static void usage(FILE *out)
 		"                     sort on disk ($TMPDIR), and a file is read again\n"
 		"                     when its checks find something to say\n"
 		"  --strict           treat warnings as errors\n"
-		"  -v, --verbose      say how many rows each file gave\n"
+		"  -v, --verbose      say how many rows each file gave, and when it was read\n"
 		"  -h, --help         show this help\n"));
 }
 
@@ -80,6 +81,9 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 		fprintf(stderr, _(", read %d times: its keys sorted on disk"), st->passes);
 	else if (st->sorted)
 		fputs(_(", read once: its keys sorted on disk"), stderr);
+	char from[32], to[32];
+	fprintf(stderr, _(", read from %s s to %s s into the run"), french_number(st->from, 3, from, sizeof from),
+		french_number(st->to, 3, to, sizeof to));
 	fputc('\n', stderr);
 }
 
