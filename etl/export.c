@@ -267,6 +267,36 @@ static void match_column(struct exp_reader *r, size_t c)
 	}
 }
 
+/* The column a source's column c reads, or -1 (absent, or a prefix). */
+static int column_of(const struct exp_reader *r, size_t c)
+{
+	return r->src->cols[c].flags & EXP_PREFIX ? -1 : r->colmap[c];
+}
+
+/* What the header fixes of every row's fields (deliver_row sets the rest:
+ * the text, its length and its line). */
+static void fix_fields(struct exp_reader *r)
+{
+	const struct exp_source *src = r->src;
+	for (size_t c = 0; c < src->ncols; c++) {
+		int h = column_of(r, c);
+		r->fields[c] = h < 0 ? (struct exp_field){
+			.flags = src->cols[c].flags, .header = src->cols[c].name,
+			.slug = src->cols[c].name,
+		} : (struct exp_field){
+			.column = h + 1, .header = r->header[h], .slug = r->slug[h],
+			.flags = src->cols[c].flags,
+		};
+		for (size_t k = 0; (src->cols[c].flags & EXP_PREFIX) && k < r->nprefix; k++) {
+			size_t p = r->prefix[k];
+			r->pfields[k] = (struct exp_field){
+				.column = (int)p + 1, .header = r->header[p],
+				.slug = r->slug[p], .flags = src->cols[c].flags,
+			};
+		}
+	}
+}
+
 static bool take_header(struct exp_reader *r)
 {
 	const struct exp_source *src = r->src;
@@ -296,6 +326,7 @@ static bool take_header(struct exp_reader *r)
 	if (r->d->errors > r->errors_before)
 		r->stop = true;
 	r->have_header = true;
+	fix_fields(r);
 	return !r->stop;
 }
 
@@ -318,30 +349,23 @@ static void deliver_row(struct exp_reader *r)
 			 r->nf, r->nheader);
 		return;
 	}
+	/* the rest of each field is the header's (fix_fields) */
 	for (size_t c = 0; c < src->ncols; c++) {
-		int h = r->colmap[c];
-		if (src->cols[c].flags & EXP_PREFIX)
-			h = -1;
-		r->fields[c] = h < 0 ? (struct exp_field){
-			.flags = src->cols[c].flags, .header = src->cols[c].name,
-			.slug = src->cols[c].name, .line = line,
-		} : (struct exp_field){
-			.s = raw_text(r, (size_t)h), .len = r->f[h].len,
-			.line = r->f[h].line, .column = h + 1,
-			.header = r->header[h], .slug = r->slug[h],
-			.flags = src->cols[c].flags,
-		};
-		if (src->cols[c].flags & EXP_PREFIX) {
-			for (size_t k = 0; k < r->nprefix; k++) {
-				size_t p = r->prefix[k];
-				r->pfields[k] = (struct exp_field){
-					.s = raw_text(r, p), .len = r->f[p].len,
-					.line = r->f[p].line, .column = (int)p + 1,
-					.header = r->header[p], .slug = r->slug[p],
-					.flags = src->cols[c].flags,
-				};
-			}
+		int h = column_of(r, c);
+		struct exp_field *f = &r->fields[c];
+		if (h < 0) {
+			f->line = line;
+			continue;
 		}
+		f->s = raw_text(r, (size_t)h);
+		f->len = r->f[h].len;
+		f->line = r->f[h].line;
+	}
+	for (size_t k = 0; k < r->nprefix; k++) {
+		size_t p = r->prefix[k];
+		r->pfields[k].s = raw_text(r, p);
+		r->pfields[k].len = r->f[p].len;
+		r->pfields[k].line = r->f[p].line;
 	}
 	struct exp_row row = {
 		.line = line, .col = r->fields,
