@@ -403,7 +403,8 @@ static bool field_room(struct exp_reader *r, size_t len)
  * NUL. */
 static void field_in_place(struct exp_reader *r, char *s, size_t len)
 {
-	if (r->stop || !field_room(r, len))
+	/* (room for it, most of the time, seen without a call) */
+	if (r->stop || ((len > EXP_MAX_FIELD || r->nf == r->fcap) && !field_room(r, len)))
 		return;
 	s[len] = '\0';
 	r->f[r->nf++] = (struct raw_field){ s, 0, len, r->next_field_line };
@@ -481,9 +482,9 @@ static char detect_delimiter(const char *p, size_t n)
 }
 
 /* Is c a blank libcsv leaves out around an unquoted field? */
-static bool csv_blank(const struct exp_reader *r, char c)
+static bool csv_blank(char delim, char c)
 {
-	return (c == ' ' || c == '\t') && c != r->st->delimiter;
+	return (c == ' ' || c == '\t') && c != delim;
 }
 
 /* Splits a line that holds no quote, no NUL and no CR but the one before
@@ -495,23 +496,24 @@ static bool csv_blank(const struct exp_reader *r, char c)
  * a quoted field. */
 static void split_plain_line(struct exp_reader *r, char *p, size_t n)
 {
+	const char delim = r->st->delimiter;    /* (not read again a byte) */
 	if (n > 0 && p[n - 1] == '\n')
 		n--;
 	if (n > 0 && p[n - 1] == '\r')
 		n--;
 	size_t lead = 0;
-	while (lead < n && csv_blank(r, p[lead]))
+	while (lead < n && csv_blank(delim, p[lead]))
 		lead++;
 	if (lead == n)
 		return;                         /* a blank line: no row */
 	char *end = p + n;
 	for (;;) {
-		char *d = memchr(p, r->st->delimiter, (size_t)(end - p));
+		char *d = memchr(p, delim, (size_t)(end - p));
 		char *fe = d ? d : end;
-		while (p < fe && csv_blank(r, *p))
+		while (p < fe && csv_blank(delim, *p))
 			p++;
 		char *q = fe;
-		while (q > p && csv_blank(r, q[-1]))
+		while (q > p && csv_blank(delim, q[-1]))
 			q--;
 		field_in_place(r, p, (size_t)(q - p));
 		if (!d || r->stop)
