@@ -131,7 +131,7 @@ def timeline(err, d):
     and when its reading began and ended, in seconds into the run."""
     num = lambda s: float(s.replace("\u202f", "").replace(",", "."))
     rows = [(f, os.path.getsize(os.path.join(d, f)) / 1e6, num(a), num(b)) for f, a, b in
-            re.findall(r"/([a-z_]+\.csv): .*read from ([0-9,\u202f]+) s to ([0-9,\u202f]+) s", err)]
+            re.findall(r"/([a-z_]+\.csv): .*; between ([0-9,\u202f]+) s and ([0-9,\u202f]+) s", err)]
     return sorted(rows, key=lambda r: r[2])
 
 

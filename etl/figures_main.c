@@ -82,7 +82,7 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 	else if (st->sorted)
 		fputs(_(", read once: its keys sorted on disk"), stderr);
 	char from[32], to[32];
-	fprintf(stderr, _(", read from %s s to %s s into the run"), french_number(st->from, 3, from, sizeof from),
+	fprintf(stderr, _("; between %s s and %s s into the run"), french_number(st->from, 3, from, sizeof from),
 		french_number(st->to, 3, to, sizeof to));
 	fputc('\n', stderr);
 }

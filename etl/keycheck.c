@@ -178,6 +178,11 @@ static void firsts_begin(void *ctx)
 {
 	struct firsts *f = ctx;
 	verdicts_rewind(&f->verdicts);
+	if (f->e->spill->pass == f->stage && f->keys && sorter_count(f->keys) > 0) {
+		/* recorded ahead, to no avail: recorded again */
+		sorter_free(f->keys);
+		f->keys = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(f->e));
+	}
 }
 
 /* After the pass of its stage: each key's first record, and a verdict for
@@ -275,12 +280,15 @@ long firsts_check_key(struct firsts *f, const struct key *k, long line,
 			*first_value = *v;
 		return f->keep_value ? 1 : (long)*v;
 	}
-	if (sp->pass < f->stage)
+	bool ahead = sp->ahead && sp->pass < f->stage;
+	if (sp->pass < f->stage && !ahead)
 		return KEY_PENDING;
-	if (sp->pass == f->stage) {
+	if (sp->pass == f->stage || ahead) {
 		struct key_rec r = { .lo = k->lo, .hi = k->hi, .line = key_line(line), .value = value };
 		if (sorter_add(f->keys, &r) != 0 && !sp->error)
 			sp->error = errno ? errno : EIO;
+		if (sp->ahead && f->stage < sp->passes - 1)
+			return 0;       /* the row on, to the later stages' checks */
 		return keycheck_pending(f->e, 0);       /* in hope: a first */
 	}
 	const struct verdict *v = verdicts_at(&f->verdicts, line);

@@ -30,6 +30,13 @@
  * file is read once.  Otherwise its messages are dropped, and the reading
  * goes on to pass 2, or starts again when a check did answer from hope
  * (the rows it let through were aggregated).
+ *
+ * A reading of three passes (checks of stages 1 and 2) reads its first
+ * *ahead* (spill.ahead): the stage-1 checks record their keys and let
+ * every row on, the stage-2 checks record theirs, and no row goes further.
+ * When the stage-1 checks then have nothing to say, the stage-2 records
+ * are those pass 2 would have made: they are sorted and pass 2 is not
+ * read.  Else they are thrown away and pass 2 records them again.
  */
 #ifndef CARNET_KEYCHECK_H
 #define CARNET_KEYCHECK_H
@@ -68,6 +75,7 @@ struct spill {
 	uint64_t rows;          /* the rows the file promises (from its size) */
 	bool hopeful;           /* this pass is read in hope (see above) */
 	bool hoped;             /* and a check answered from hope */
+	bool ahead;             /* this pass is read ahead (see above) */
 	long said;              /* verdicts made at the end of this pass */
 };
 

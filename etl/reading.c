@@ -189,13 +189,35 @@ static int in_hope(struct reading *r)
 	return 1;
 }
 
+/* Pass 1 of three read ahead (keycheck.h): the pass to go on from, 3
+ * when the stage-2 checks' records are right (pass 2 not read), else 2.
+ * Its messages are a first pass's: thrown away. */
+static int ahead(struct reading *r)
+{
+	struct spill *sp = &r->spill;
+	sp->ahead = true;
+	sp->said = 0;
+	steps(r, 1, false, false);
+	struct diag scratch = DIAG_INIT;
+	read_pass(r, &scratch);
+	diag_release(&scratch);
+	sp->ahead = false;
+	if (r->es == STATUS_FAILED || sp->error)
+		return sp->passes;      /* the last pass says why */
+	steps(r, 1, true, false);
+	if (sp->said > 0)
+		return 2;
+	steps(r, 2, true, false);
+	return 3;
+}
+
 static void spilled(struct reading *r, bool hope)
 {
 	struct spill *sp = &r->spill;
 	struct stat before, after;
 	bool stated = stat(r->path, &before) == 0;
 	spill_start(r);
-	int from = hope && sp->passes == 2 ? in_hope(r) : 1;
+	int from = !hope ? 1 : sp->passes == 2 ? in_hope(r) : sp->passes == 3 ? ahead(r) : 1;
 	for (int p = from; p > 0 && p <= sp->passes && !sp->error; p++) {
 		sp->pass = p;
 		bool last = p == sp->passes;

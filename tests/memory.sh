@@ -70,6 +70,13 @@ for f in enquete_satisfaction.csv rh_effectifs.csv rh_formations.csv; do
 	read_once fixtures-16k $f && ok || bad "fixtures, 16k: $f not read once"
 	read_once tangled-16k $f && bad "tangled, 16k: $f read once, though its checks have things to say" || ok
 done
+# Read ahead: the insertion follow-up (two stages of checks) read twice,
+# its operations recorded with its rows' keys in the first pass; thrice
+# when its rows have duplicates (the tangled one).
+grep -q "/insertion.csv: .*, read 2 times: its keys sorted on disk" "$tmp/fixtures-16k/verbose" &&
+	ok || bad "fixtures, 16k: insertion.csv not read twice"
+grep -q "/insertion.csv: .*, read 3 times: its keys sorted on disk" "$tmp/tangled-16k/verbose" &&
+	ok || bad "tangled, 16k: insertion.csv not read thrice"
 
 # A survey whose first pass, spilled, reads the ids only (source.light):
 # a rejected row (line 2) has the id of a valid one (line 3), which is
