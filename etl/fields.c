@@ -293,10 +293,10 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 	 * without folding accents, the costly part. */
 	if (len == 0)
 		return -1;
-	/* (s has no NUL: a label equal to it over len bytes has that many,
-	 * and label[len] is its end or its next byte) */
+	/* (strnlen first: s may hold a NUL, which must not end a match) */
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (l->label[0] == s[0] && strncmp(l->label, s, len) == 0 && l->label[len] == '\0')
+		if (l->label[0] == s[0] && strnlen(l->label, len + 1) == len &&
+		    memcmp(l->label, s, len) == 0)
 			return l->value;
 	for (const struct enum_label *l = labels; l->label; l++)
 		if (g_ascii_tolower(l->label[0]) == g_ascii_tolower(s[0]) &&

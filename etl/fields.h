@@ -52,9 +52,7 @@ struct enum_label {
 	int value;
 };
 
-/* Returns the value whose label matches s, or -1.  s[0..len) holds no
- * NUL: a field as the reader gives it (decode.h refuses a NUL byte) or a
- * C string. */
+/* Returns the value whose label matches s, or -1. */
 int field_enum(const char *s, size_t len, const struct enum_label *labels);
 
 /* Day number of a valid calendar date, and back. */
