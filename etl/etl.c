@@ -242,8 +242,9 @@ static void plan(const struct etl_options *o, size_t n, char **paths, bool *here
 }
 
 /* Reads every source, two at a time (the machine's two cores): each as
- * soon as a core is free, but one whose rows need what another's finish
- * leaves (source.after) once that one is finished.  Returns the worst
+ * soon as a core is free, the one with the most bytes ahead first
+ * (take_largest), but one whose rows need what another's finish leaves
+ * (source.after) once that one is finished.  Returns the worst
  * exp_status. */
 static enum status read_sources(const struct etl_options *o, struct etl *e)
 {

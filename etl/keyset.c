@@ -52,7 +52,9 @@ static struct slot *table_new(size_t cap)
 	madvise(p, bytes, MADV_HUGEPAGE);       /* a wish: no harm if refused */
 	/* zeroed by the kernel as it maps them; a kernel before 5.14 has
 	 * no MADV_POPULATE_WRITE: then written to here */
+#ifdef MADV_POPULATE_WRITE
 	if (madvise(p, bytes, MADV_POPULATE_WRITE) != 0)
+#endif
 		memset(p, 0, bytes);
 	return p;
 }
