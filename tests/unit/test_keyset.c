@@ -92,6 +92,42 @@ START_TEST(composite_keys_do_not_run_into_each_other)
 }
 END_TEST
 
+/* Room made at once (keycheck_reserve_set): the keys it was made for go
+ * in without the table growing, a huge table (past 4 MB, mapped) as a
+ * small one; room made again with keys in keeps them. */
+START_TEST(room_made_at_once_holds_its_keys)
+{
+	static const size_t counts[] = { 1000, 300000 };
+	for (size_t c = 0; c < 2; c++) {
+		size_t n = counts[c];
+		struct keyset *ks = keyset_new();
+		ck_assert(keyset_reserve(ks, n / 2));
+		*keyset_put(ks, "first", 5, NULL) = 7;
+		ck_assert(keyset_reserve(ks, n));     /* grows, the key kept */
+		ck_assert_uint_eq(keyset_bytes(ks), keyset_bytes_for(n));
+		ck_assert_uint_eq(*keyset_get(ks, "first", 5), 7);
+		char key[16];
+		for (size_t i = 1; i < n; i++) {
+			int len = snprintf(key, sizeof key, "K%zu", i);
+			*keyset_put(ks, key, (size_t)len, NULL) = (uint32_t)i;
+		}
+		ck_assert_uint_eq(keyset_size(ks), n);
+		ck_assert_uint_eq(keyset_bytes(ks), keyset_bytes_for(n));   /* no growth */
+		ck_assert_uint_eq(keyset_bytes_next(ks), keyset_bytes_for(n + 1));
+		for (size_t i = 1; i < n; i += 997) {
+			int len = snprintf(key, sizeof key, "K%zu", i);
+			ck_assert_uint_eq(*keyset_get(ks, key, (size_t)len), i);
+		}
+		ck_assert(keyset_reserve(ks, 10));    /* smaller: nothing done */
+		ck_assert_uint_eq(keyset_bytes(ks), keyset_bytes_for(n));
+		keyset_free(ks);
+	}
+	/* 3/4 full at most: 48 keys in 64 slots, the 49th in 128 */
+	ck_assert_uint_eq(keyset_bytes_for(48), keyset_bytes_for(1));
+	ck_assert_uint_eq(keyset_bytes_for(49), 2 * keyset_bytes_for(48));
+}
+END_TEST
+
 Suite *keyset_suite(void)
 {
 	Suite *s = suite_create("keyset");
@@ -99,6 +135,7 @@ Suite *keyset_suite(void)
 	tcase_add_test(tc, a_hundred_thousand_keys_keep_their_values);
 	tcase_add_test(tc, the_empty_key_and_an_empty_set);
 	tcase_add_test(tc, composite_keys_do_not_run_into_each_other);
+	tcase_add_test(tc, room_made_at_once_holds_its_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }
