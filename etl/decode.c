@@ -124,7 +124,6 @@ static void cp1252_table(struct decoder *r)
 	r->cp1252_ready = true;
 }
 
-
 /* Line p[0..n) of a Windows-1252 file, ASCII up to i, into UTF-8 in
  * r->dec: every byte is a character, but five are undefined, and UTF-8
  * sequences betray a file that mixes encodings.  The ASCII runs between

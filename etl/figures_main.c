@@ -77,7 +77,7 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 		prog, path, st->rows, st->rejected, exp_encoding_name(st->encoding),
 		st->delimiter == '\t' ? "TAB" : (char[]){ st->delimiter, 0 },
 		st->crlf ? "CRLF" : "LF");
-	if (st->sorted && st->passes > 1)
+	if (st->passes > 1)
 		fprintf(stderr, _(", read %d times: its keys sorted on disk"), st->passes);
 	else if (st->sorted)
 		fputs(_(", read once: its keys sorted on disk"), stderr);

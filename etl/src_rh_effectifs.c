@@ -345,27 +345,27 @@ static GHashTable *counts_new(GDestroyNotify free_key)
 	return g_hash_table_new_full(g_str_hash, g_str_equal, free_key, g_free);
 }
 
-/* Adds n to the count of key in t, whose keys are copies t owns: one
- * lookup a person once the key is there. */
-static void add_to(GHashTable *t, const char *key, long n)
+/* The count of key in t, made 0 when absent (the key copied when t owns
+ * its keys, else an interned slug of s->strings): one lookup a person
+ * once the key is there. */
+static long *counter(GHashTable *t, const char *key, bool copy)
 {
 	long *v = g_hash_table_lookup(t, key);
 	if (!v) {
 		v = g_new0(long, 1);
-		g_hash_table_insert(t, g_strdup(key), v);
+		g_hash_table_insert(t, copy ? g_strdup(key) : (char *)key, v);
 	}
-	*v += n;
+	return v;
 }
 
-/* The same for an interned key (a slug of s->strings), not copied. */
+static void add_to(GHashTable *t, const char *key, long n)
+{
+	*counter(t, key, true) += n;
+}
+
 static void count(GHashTable *t, const char *key)
 {
-	long *v = g_hash_table_lookup(t, key);
-	if (!v) {
-		v = g_new0(long, 1);
-		g_hash_table_insert(t, (char *)key, v);
-	}
-	++*v;
+	++*counter(t, key, false);
 }
 
 static long count_of(GHashTable *t, const char *key)
@@ -721,26 +721,16 @@ static void tally_people(void *state)
 	if (s->employees || s->tallied)
 		return;
 	/* people come in the set's order, their contracts anywhere in the
-	 * array: each person's last contract is asked for AHEAD people
-	 * before it is read (the misses were a sixth of the register's
-	 * reading) */
-	enum { AHEAD = 16 };
-	uint32_t *ahead[AHEAD];
-	size_t i = 0, head = 0, queued = 0;
-	for (bool more = true;;) {
-		for (uint32_t *v; more && queued < AHEAD; queued++) {
-			if ((v = keyset_next(s->people, &i)) == NULL) {
-				more = false;
-				break;
-			}
-			__builtin_prefetch(&s->contracts[*v - 1]);
-			ahead[(head + queued) % AHEAD] = v;
-		}
-		if (queued == 0)
-			break;
-		uint32_t *v = ahead[head];
-		head = (head + 1) % AHEAD;
-		queued--;
+	 * array: a second walk of the set, sixteen people ahead, asks for
+	 * each person's last contract before it is read (the misses were a
+	 * sixth of the register's reading) */
+	size_t i = 0, lead = 0;
+	uint32_t *v, *w;
+	for (int k = 0; k < 16 && (w = keyset_next(s->people, &lead)) != NULL; k++)
+		__builtin_prefetch(&s->contracts[*w - 1]);
+	while ((v = keyset_next(s->people, &i)) != NULL) {
+		if ((w = keyset_next(s->people, &lead)) != NULL)
+			__builtin_prefetch(&s->contracts[*w - 1]);
 		struct person p = person_of(s, (uint32_t)*v);
 		bool present = is_present(&p);
 		s->present += present;
