@@ -54,6 +54,25 @@ int decimal_shortest(double v, char *digits, int *exp)
 		*exp = 0;
 		return 1;
 	}
+	/* A whole number below 2^53 is its own shortest text: any shorter
+	 * one is a whole unit away, more than half its spacing.  Most
+	 * figures are counts: no printf and strtod for them. */
+	if (fabs(v) < 0x1p53 && v == trunc(v)) {
+		char rev[20];
+		int n = 0;
+		uint64_t u = (uint64_t)fabs(v);        /* 1 or more */
+		do
+			rev[n++] = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		*exp = n - 1;
+		int k = 0;
+		while (rev[k] == '0')       /* trailing zeros: the exponent's */
+			k++;
+		for (int i = 0; i < n - k; i++)
+			digits[i] = rev[n - 1 - i];
+		digits[n - k] = '\0';
+		return n - k;
+	}
 	/* 15 digits read back for most values met; a double needs 17 at
 	 * most.  Rounded to 15, a value whose shortest text is shorter gives
 	 * that text followed by zeros — unless it is a denormal, which has

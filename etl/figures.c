@@ -163,9 +163,26 @@ void figures_sort(struct figures *t)
 		qsort(t->v, t->n, sizeof *t->v, by_figure);
 }
 
+/* A source's provenance columns, the same on each of its figures' lines:
+ * "\tfile\tsha256\trows\trejected\toutside\t", written once. */
+static GPtrArray *provenance_columns(const struct figures *t)
+{
+	GPtrArray *v = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < t->nsources; i++) {
+		const struct figure_source *s = &t->sources[i];
+		GString *g = g_string_new("\t");
+		cell_append(g, s->file, '\t');
+		g_string_append_printf(g, "\t%s\t%ld\t%ld\t%ld\t", s->stats.sha256,
+				       s->stats.rows, s->stats.rejected, s->stats.outside);
+		g_ptr_array_add(v, g_string_free(g, FALSE));
+	}
+	return v;
+}
+
 int figures_write(const struct figures *t, FILE *out, bool provenance)
 {
 	char value[DECIMAL_TEXT];
+	GPtrArray *cols = provenance ? provenance_columns(t) : NULL;
 
 	fputs("indicator\tdimensions\tvalue\tunit", out);
 	if (provenance)
@@ -175,22 +192,21 @@ int figures_write(const struct figures *t, FILE *out, bool provenance)
 		const struct figure *f = &t->v[i];
 		if (!provenance && t->sources[f->source].previous)
 			continue;       /* last year's, read from its own table */
-		decimal_write(f->value, value);
 		cell_write(out, f->indicator, '\t');
 		fputc('\t', out);
 		cell_write(out, f->dims, '\t');
-		fprintf(out, "\t%s\t", value);
+		fputc('\t', out);
+		fputs(decimal_write(f->value, value), out);
+		fputc('\t', out);
 		cell_write(out, f->unit, '\t');
 		if (provenance) {
-			const struct figure_source *s = &t->sources[f->source];
-			fputc('\t', out);
-			cell_write(out, s->file, '\t');
-			fprintf(out, "\t%s\t%ld\t%ld\t%ld\t", s->stats.sha256, s->stats.rows,
-				s->stats.rejected, s->stats.outside);
+			fputs(cols->pdata[f->source], out);
 			cell_write(out, f->rule, '\t');
 		}
 		fputc('\n', out);
 	}
+	if (cols)
+		g_ptr_array_free(cols, TRUE);
 	return ferror(out) ? -1 : 0;
 }
 

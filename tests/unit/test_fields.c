@@ -3,6 +3,7 @@
 #include "../../etl/decimal.h"
 #include "../../etl/fields.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -267,6 +268,22 @@ START_TEST(values_written_read_back)
 	ck_assert_str_eq(decimal_write(-820, buf), "-820");
 	ck_assert_str_eq(decimal_write(5e-324, buf), "5e-324");
 	ck_assert_str_eq(decimal_write(1.7976931348623157e308, buf), "1.7976931348623157e+308");
+	ck_assert_str_eq(decimal_write(9007199254740991.0, buf), "9007199254740991");
+	ck_assert_str_eq(decimal_write(9007199254740992.0, buf), "9007199254740992");
+	ck_assert_str_eq(decimal_write(1e15 + 1, buf), "1000000000000001");
+	ck_assert_str_eq(decimal_write(61078000, buf), "61078000");
+	/* whole numbers (counts, most figures): their digits, the shortest */
+	for (uint64_t u = 1, step = 1; u < (UINT64_C(1) << 53); u += step, step += step / 7 + 1) {
+		char want[32], shorter[48], d[DECIMAL_DIGITS + 1];
+		snprintf(want, sizeof want, "%" PRIu64, u);
+		ck_assert_str_eq(decimal_write((double)u, buf), want);
+		int exp, n = decimal_shortest((double)u, d, &exp);
+		ck_assert_int_eq(exp, (int)strlen(want) - 1);
+		if (n > 1) {
+			snprintf(shorter, sizeof shorter, "%.*e", n - 2, (double)u);
+			ck_assert_msg(strtod(shorter, NULL) != (double)u, "%s", want);
+		}
+	}
 	uint64_t x = 0x2545F4914F6CDD1Du;
 	for (int i = 0; i < 200000; i++) {
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
