@@ -426,27 +426,20 @@ check-run: programs $(BUILD)/tests/unit fuzz-replay $(POT)
 	@echo "tsan: the ETL's two readers, in memory and spilled, no data race"
 
 valgrind-run: programs $(BUILD)/tests/unit
-	cd tests && CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	    --suppressions=valgrind.supp ../$(BUILD)/tests/unit
-	valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite \
+	cd tests && CK_FORK=no ./valgrind.sh ../$(BUILD)/valgrind-logs unit ../$(BUILD)/tests/unit
+	tests/valgrind.sh $(BUILD)/valgrind-logs figures \
 	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --verbose \
 	    -o $(BUILD)/figures.tsv --provenance $(BUILD)/provenance.tsv \
 	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv
-	valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite \
+	tests/valgrind.sh $(BUILD)/valgrind-logs figures-spilled \
 	    $(BIN)/carnet-figures --in $(IN) --year $(YEAR) --memory 16k \
 	    -o $(BUILD)/figures-spilled.tsv --quality $(BUILD)/quality-spilled.tsv
 	cmp $(BUILD)/figures.tsv $(BUILD)/figures-spilled.tsv
-	valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite \
+	tests/valgrind.sh $(BUILD)/valgrind-logs xlsx \
 	    $(BIN)/carnet-xlsx --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
 	    --quality $(BUILD)/quality.tsv --hr-detail $(BUILD)/hr-detail.tsv \
 	    --out $(BUILD)
-	valgrind -q --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	    --suppressions=tests/valgrind.supp \
+	tests/valgrind.sh $(BUILD)/valgrind-logs editions \
 	    $(BIN)/carnet-editions --layout $(LAYOUT) --figures $(BUILD)/provenance.tsv \
 	    --fonts fonts --cache $(BUILD)/valgrind-photos --screen $(BUILD)/carnet.pdf \
 	    --print $(BUILD)/carnet-impression.pdf --web $(BUILD)/web
