@@ -204,6 +204,8 @@ static int firsts_end(void *ctx, int pass)
 			any = true;
 			continue;
 		}
+		if (f->keep_value && r->value == first.value)
+			continue;       /* reads as a first (firsts_new) */
 		struct verdict v = { r->line, 0, f->keep_value ? 1 : first.line, first.value };
 		if (sorter_add(out, &v) != 0)
 			break;
@@ -222,7 +224,8 @@ struct firsts *firsts_new(struct etl *e, int stage, bool keep_value)
 	f->keep_value = keep_value;
 	if (keycheck_spilled(e)) {
 		f->keys = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(e));
-		keycheck_step(e, &(struct spill_step){ stage, firsts_begin, firsts_end, f });
+		keycheck_step(e, &(struct spill_step){ .stage = stage, .begin = firsts_begin,
+							 .end = firsts_end, .ctx = f, .hopes = keep_value });
 	} else {
 		f->ks = keyset_new();
 		if (f->ks && stage == 1)        /* every row has its key checked */
@@ -276,14 +279,17 @@ long firsts_check_key(struct firsts *f, const struct key *k, long line,
 			*v = f->keep_value ? value : key_line(line);
 			return 0;
 		}
+		if (f->keep_value && *v == value)
+			return 0;       /* the same value: reads as a first */
 		if (first_value)
 			*first_value = *v;
 		return f->keep_value ? 1 : (long)*v;
 	}
 	bool ahead = sp->ahead && sp->pass < f->stage;
-	if (sp->pass < f->stage && !ahead)
+	bool hope = sp->hopeful && sp->pass < f->stage && f->keep_value;
+	if (sp->pass < f->stage && !ahead && !hope)
 		return KEY_PENDING;
-	if (sp->pass == f->stage || ahead) {
+	if (sp->pass == f->stage || ahead || hope) {
 		struct key_rec r = { .lo = k->lo, .hi = k->hi, .line = key_line(line), .value = value };
 		if (sorter_add(f->keys, &r) != 0 && !sp->error)
 			sp->error = errno ? errno : EIO;
@@ -349,7 +355,7 @@ struct distinct *distinct_new(struct etl *e)
 	d->e = e;
 	if (keycheck_spilled(e)) {
 		d->keys = sorter_new(sizeof(struct key_rec), &key_rec_order, keycheck_share(e));
-		keycheck_step(e, &(struct spill_step){ 0, NULL, distinct_end, d });
+		keycheck_step(e, &(struct spill_step){ .stage = 0, .end = distinct_end, .ctx = d });
 	} else {
 		d->ks = keyset_new();
 	}

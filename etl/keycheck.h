@@ -22,17 +22,19 @@
  * by rows a stage-1 check let through, and so on.  Distinct counts count
  * in the last pass only.
  *
- * A reading whose checks are all of stage 1 reads its first pass in hope
- * (spill.hopeful): as the last, its messages kept, each check recording
- * its keys and answering as though no key came twice and every key were
- * known (keycheck_pending()).  When the checks' verdicts then turn out
- * empty, as they are in a clean export, that pass was the reading: the
- * file is read once.  Otherwise its messages are dropped, and the reading
- * goes on to pass 2, or starts again when a check did answer from hope
- * (the rows it let through were aggregated).
+ * A reading whose checks are all of stage 1, or of later stages but
+ * hoping ones (spill_step.hopes: a first value kept, see firsts_new),
+ * reads its first pass in hope (spill.hopeful): as the last, its messages
+ * kept, each check recording its keys and answering as though no key
+ * came twice (or with another value) and every key were known
+ * (keycheck_pending()).  When the checks' verdicts then turn out empty,
+ * stage after stage, as they are in a clean export, that pass was the
+ * reading: the file is read once.  Otherwise its messages are dropped,
+ * and the reading goes on to pass 2, or starts again when a check did
+ * answer from hope (the rows it let through were aggregated).
  *
- * A reading of three passes (checks of stages 1 and 2) reads its first
- * *ahead* (spill.ahead): the stage-1 checks record their keys and let
+ * Any other reading of three passes (checks of stages 1 and 2) reads its
+ * first *ahead* (spill.ahead), as does one whose hope failed at stage 2: the stage-1 checks record their keys and let
  * every row on, the stage-2 checks record theirs, and no row goes further.
  * When the stage-1 checks then have nothing to say, the stage-2 records
  * are those pass 2 would have made: they are sorted and pass 2 is not
@@ -60,6 +62,7 @@ struct spill_step {
 	void (*begin)(void *ctx);
 	int (*end)(void *ctx, int pass);        /* 0, or -1 (errno set) */
 	void *ctx;
+	bool hopes;     /* of a later stage, it may be read in hope (above) */
 };
 
 /* One reading's memory: what its key sets hold, and its passes. */
@@ -156,8 +159,10 @@ int verdicts_done(struct verdicts *v);
 #define KEY_PENDING (-1L)
 
 /* First sightings: a key -> its first row.  With keep_value, a key's
- * first value is kept (and *first_value set) and a key seen before gives
- * 1 instead of its first line. */
+ * first value is kept instead: a key seen before with another value gives
+ * 1 (and *first_value set), one seen with the same value reads as a first
+ * (0) — its row reads the same either way, and such a check, of a later
+ * stage, can be read in hope. */
 struct firsts;
 struct firsts *firsts_new(struct etl *e, int stage, bool keep_value);
 void firsts_free(struct firsts *f);     /* accepts NULL */

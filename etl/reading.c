@@ -154,10 +154,25 @@ static void spill_start(struct reading *r)
 	r->state = r->src->start(r->e);
 }
 
+static int ahead(struct reading *r);
+
+/* Whether pass 1 may be read in hope (keycheck.h): every check of a
+ * stage past 1 hopes. */
+static bool hopes(const struct spill *sp)
+{
+	for (guint i = 0; sp->steps && i < sp->steps->len; i++) {
+		const struct spill_step *st = &g_array_index(sp->steps, struct spill_step, i);
+		if (st->stage > 1 && !st->hopes)
+			return false;
+	}
+	return true;
+}
+
 /* Pass 1 read in hope (keycheck.h): the pass to go on from, 0 when it
  * was the reading (or failed: an export's structural error stops a last
  * pass at the same line, before which the checks would have had nothing
- * to say, the first pass's keys never sorted).  A light first pass
+ * to say, the first pass's keys never sorted).  Its checks end stage
+ * after stage while they have nothing to say.  A light first pass
  * (source.light) is left for a reading started again. */
 static int in_hope(struct reading *r)
 {
@@ -172,21 +187,24 @@ static int in_hope(struct reading *r)
 	sp->hopeful = false;
 	if (r->es == STATUS_FAILED || sp->error)
 		return 0;
-	steps(r, 1, true, false);
+	int ended = 0;                  /* the last stage whose checks ended */
+	while (ended + 1 < sp->passes && sp->said == 0 && !sp->error)
+		steps(r, ++ended, true, false);
 	if (sp->error)
 		return 0;
 	if (sp->said == 0) {
 		steps(r, 0, true, true);        /* the stage-0 ends: after the last pass */
 		return 0;
 	}
-	if (!sp->hoped) {               /* its rows stopped where pass 1's do */
+	if (!sp->hoped && ended == 1) { /* its rows stopped where pass 1's do */
 		drop_messages(r);
 		return 2;
 	}
 	undo(r);                        /* rows went on that should have waited */
 	sp->light = light;
 	spill_start(r);
-	return 1;
+	/* stage 1 had nothing to say: read ahead, pass 2 is not needed */
+	return ended > 1 && sp->passes == 3 ? ahead(r) : 1;
 }
 
 /* Pass 1 of three read ahead (keycheck.h): the pass to go on from, 3
@@ -217,7 +235,8 @@ static void spilled(struct reading *r, bool hope)
 	struct stat before, after;
 	bool stated = stat(r->path, &before) == 0;
 	spill_start(r);
-	int from = !hope ? 1 : sp->passes == 2 ? in_hope(r) : sp->passes == 3 ? ahead(r) : 1;
+	int from = !hope || sp->passes < 2 ? 1 : hopes(sp) ? in_hope(r) :
+		   sp->passes == 3 ? ahead(r) : 1;
 	for (int p = from; p > 0 && p <= sp->passes && !sp->error; p++) {
 		sp->pass = p;
 		bool last = p == sp->passes;

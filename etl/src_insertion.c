@@ -117,11 +117,10 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 			     first);
 		return;
 	}
-	if (known) {
-		if ((int)first_type != type + 1)
-			exp_warn(r, &f[C_TYPE],
-				 "operation '%.*s' has another type on an earlier line: the first one is kept",
-				 (int)oplen, op);
+	if (known) {                    /* its first row has another type */
+		exp_warn(r, &f[C_TYPE],
+			 "operation '%.*s' has another type on an earlier line: the first one is kept",
+			 (int)oplen, op);
 		type = (int)first_type - 1;
 	}
 	if (heures > 0 && debut > s->e->last_day)

@@ -707,7 +707,8 @@ static void *start(struct etl *e)
 	s->t = tally_new();
 	if (keycheck_spilled(e)) {
 		s->rows = sorter_new(sizeof(struct hr_rec), &key_rec_order, keycheck_share(e));
-		keycheck_step(e, &(struct spill_step){ 1, said_begin, people_end, s });
+		keycheck_step(e, &(struct spill_step){ .stage = 1, .begin = said_begin,
+							 .end = people_end, .ctx = s });
 	}
 	return s;
 }

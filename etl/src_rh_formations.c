@@ -111,7 +111,8 @@ static void *start(struct etl *e)
 	} else if (e->employees_sorted) {
 		s->known.keys = sorter_new(sizeof(struct key_rec), &key_rec_order,
 					   keycheck_share(e));
-		keycheck_step(e, &(struct spill_step){ 1, lookup_begin, lookup_end, &s->known });
+		keycheck_step(e, &(struct spill_step){ .stage = 1, .begin = lookup_begin,
+							 .end = lookup_end, .ctx = &s->known });
 	}
 	return s;
 }

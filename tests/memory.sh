@@ -70,13 +70,28 @@ for f in enquete_satisfaction.csv rh_effectifs.csv rh_formations.csv; do
 	read_once fixtures-16k $f && ok || bad "fixtures, 16k: $f not read once"
 	read_once tangled-16k $f && bad "tangled, 16k: $f read once, though its checks have things to say" || ok
 done
-# Read ahead: the insertion follow-up (two stages of checks) read twice,
-# its operations recorded with its rows' keys in the first pass; thrice
-# when its rows have duplicates (the tangled one).
-grep -q "/insertion.csv: .*, read 2 times: its keys sorted on disk" "$tmp/fixtures-16k/verbose" &&
-	ok || bad "fixtures, 16k: insertion.csv not read twice"
-grep -q "/insertion.csv: .*, read 3 times: its keys sorted on disk" "$tmp/tangled-16k/verbose" &&
-	ok || bad "tangled, 16k: insertion.csv not read thrice"
+# The insertion follow-up (checks of two stages, its operations' first
+# type kept: a hoping check) read in hope too: once when clean; when its
+# rows have duplicates (the tangled one), stage 1 has things to say, and
+# the reading starts again: four readings in all.
+read_once fixtures-16k insertion.csv && ok || bad "fixtures, 16k: insertion.csv not read once"
+grep -q "/insertion.csv: .*, read 4 times: its keys sorted on disk" "$tmp/tangled-16k/verbose" &&
+	ok || bad "tangled, 16k: insertion.csv not read 4 times"
+# An operation given another type on a later row, and no duplicate
+# contract: stage 1 has nothing to say, stage 2 does.  Read in hope, then
+# ahead (pass 2 not needed), then the last pass: thrice, and what the
+# reading in memory says, its warning included.
+mkdir -p "$tmp/retyped-in"
+cp fixtures/2023/*.csv "$tmp/retyped-in/"
+sed '3s/^CE-2023-01;Chantier école;/CE-2023-01;Clause sociale;/' fixtures/2023/insertion.csv \
+	>"$tmp/retyped-in/insertion.csv"
+figures retyped-64M "$tmp/retyped-in" 64M
+figures retyped-16k "$tmp/retyped-in" 16k
+grep -q "insertion.csv:3:2: warning: operation 'CE-2023-01' has another type on an earlier line" \
+	"$tmp/retyped-64M/err" && ok || bad "retyped: no warning of the operation's other type"
+grep -q "/insertion.csv: .*, read 3 times: its keys sorted on disk" "$tmp/retyped-16k/verbose" &&
+	ok || bad "retyped, 16k: insertion.csv not read 3 times"
+same_outputs "retyped, 16k" retyped-64M retyped-16k
 
 # A survey whose first pass, spilled, reads the ids only (source.light):
 # a rejected row (line 2) has the id of a valid one (line 3), which is
