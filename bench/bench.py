@@ -445,7 +445,8 @@ def main():
             fmt_n(rows), fmt_s(mn), fmt_s(med), mbs, fmt_n(rps), rss / 1024))
     etl = [r for r in results if r[1] == "figures (ETL)"]
     lines += ["", "The ETL runs with its default memory budget (`--memory 32M`); exports "
-              "read spilled (their key checks sorted on disk, the file read again): " +
+              "read spilled (their key checks sorted on disk; a clean one read once, "
+              "one whose checks find something to say again): " +
               "; ".join(SPILLED) + ". The `--memory 4G` row holds every key in memory, the `--memory 16M` row half "
               "of the default budget (every keyed export then spilled)."]
     sha = {r[0]: r for r in results if r[1] == "openssl dgst -sha256"}
