@@ -118,6 +118,10 @@ static size_t blank_before(const unsigned char *s, size_t len)
 	return 0;
 }
 
+const unsigned char text_blank_edge[256] = {
+	[' '] = 3, ['\t'] = 3, [0xC2] = 1, [0xE2] = 1, [0xA0] = 2, [0xAF] = 2,
+};
+
 void text_trim_blanks(const char **s, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)*s;

@@ -27,14 +27,17 @@ char *text_slug(const char *s, size_t len, char *buf, size_t cap);
 /* Moves *s and shortens *len so that ASCII spaces and tabs, U+00A0 and
  * U+202F (no-break spaces) at either end are left out. */
 void text_trim_blanks(const char **s, size_t *len);
+/* The bytes a blank starts with (bit 1: ' ', TAB, 0xC2 and 0xE2, the
+ * first of U+00A0's and U+202F's) and ends with (bit 2: ' ', TAB, 0xA0,
+ * 0xAF). */
+extern const unsigned char text_blank_edge[256];
 static inline void text_trim(const char **s, size_t *len)
 {
 	/* most fields: no blank at either end (a blank's first byte, and
-	 * its last), seen here without a call */
+	 * its last), seen here without a call, in two looks at a table */
 	const unsigned char *p = (const unsigned char *)*s;
 	size_t n = *len;
-	if (n > 0 && p[0] != ' ' && p[0] != '\t' && p[0] != 0xC2 && p[0] != 0xE2 &&
-	    p[n - 1] != ' ' && p[n - 1] != '\t' && p[n - 1] != 0xA0 && p[n - 1] != 0xAF)
+	if (n > 0 && !((text_blank_edge[p[0]] & 1) | (text_blank_edge[p[n - 1]] & 2)))
 		return;
 	text_trim_blanks(s, len);
 }
