@@ -37,6 +37,20 @@ START_TEST(dates_in_both_formats)
 	ymd(d, 2023, 1, 5);
 	ck_assert_int_eq(day_from_ymd(1970, 1, 1), 0);
 	ck_assert_int_eq(day_from_ymd(2024, 1, 1) - day_from_ymd(2023, 1, 1), 365);
+	/* dd/mm/yyyy, read at once, and yyyy-mm-dd, digit by digit, agree
+	 * on every day of 1900-2100 */
+	for (day_t z = day_from_ymd(1900, 1, 1); z <= day_from_ymd(2100, 12, 31); z++) {
+		char fr[16], iso[16];
+		int y, m, dd;
+		day_t a, b;
+		day_to_ymd(z, &y, &m, &dd);
+		snprintf(fr, sizeof fr, "%02d/%02d/%04d", dd, m, y);
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
+		ck_assert_ptr_null(date(fr, &a));
+		ck_assert_ptr_null(date(iso, &b));
+		ck_assert_int_eq(a, z);
+		ck_assert_int_eq(b, z);
+	}
 }
 END_TEST
 
@@ -64,6 +78,9 @@ START_TEST(dates_in_other_shapes_are_rejected)
 	static const char *const bad[] = {
 		"5 janvier 2023", "05/01/23", "2023/01/05", "05-01-2023",
 		"05/01/2023 10:00", "2023-1-5", "45291", "/01/2023", "05//2023",
+		/* ten bytes with slashes in place, not all digits */
+		"0a/01/2023", "05/0x/2023", "05/01/20 3", "05/01/+023", "05/01/20\xC3\xA9",
+		"05.01.2023",
 	};
 	day_t d;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
