@@ -111,6 +111,19 @@ static int put(struct sorter *s, const void *p, size_t bytes)
 	return 0;
 }
 
+/* One record copied: millions of them, of a few bytes each (a key
+ * check's 24, a verdict's 16), for which a call to memcpy cost more than
+ * the copy; those sizes are copied inline. */
+static inline void copy_rec(void *to, const void *from, size_t size)
+{
+	if (size == 24)
+		memcpy(to, from, 24);
+	else if (size == 16)
+		memcpy(to, from, 16);
+	else
+		memcpy(to, from, size);
+}
+
 /* Sorts buf[0, n): a least-significant-digit radix sort on the 64-bit
  * key, a byte at a time (a byte all the records share is skipped), then
  * each run of equal keys by cmp (insertion: such runs are short). */
@@ -139,7 +152,7 @@ static void sort_buffer(struct sorter *s)
 		}
 		for (size_t i = 0; i < n; i++) {
 			size_t j = at[(keys[i] >> (8 * d)) & 0xFF]++;
-			memcpy(tmp + j * size, a + i * size, size);
+			copy_rec(tmp + j * size, a + i * size, size);
 			tkeys[j] = keys[i];
 		}
 		char *t = a;
@@ -198,7 +211,7 @@ int sorter_add(struct sorter *s, const void *rec)
 		s->failed = true;
 		return -1;
 	}
-	memcpy(s->buf + s->n * s->size, rec, s->size);
+	copy_rec(s->buf + s->n * s->size, rec, s->size);
 	s->n++;
 	s->count++;
 	return 0;
@@ -240,38 +253,58 @@ static const void *cursor_peek(struct sorter *s, struct cursor *c)
 	return c->buf + c->pos * s->size;
 }
 
-/* Whether a's record comes before b's; false once a read failed. */
-static bool less(struct sorter *s, struct cursor *a, struct cursor *b)
-{
-	const void *x = cursor_peek(s, a), *y = cursor_peek(s, b);
-	return x && y && s->order->cmp(x, y) < 0;
-}
+/* A run in the merge: its cursor's current record, and that record's
+ * key, kept so that most comparisons are of two integers, with no call. */
+struct slot {
+	uint64_t key;
+	const void *rec;
+	struct cursor *c;
+};
 
-/* k runs merged: a binary heap of their cursors, the smallest current
+/* k runs merged: a binary heap of their slots, the smallest current
  * record on top. */
 struct heap {
 	struct cursor *c;
-	size_t *h, n, k;
+	struct slot *h;
+	size_t n, k;
 	struct run *runs;
 	size_t share;           /* bytes of each cursor's buffer */
 	char *rec;              /* the record given last (sorter_next) */
 };
 
-static void sift_down(struct sorter *s, struct heap *m, size_t j)
+/* Whether a's record comes before b's (the order's key first: cmp
+ * orders it first). */
+static bool less(const struct sorter *s, const struct slot *a, const struct slot *b)
+{
+	return a->key < b->key || (a->key == b->key && s->order->cmp(a->rec, b->rec) < 0);
+}
+
+static void sift_down(const struct sorter *s, struct heap *m, size_t j)
 {
 	for (;;) {
 		size_t l = 2 * j + 1, r = l + 1, x = j;
-		if (l < m->n && less(s, &m->c[m->h[l]], &m->c[m->h[x]]))
+		if (l < m->n && less(s, &m->h[l], &m->h[x]))
 			x = l;
-		if (r < m->n && less(s, &m->c[m->h[r]], &m->c[m->h[x]]))
+		if (r < m->n && less(s, &m->h[r], &m->h[x]))
 			x = r;
 		if (x == j)
 			return;
-		size_t t = m->h[x];
+		struct slot t = m->h[x];
 		m->h[x] = m->h[j];
 		m->h[j] = t;
 		j = x;
 	}
+}
+
+/* Points sl at its cursor's current record; false at the run's end (or
+ * on a read error: s->failed). */
+static bool slot_load(struct sorter *s, struct slot *sl)
+{
+	sl->rec = cursor_peek(s, sl->c);
+	if (!sl->rec)
+		return false;
+	sl->key = s->order->key(sl->rec);
+	return true;
 }
 
 /* (Re)starts the merge at the runs' first records. */
@@ -280,8 +313,9 @@ static void heap_start(struct sorter *s, struct heap *m)
 	m->n = 0;
 	for (size_t i = 0; i < m->k; i++) {
 		cursor_open(&m->c[i], m->runs[i], m->share, s->size);
-		if (cursor_peek(s, &m->c[i]))
-			m->h[m->n++] = i;
+		m->h[m->n].c = &m->c[i];
+		if (slot_load(s, &m->h[m->n]))
+			m->n++;
 	}
 	for (size_t j = m->n / 2; j-- > 0;)
 		sift_down(s, m, j);
@@ -292,7 +326,7 @@ static struct heap *heap_new(struct sorter *s, const struct run *runs, size_t k,
 	struct heap *m = g_new0(struct heap, 1);
 	m->k = k;
 	m->c = g_new0(struct cursor, k);
-	m->h = g_new(size_t, k);
+	m->h = g_new(struct slot, k);
 	m->runs = g_memdup2(runs, k * sizeof *runs);
 	m->share = share;
 	m->rec = g_malloc(s->size);
@@ -318,13 +352,10 @@ static const void *heap_pop(struct sorter *s, struct heap *m)
 {
 	if (m->n == 0 || s->failed)
 		return NULL;
-	struct cursor *top = &m->c[m->h[0]];
-	const void *r = cursor_peek(s, top);
-	if (!r)
-		return NULL;
-	memcpy(m->rec, r, s->size);
-	top->pos++;
-	if (!cursor_peek(s, top))
+	struct slot *top = &m->h[0];
+	copy_rec(m->rec, top->rec, s->size);
+	top->c->pos++;
+	if (!slot_load(s, top))         /* (a read error: the next call says so) */
 		m->h[0] = m->h[--m->n];
 	sift_down(s, m, 0);
 	return m->rec;
@@ -341,7 +372,7 @@ static int merge(struct sorter *s, size_t from, size_t k)
 	int rc = 0;
 	const void *r;
 	while (rc == 0 && (r = heap_pop(s, m)) != NULL) {
-		memcpy(obuf + on * s->size, r, s->size);
+		copy_rec(obuf + on * s->size, r, s->size);
 		out.n++;
 		if (++on == ocap) {
 			rc = put(s, obuf, on * s->size);
