@@ -92,6 +92,62 @@ START_TEST(runs_merged_level_after_level_lose_nothing)
 }
 END_TEST
 
+/* Keys over all 64 bits (as the key checks' hashes are), in records of
+ * 16 bytes (a verdict's size), a tenth of them repeated: sorted by the
+ * whole key in memory and through runs, ties by cmp, none lost. */
+struct wide {
+	uint64_t key;
+	uint32_t seq, pad;
+};
+
+static int wide_cmp(const void *a, const void *b)
+{
+	const struct wide *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static uint64_t wide_key(const void *a)
+{
+	return ((const struct wide *)a)->key;
+}
+
+START_TEST(keys_of_all_64_bits_sorted)
+{
+	static const struct sorter_order by_wide = { wide_cmp, wide_key };
+	for (size_t budget = 1 << 24; budget >= (64 << 10); budget >>= 8) {
+		struct sorter *s = sorter_new(sizeof(struct wide), &by_wide, budget);
+		uint64_t x = 0x9E3779B97F4A7C15u, sum = 0;
+		for (uint32_t i = 0; i < 50000; i++) {
+			if (i % 10 != 9)        /* every tenth key: the one before */
+				x = x * 6364136223846793005u + 1442695040888963407u;
+			struct wide w = { .key = x ^ (x >> 29), .seq = i };
+			sum += w.key + w.seq;
+			ck_assert_int_eq(sorter_add(s, &w), 0);
+		}
+		ck_assert_int_eq(sorter_sort(s), 0);
+		ck_assert(sorter_spilled(s) == (budget < (1 << 24)));
+		const struct wide *r, *last = NULL;
+		struct wide prev;
+		uint32_t n = 0;
+		uint64_t got = 0;
+		while ((r = sorter_next(s)) != NULL) {
+			if (last)
+				ck_assert_int_lt(wide_cmp(&prev, r), 0);
+			prev = *r;
+			last = &prev;
+			got += r->key + r->seq;
+			n++;
+		}
+		ck_assert(!sorter_failed(s));
+		ck_assert_uint_eq(n, 50000);
+		ck_assert_uint_eq(got, sum);
+		sorter_free(s);
+	}
+}
+END_TEST
+
 START_TEST(an_empty_sorter_gives_nothing)
 {
 	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 1 << 16);
@@ -125,6 +181,7 @@ Suite *sorter_suite(void)
 	TCase *t = tcase_create("sort");
 	tcase_add_test(t, records_that_fit_stay_in_memory);
 	tcase_add_test(t, runs_merged_level_after_level_lose_nothing);
+	tcase_add_test(t, keys_of_all_64_bits_sorted);
 	tcase_add_test(t, an_empty_sorter_gives_nothing);
 	tcase_add_test(t, a_temporary_folder_that_cannot_be_written_is_an_error);
 	suite_add_tcase(s, t);
