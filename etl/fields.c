@@ -65,8 +65,8 @@ static int digits(const char *s, size_t len, size_t *i, int max, int *val)
 }
 
 /* The form nearly every export writes every date in, dd/mm/yyyy with
- * both day and month on two digits, read at once (a tenth of a survey
- * row's instructions went to reading its date digit by digit). */
+ * both day and month on two digits, read at once (digit by digit, a date
+ * took some 200 instructions, and most rows have one or two). */
 static bool two_digit_form(const char *s, size_t len, int *y, int *m, int *d)
 {
 	const unsigned char *p = (const unsigned char *)s;
