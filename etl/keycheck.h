@@ -34,8 +34,9 @@
  * answer from hope (the rows it let through were aggregated).
  *
  * Any other reading of three passes (checks of stages 1 and 2) reads its
- * first *ahead* (spill.ahead), as does one whose hope failed at stage 2: the stage-1 checks record their keys and let
- * every row on, the stage-2 checks record theirs, and no row goes further.
+ * first *ahead* (spill.ahead), as does one whose hope failed at stage 2:
+ * the stage-1 checks record their keys and let every row on, the stage-2
+ * checks record theirs, and no row goes further.
  * When the stage-1 checks then have nothing to say, the stage-2 records
  * are those pass 2 would have made: they are sorted and pass 2 is not
  * read.  Else they are thrown away and pass 2 records them again.
