@@ -288,9 +288,11 @@ const char *field_yesno(const char *s, size_t len, bool *out)
 {
 	static const struct enum_label yesno[] = {
 		/* as HR software writes them first: found without folding case */
-		{ "O", 1 }, { "N", 0 }, { "Oui", 1 }, { "Non", 0 }, { "X", 1 },
-		{ "o", 1 }, { "oui", 1 }, { "1", 1 }, { "x", 1 },
-		{ "n", 0 }, { "non", 0 }, { "0", 0 }, { NULL, 0 },
+		ENUM_LABEL("O", 1), ENUM_LABEL("N", 0), ENUM_LABEL("Oui", 1),
+		ENUM_LABEL("Non", 0), ENUM_LABEL("X", 1), ENUM_LABEL("o", 1),
+		ENUM_LABEL("oui", 1), ENUM_LABEL("1", 1), ENUM_LABEL("x", 1),
+		ENUM_LABEL("n", 0), ENUM_LABEL("non", 0), ENUM_LABEL("0", 0),
+		ENUM_END,
 	};
 	if (field_is_empty(s, len)) {
 		*out = false;
@@ -315,21 +317,17 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 	 * without folding accents, the costly part. */
 	if (len == 0)
 		return -1;
-	/* (strnlen first: s may hold a NUL, which must not end a match) */
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (l->label[0] == s[0] && strnlen(l->label, len + 1) == len &&
-		    memcmp(l->label, s, len) == 0)
+		if (l->len == len && l->label[0] == s[0] && memcmp(l->label, s, len) == 0)
 			return l->value;
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (g_ascii_tolower(l->label[0]) == g_ascii_tolower(s[0]) &&
-		    strnlen(l->label, len + 1) == len && g_ascii_strncasecmp(l->label, s, len) == 0)
+		if (l->len == len && g_ascii_strncasecmp(l->label, s, len) == 0)
 			return l->value;
 	text_key(s, len, key, sizeof key);
 	if (!*key)
 		return -1;
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (strcmp(key, text_key(l->label, strlen(l->label), lkey,
-					 sizeof lkey)) == 0)
+		if (strcmp(key, text_key(l->label, l->len, lkey, sizeof lkey)) == 0)
 			return l->value;
 	return -1;
 }

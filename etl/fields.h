@@ -44,13 +44,17 @@ bool field_year(const char *s, int *out);
 /* Yes/no: O/N, Oui/Non, 1/0, X/empty (any case).  Empty means no. */
 const char *field_yesno(const char *s, size_t len, bool *out);
 
-/* One accepted spelling of an enumeration and the value it stands for;
- * lists end with a { NULL, 0 } entry.  Spellings are compared as keys
- * (text.h): case, accents, spaces and punctuation do not matter. */
+/* One accepted spelling of an enumeration and the value it stands for,
+ * and the spelling's length (written ENUM_LABEL("Oui", 1): the length is
+ * the compiler's); lists end with ENUM_END.  Spellings are compared as
+ * keys (text.h): case, accents, spaces and punctuation do not matter. */
 struct enum_label {
 	const char *label;
 	int value;
+	size_t len;             /* strlen(label) */
 };
+#define ENUM_LABEL(text, v) { (text), (v), sizeof(text) - 1 }
+#define ENUM_END { NULL, 0, 0 }
 
 /* Returns the value whose label matches s, or -1. */
 int field_enum(const char *s, size_t len, const struct enum_label *labels);

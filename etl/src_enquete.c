@@ -28,14 +28,16 @@ static const struct exp_col cols[NCOLS] = {
 /* Answers: 1–4 on the scale, 0 for "does not know". */
 enum { NSP = 0 };
 static const struct enum_label answers[] = {
-	{ "Très satisfait", 1 }, { "Assez satisfait", 2 },
-	{ "Peu satisfait", 3 }, { "Pas du tout satisfait", 4 },
-	{ "1", 1 }, { "2", 2 }, { "3", 3 }, { "4", 4 },
-	{ "NSP", NSP }, { "Ne sait pas", NSP }, { "9", NSP }, { NULL, 0 },
+	ENUM_LABEL("Très satisfait", 1), ENUM_LABEL("Assez satisfait", 2),
+	ENUM_LABEL("Peu satisfait", 3), ENUM_LABEL("Pas du tout satisfait", 4),
+	ENUM_LABEL("1", 1), ENUM_LABEL("2", 2),
+	ENUM_LABEL("3", 3), ENUM_LABEL("4", 4),
+	ENUM_LABEL("NSP", NSP), ENUM_LABEL("Ne sait pas", NSP),
+	ENUM_LABEL("9", NSP), ENUM_END,
 };
 
 static const struct enum_label habitats[] = {
-	{ "Collectif", 0 }, { "Individuel", 1 }, { NULL, 0 },
+	ENUM_LABEL("Collectif", 0), ENUM_LABEL("Individuel", 1), ENUM_END,
 };
 
 #define MAX_ITEMS 64

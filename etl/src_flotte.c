@@ -27,17 +27,20 @@ static const struct exp_col cols[NCOLS] = {
 enum energie { EN_ESSENCE, EN_DIESEL, EN_ELECTRIQUE, EN_HYBRIDE,
 	       EN_HYBRIDE_RECH, NENERGIES };
 static const struct enum_label energies[] = {
-	{ "Essence", EN_ESSENCE }, { "Diesel", EN_DIESEL }, { "Gazole", EN_DIESEL },
-	{ "Électrique", EN_ELECTRIQUE }, { "Hybride", EN_HYBRIDE },
-	{ "Hybride rechargeable", EN_HYBRIDE_RECH }, { NULL, 0 },
+	ENUM_LABEL("Essence", EN_ESSENCE), ENUM_LABEL("Diesel", EN_DIESEL),
+	ENUM_LABEL("Gazole", EN_DIESEL),
+	ENUM_LABEL("Électrique", EN_ELECTRIQUE),
+	ENUM_LABEL("Hybride", EN_HYBRIDE),
+	ENUM_LABEL("Hybride rechargeable", EN_HYBRIDE_RECH), ENUM_END,
 };
 static const char *const energie_slug[NENERGIES] = {
 	"essence", "diesel", "electrique", "hybride", "hybride_rechargeable",
 };
 
 static const struct enum_label detentions[] = {
-	{ "LLD", 0 }, { "Location longue durée", 0 }, { "Propriété", 1 },
-	{ NULL, 0 },
+	ENUM_LABEL("LLD", 0), ENUM_LABEL("Location longue durée", 0),
+	ENUM_LABEL("Propriété", 1),
+	ENUM_END,
 };
 
 struct state {

@@ -31,17 +31,17 @@ static const struct exp_col cols[NCOLS] = {
 
 enum type { OP_CHANTIER_INSERTION, OP_CHANTIER_ECOLE, OP_CLAUSE_SOCIALE, NTYPES };
 static const struct enum_label types[] = {
-	{ "Chantier d'insertion", OP_CHANTIER_INSERTION },
-	{ "Chantier école", OP_CHANTIER_ECOLE },
-	{ "Clause sociale", OP_CLAUSE_SOCIALE },
-	{ NULL, 0 },
+	ENUM_LABEL("Chantier d'insertion", OP_CHANTIER_INSERTION),
+	ENUM_LABEL("Chantier école", OP_CHANTIER_ECOLE),
+	ENUM_LABEL("Clause sociale", OP_CLAUSE_SOCIALE),
+	ENUM_END,
 };
 static const char *const type_slug[NTYPES] = {
 	"chantier_insertion", "chantier_ecole", "clause_sociale",
 };
 
 /* The contract type that makes a CDDI job. */
-static const struct enum_label cddi[] = { { "CDDI", 1 }, { NULL, 0 } };
+static const struct enum_label cddi[] = { ENUM_LABEL("CDDI", 1), ENUM_END };
 
 struct state {
 	struct etl *e;

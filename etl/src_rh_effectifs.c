@@ -44,24 +44,28 @@ static const struct exp_col cols[NCOLS] = {
 
 enum sexe { SEXE_F, SEXE_H, NSEXES };
 static const struct enum_label sexes[] = {
-	{ "F", SEXE_F }, { "H", SEXE_H }, { "M", SEXE_H },
-	{ "Femme", SEXE_F }, { "Homme", SEXE_H }, { NULL, 0 },
+	ENUM_LABEL("F", SEXE_F), ENUM_LABEL("H", SEXE_H), ENUM_LABEL("M", SEXE_H),
+	ENUM_LABEL("Femme", SEXE_F), ENUM_LABEL("Homme", SEXE_H), ENUM_END,
 };
 static const char *const sexe_slug[NSEXES] = { "f", "h" };
 
 enum contrat { CT_CDI, CT_CDD, CT_APPRENTI, CT_PRO, CT_STAGE };
 static const struct enum_label contrats[] = {
-	{ "CDI", CT_CDI }, { "CDD", CT_CDD }, { "Apprentissage", CT_APPRENTI },
-	{ "Contrat de professionnalisation", CT_PRO }, { "Stage", CT_STAGE },
-	{ NULL, 0 },
+	ENUM_LABEL("CDI", CT_CDI), ENUM_LABEL("CDD", CT_CDD),
+	ENUM_LABEL("Apprentissage", CT_APPRENTI),
+	ENUM_LABEL("Contrat de professionnalisation", CT_PRO),
+	ENUM_LABEL("Stage", CT_STAGE),
+	ENUM_END,
 };
 static const char *const contrat_slug[] = { "cdi", "cdd" };
 
 /* The three published groups: Employé and Ouvrier are both exécution. */
 enum groupe { GR_CADRE, GR_MAITRISE, GR_EXECUTION, NGROUPES };
 static const struct enum_label categories[] = {
-	{ "Cadre", GR_CADRE }, { "Agent de maîtrise", GR_MAITRISE },
-	{ "Employé", GR_EXECUTION }, { "Ouvrier", GR_EXECUTION }, { NULL, 0 },
+	ENUM_LABEL("Cadre", GR_CADRE),
+	ENUM_LABEL("Agent de maîtrise", GR_MAITRISE),
+	ENUM_LABEL("Employé", GR_EXECUTION),
+	ENUM_LABEL("Ouvrier", GR_EXECUTION), ENUM_END,
 };
 static const char *const groupe_slug[NGROUPES] = { "cadre", "maitrise", "execution" };
 

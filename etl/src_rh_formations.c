@@ -23,8 +23,9 @@ static const struct exp_col cols[NCOLS] = {
 
 enum modalite { MOD_COLLECTIVE, MOD_INDIVIDUELLE, MOD_NON_PRECISEE, NMODALITES };
 static const struct enum_label modalites[] = {
-	{ "Collective", MOD_COLLECTIVE }, { "Individuelle", MOD_INDIVIDUELLE },
-	{ NULL, 0 },
+	ENUM_LABEL("Collective", MOD_COLLECTIVE),
+	ENUM_LABEL("Individuelle", MOD_INDIVIDUELLE),
+	ENUM_END,
 };
 static const char *const modalite_slug[NMODALITES] = {
 	"collective", "individuelle", "non_precisee",

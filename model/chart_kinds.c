@@ -39,7 +39,8 @@ const struct enum_label *chart_kind_labels(bool texts)
 		size_t n = 0;
 		for (int k = 0; k < CHART_KINDS; k++)
 			if (drawn_in(k, texts))
-				v[n++] = (struct enum_label){ chart_kinds[k].name, k };
+				v[n++] = (struct enum_label){ chart_kinds[k].name, k,
+							      strlen(chart_kinds[k].name) };
 	}
 	return v;
 }

@@ -333,9 +333,10 @@ static const struct exp_col entry_cols[NE] = {
 };
 
 static const struct enum_label formats[] = {
-	{ "nombre", FMT_NOMBRE }, { "pourcent", FMT_POURCENT },
-	{ "euros", FMT_EUROS }, { "millions_euros", FMT_MILLIONS_EUROS },
-	{ "date", FMT_DATE }, { NULL, 0 },
+	ENUM_LABEL("nombre", FMT_NOMBRE), ENUM_LABEL("pourcent", FMT_POURCENT),
+	ENUM_LABEL("euros", FMT_EUROS),
+	ENUM_LABEL("millions_euros", FMT_MILLIONS_EUROS),
+	ENUM_LABEL("date", FMT_DATE), ENUM_END,
 };
 
 static void on_entry(struct exp_reader *r, const struct exp_row *row, void *ctx)
@@ -391,7 +392,7 @@ static const struct exp_col chart_cols[NG] = {
 };
 
 static const struct enum_label orders[] = {
-	{ "decroissant", 1 }, { "aucun", 0 }, { NULL, 0 },
+	ENUM_LABEL("decroissant", 1), ENUM_LABEL("aucun", 0), ENUM_END,
 };
 
 static void on_chart(struct exp_reader *r, const struct exp_row *row, void *ctx)

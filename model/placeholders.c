@@ -28,9 +28,10 @@ static char *normal_dims(const char *s)
 }
 
 static const struct enum_label formats[] = {
-	{ "nombre", FMT_NOMBRE }, { "pourcent", FMT_POURCENT },
-	{ "euros", FMT_EUROS }, { "millions_euros", FMT_MILLIONS_EUROS },
-	{ "date", FMT_DATE }, { NULL, 0 },
+	ENUM_LABEL("nombre", FMT_NOMBRE), ENUM_LABEL("pourcent", FMT_POURCENT),
+	ENUM_LABEL("euros", FMT_EUROS),
+	ENUM_LABEL("millions_euros", FMT_MILLIONS_EUROS),
+	ENUM_LABEL("date", FMT_DATE), ENUM_END,
 };
 
 /* What an absent figure prints: "n.d." in a draft, with a warning (the

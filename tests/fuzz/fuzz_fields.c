@@ -14,8 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data;
 	static const struct enum_label labels[] = {
-		{ "Très satisfait", 1 }, { "Pas du tout satisfait", 4 },
-		{ "Agent de maîtrise", 2 }, { NULL, 0 },
+		ENUM_LABEL("Très satisfait", 1),
+		ENUM_LABEL("Pas du tout satisfait", 4),
+		ENUM_LABEL("Agent de maîtrise", 2), ENUM_END,
 	};
 	char buf[64], out[96];
 	day_t d;

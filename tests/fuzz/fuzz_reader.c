@@ -13,7 +13,8 @@ static const struct exp_col cols[] = {
 };
 
 static const struct enum_label kinds[] = {
-	{ "Électrique", 1 }, { "Hybride rechargeable", 2 }, { NULL, 0 },
+	ENUM_LABEL("Électrique", 1), ENUM_LABEL("Hybride rechargeable", 2),
+	ENUM_END,
 };
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)

@@ -327,8 +327,9 @@ START_TEST(sha256_of_the_bytes)
 END_TEST
 
 static const struct enum_label energies[] = {
-	{ "Électrique", 1 }, { "Hybride", 2 }, { "Hybride rechargeable", 3 },
-	{ "Elec", 1 }, { NULL, 0 },
+	ENUM_LABEL("Électrique", 1), ENUM_LABEL("Hybride", 2),
+	ENUM_LABEL("Hybride rechargeable", 3),
+	ENUM_LABEL("Elec", 1), ENUM_END,
 };
 
 static void log_energy(struct exp_reader *r, const struct exp_row *row, void *ctx)

@@ -413,8 +413,9 @@ END_TEST
 START_TEST(enumerations_by_any_spelling)
 {
 	static const struct enum_label e[] = {
-		{ "Électrique", 1 }, { "Hybride rechargeable", 2 },
-		{ "Hybride", 3 }, { NULL, 0 },
+		ENUM_LABEL("Électrique", 1),
+		ENUM_LABEL("Hybride rechargeable", 2),
+		ENUM_LABEL("Hybride", 3), ENUM_END,
 	};
 	ck_assert_int_eq(field_enum("electrique", 10, e), 1);
 	ck_assert_int_eq(field_enum("ÉLECTRIQUE", strlen("ÉLECTRIQUE"), e), 1);
