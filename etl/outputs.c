@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#define OUTPUT_BUFFER (256u << 10)
+
 const char *outputs_add(struct outputs *o, const char *path)
 {
 	g_assert(o->n < OUTPUTS_MAX);
@@ -24,7 +26,12 @@ FILE *outputs_open(struct outputs *o, const char *path)
 	FILE *f = fopen(tmp, "w");
 	if (!f)
 		fprintf(stderr, _("%s: %s: cannot write: %s\n"), o->prog, tmp, strerror(errno));
-	o->v[o->n - 1].f = f;
+	struct output_file *of = &o->v[o->n - 1];
+	if (f) {        /* (glibc takes a size only with a buffer) */
+		of->buf = g_malloc(OUTPUT_BUFFER);
+		setvbuf(f, of->buf, _IOFBF, OUTPUT_BUFFER);
+	}
+	of->f = f;
 	return f;
 }
 
@@ -37,6 +44,8 @@ static int settle(const struct outputs *o, struct output_file *f)
 		err = errno;
 		bad |= fclose(f->f) != 0;
 		f->f = NULL;
+		g_free(f->buf);         /* (not before fclose: it flushes it) */
+		f->buf = NULL;
 	} else {
 		int fd = open(f->tmp, O_RDONLY | O_CLOEXEC);
 		bad = fd < 0 || fsync(fd) != 0;
@@ -74,6 +83,7 @@ void outputs_release(struct outputs *o)
 		struct output_file *f = &o->v[i];
 		if (f->f)
 			fclose(f->f);
+		g_free(f->buf);
 		if (f->tmp)
 			unlink(f->tmp);
 		g_free(f->tmp);

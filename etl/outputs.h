@@ -15,6 +15,8 @@
 struct output_file {
 	char *path, *tmp;
 	FILE *f;                /* opened by outputs_open(), else NULL */
+	char *buf;              /* f's buffer: tables of megabytes are
+				 * written 256 kB at a time, not 4 kB */
 };
 
 struct outputs {
