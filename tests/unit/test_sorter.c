@@ -4,6 +4,7 @@
  * said, not crashed on. */
 #include "suites.h"
 #include "../../etl/sorter.h"
+#include "../../etl/keycheck.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -92,52 +93,32 @@ START_TEST(runs_merged_level_after_level_lose_nothing)
 }
 END_TEST
 
-/* Keys over all 64 bits (as the key checks' hashes are), in records of
- * 16 bytes (a verdict's size), a tenth of them repeated: sorted by the
- * whole key in memory and through runs, ties by cmp, none lost. */
-struct wide {
-	uint64_t key;
-	uint32_t seq, pad;
-};
-
-static int wide_cmp(const void *a, const void *b)
-{
-	const struct wide *x = a, *y = b;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static uint64_t wide_key(const void *a)
-{
-	return ((const struct wide *)a)->key;
-}
-
+/* The key checks' own records and order (keycheck.h): keys over all 64
+ * bits, a tenth of them repeated, sorted in memory and through runs by
+ * hash then line, none lost. */
 START_TEST(keys_of_all_64_bits_sorted)
 {
-	static const struct sorter_order by_wide = { wide_cmp, wide_key };
 	for (size_t budget = 1 << 24; budget >= (64 << 10); budget >>= 8) {
-		struct sorter *s = sorter_new(sizeof(struct wide), &by_wide, budget);
+		struct sorter *s = sorter_new(sizeof(struct key_rec), &key_rec_order, budget);
 		uint64_t x = 0x9E3779B97F4A7C15u, sum = 0;
 		for (uint32_t i = 0; i < 50000; i++) {
 			if (i % 10 != 9)        /* every tenth key: the one before */
 				x = x * 6364136223846793005u + 1442695040888963407u;
-			struct wide w = { .key = x ^ (x >> 29), .seq = i };
-			sum += w.key + w.seq;
-			ck_assert_int_eq(sorter_add(s, &w), 0);
+			struct key_rec k = { .lo = x ^ (x >> 29), .hi = (uint32_t)x, .line = i };
+			sum += k.lo + k.line;
+			ck_assert_int_eq(sorter_add(s, &k), 0);
 		}
 		ck_assert_int_eq(sorter_sort(s), 0);
 		ck_assert(sorter_spilled(s) == (budget < (1 << 24)));
-		const struct wide *r, *last = NULL;
-		struct wide prev;
+		const struct key_rec *r;
+		struct key_rec prev;
 		uint32_t n = 0;
 		uint64_t got = 0;
 		while ((r = sorter_next(s)) != NULL) {
-			if (last)
-				ck_assert_int_lt(wide_cmp(&prev, r), 0);
+			if (n > 0)
+				ck_assert_int_lt(key_rec_cmp(&prev, r), 0);
 			prev = *r;
-			last = &prev;
-			got += r->key + r->seq;
+			got += r->lo + r->line;
 			n++;
 		}
 		ck_assert(!sorter_failed(s));
