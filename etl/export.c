@@ -10,6 +10,7 @@
 #include "decode.h"
 #include "infile.h"
 #include "i18n.h"
+#include "linescan.h"
 #include "text.h"
 
 #include <csv.h>
@@ -66,6 +67,7 @@ struct exp_reader {
 	struct exp_field *fields, *pfields;
 
 	struct decoder dc;
+	struct line_scan ls;       /* the line being fed */
 };
 
 const char *exp_path(const struct exp_reader *r)
@@ -487,14 +489,15 @@ static bool csv_blank(char delim, char c)
 	return (c == ' ' || c == '\t') && c != delim;
 }
 
-/* Splits a line that holds no quote, no NUL and no CR but the one before
- * its LF, at a row's start, as libcsv would (fields trimmed of spaces and
- * tabs, a blank line no row) but with memchr: libcsv looks at one byte at
- * a time through a state machine, which bounds the reader at about
- * 350 MB/s, and most lines of most exports are plain delimited text.
- * libcsv still reads the header, every line with a quote and the rest of
- * a quoted field. */
-static void split_plain_line(struct exp_reader *r, char *p, size_t n)
+/* Splits line p[0..n), scanned in ls, that holds no quote, no NUL and no
+ * CR but the one before its LF, at a row's start, as libcsv would
+ * (fields trimmed of spaces and tabs, a blank line no row) but at the
+ * delimiters the scan found: libcsv looks at one byte at a time through
+ * a state machine, and most lines of most exports are plain delimited
+ * text.  libcsv still reads the header, every line with a quote and the
+ * rest of a quoted field. */
+static void split_plain_line(struct exp_reader *r, char *p, size_t n,
+			     const struct line_scan *ls)
 {
 	const char delim = r->st->delimiter;    /* (not read again a byte) */
 	if (n > 0 && p[n - 1] == '\n')
@@ -506,37 +509,33 @@ static void split_plain_line(struct exp_reader *r, char *p, size_t n)
 		lead++;
 	if (lead == n)
 		return;                         /* a blank line: no row */
-	char *end = p + n;
-	for (;;) {
-		char *d = memchr(p, delim, (size_t)(end - p));
-		char *fe = d ? d : end;
-		while (p < fe && csv_blank(delim, *p))
-			p++;
-		char *q = fe;
-		while (q > p && csv_blank(delim, q[-1]))
-			q--;
-		field_in_place(r, p, (size_t)(q - p));
-		if (!d || r->stop)
-			break;
-		p = d + 1;
+	size_t from = 0;
+	for (size_t k = 0; k <= ls->ncuts && !r->stop; k++) {
+		size_t to = k < ls->ncuts ? ls->cut[k] : n;
+		char *a = p + from, *b = p + to;
+		while (a < b && csv_blank(delim, *a))
+			a++;
+		while (b > a && csv_blank(delim, b[-1]))
+			b--;
+		field_in_place(r, a, (size_t)(b - a));
+		from = to + 1;
 	}
 	on_row_end('\n', r);
 }
 
-/* Can line u[0..un) go through split_plain_line? */
-static bool plain_line(const struct exp_reader *r, const char *u, size_t un)
+/* Can the line scanned in ls go through split_plain_line? */
+static bool plain_line(const struct exp_reader *r, const struct line_scan *ls)
 {
 	/* between rows: no field begun, no quote open */
-	if (r->line == 1 || r->csv.pstate != CSV_ROW_NOT_BEGUN || memchr(u, '"', un))
-		return false;
-	const char *cr = memchr(u, '\r', un);
-	return !cr || (cr == u + un - 2 && u[un - 1] == '\n');
+	return r->line != 1 && r->csv.pstate == CSV_ROW_NOT_BEGUN &&
+	       !(ls->flags & (LINE_QUOTE | LINE_NUL | LINE_CR | LINE_CUTS));
 }
 
+/* Feeds physical line p[0..n), scanned in r->ls. */
 static void feed_line(struct exp_reader *r, const char *p, size_t n)
 {
-	const char *u;
-	size_t un;
+	const char *u = p;
+	size_t un = n;
 
 	if (r->line == 1) {
 		const unsigned char *b = (const unsigned char *)p;
@@ -552,7 +551,12 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		}
 		r->st->crlf = n >= 2 && p[n - 2] == '\r' && p[n - 1] == '\n';
 	}
-	if (!decode_line(&r->dc, r->line, p, n, &u, &un, stop_at, r))
+	/* an ASCII line is its own UTF-8, and so is a line of whole two-byte
+	 * letters in a file read as UTF-8 */
+	bool as_is = !(r->ls.flags & (LINE_HIGH | LINE_NUL)) &&
+		(!(r->ls.flags & LINE_UTF8_2) || r->dc.enc == EXP_UTF8 ||
+		 r->dc.enc == EXP_UTF8_BOM);
+	if (!as_is && !decode_line(&r->dc, r->line, p, n, &u, &un, stop_at, r))
 		return;
 	/* Outside a quoted field a new line starts a new row: blank lines
 	 * before it must not count as its start. */
@@ -567,10 +571,12 @@ static void feed_line(struct exp_reader *r, const char *p, size_t n)
 		csv_set_delim(&r->csv, (unsigned char)delim);
 		r->st->delimiter = delim;
 	}
-	if (plain_line(r, u, un)) {
+	if (plain_line(r, &r->ls)) {
+		if (u != p)             /* converted: its delimiters moved */
+			linescan(u, un, r->st->delimiter, &r->ls);
 		/* u is the block's or the decoding's buffer, ours to write in,
 		 * with a byte to spare past it */
-		split_plain_line(r, (char *)u, un);
+		split_plain_line(r, (char *)u, un, &r->ls);
 		return;
 	}
 	size_t fed = csv_parse(&r->csv, u, un, on_field, on_row_end, r);
@@ -635,12 +641,14 @@ static bool grow_block(struct exp_reader *r, char **blk, size_t *cap)
 static size_t feed_lines(struct exp_reader *r, char *blk, size_t have)
 {
 	size_t start = 0;
-	const char *nl;
-	while (!r->stop && (nl = memchr(blk + start, '\n', have - start)) != NULL) {
-		size_t end = (size_t)(nl - blk) + 1;
-		feed_line(r, blk + start, end - start);
+	while (!r->stop && start < have) {
+		linescan(blk + start, have - start, r->st->delimiter, &r->ls);
+		if (!r->ls.ended)
+			break;
+		size_t len = r->ls.len;         /* (feed_line may scan its decoding) */
+		feed_line(r, blk + start, len);
 		r->line++;
-		start = end;
+		start += len;
 	}
 	return start;
 }
@@ -650,6 +658,7 @@ static size_t feed_lines(struct exp_reader *r, char *blk, size_t have)
 static void end_of_file(struct exp_reader *r, char *blk, size_t have)
 {
 	if (!r->stop && have > 0) {
+		linescan(blk, have, r->st->delimiter, &r->ls);
 		feed_line(r, blk, have);
 		r->line++;
 	}

@@ -11,6 +11,7 @@ int main(void)
 	srunner_add_suite(sr, export_suite());
 	srunner_add_suite(sr, keyset_suite());
 	srunner_add_suite(sr, sorter_suite());
+	srunner_add_suite(sr, linescan_suite());
 	srunner_add_suite(sr, definitions_suite());
 	srunner_add_suite(sr, published_suite());
 	srunner_add_suite(sr, small_counts_suite());

@@ -9,6 +9,7 @@ Suite *fields_suite(void);
 Suite *export_suite(void);
 Suite *keyset_suite(void);
 Suite *sorter_suite(void);
+Suite *linescan_suite(void);
 Suite *definitions_suite(void);
 Suite *published_suite(void);
 Suite *small_counts_suite(void);
