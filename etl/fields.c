@@ -305,6 +305,22 @@ const char *field_yesno(const char *s, size_t len, bool *out)
 	return NULL;
 }
 
+/* a[0, n) == b[0, n), for the few bytes of a label: from 8 to 16 bytes
+ * (the survey's answers, eight a row) two words that may overlap, not a
+ * call to memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t a0, b0, a1, b1;
+		memcpy(&a0, a, 8);
+		memcpy(&b0, b, 8);
+		memcpy(&a1, a + n - 8, 8);
+		memcpy(&b1, b + n - 8, 8);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
 int field_enum(const char *s, size_t len, const struct enum_label *labels)
 {
 	char key[128], lkey[128];
@@ -318,7 +334,7 @@ int field_enum(const char *s, size_t len, const struct enum_label *labels)
 	if (len == 0)
 		return -1;
 	for (const struct enum_label *l = labels; l->label; l++)
-		if (l->len == len && l->label[0] == s[0] && memcmp(l->label, s, len) == 0)
+		if (l->len == len && same_bytes(l->label, s, len))
 			return l->value;
 	for (const struct enum_label *l = labels; l->label; l++)
 		if (l->len == len && g_ascii_strncasecmp(l->label, s, len) == 0)

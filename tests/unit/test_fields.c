@@ -427,11 +427,37 @@ START_TEST(enumerations_by_any_spelling)
 }
 END_TEST
 
+/* Labels of 8 to 16 bytes are compared as two words: a field one byte
+ * off anywhere, of the same length, is not the label. */
+START_TEST(enumeration_labels_compared_byte_for_byte)
+{
+	static const char *const texts[] = {
+		"Collecti", "Collectif", "Individuel", "Peu satisfait",
+		"Très satisfait", "Assez satisfait", "Pas du tout sati",
+	};
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		const struct enum_label e[] = {
+			{ texts[t], 7, strlen(texts[t]) }, ENUM_END,
+		};
+		char s[32];
+		size_t n = strlen(texts[t]);
+		memcpy(s, texts[t], n + 1);
+		ck_assert_int_eq(field_enum(s, n, e), 7);
+		for (size_t i = 0; i < n; i++) {
+			s[i] = '7';     /* not a letter of another case, nor a blank */
+			ck_assert_msg(field_enum(s, n, e) == -1, "%s, byte %zu", texts[t], i);
+			s[i] = texts[t][i];
+		}
+	}
+}
+END_TEST
+
 Suite *fields_suite(void)
 {
 	Suite *s = suite_create("fields");
 	TCase *tc = tcase_create("parse");
 	tcase_add_test(tc, dates_in_both_formats);
+	tcase_add_test(tc, enumeration_labels_compared_byte_for_byte);
 	tcase_add_test(tc, dates_checked_against_the_calendar);
 	tcase_add_test(tc, dates_in_other_shapes_are_rejected);
 	tcase_add_test(tc, french_numbers);
