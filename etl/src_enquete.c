@@ -56,6 +56,9 @@ struct state {
 	GHashTable *directions;      /* slug -> struct rates */
 	GHashTable *slugs;           /* direction as written -> slug */
 	GHashTable *by_text;         /* direction as written -> its rates */
+	char last_text[128];         /* the last row's direction as written */
+	size_t last_len;
+	struct rates *last_rates;    /* and its rates */
 	struct firsts *ids;          /* interview ids -> line */
 	int items_pass;              /* the pass the items were read in */
 	day_t first, last;           /* dates seen */
@@ -128,10 +131,10 @@ static void add_interview(struct state *s, struct rates *d, double poids, const 
 }
 
 /* The rates of the direction written text[0..len) at field f: found by
- * its text as written, one lookup a row, its slug worked out (and its
- * first spelling kept) the first time only. */
-static struct rates *rates_of(struct state *s, struct exp_reader *r,
-			      const struct exp_field *f, const char *text, size_t len)
+ * its text as written, its slug worked out (and its first spelling kept)
+ * the first time only. */
+static struct rates *rates_by_text(struct state *s, struct exp_reader *r,
+				   const struct exp_field *f, const char *text, size_t len)
 {
 	char raw[128];
 	struct rates *d;
@@ -150,6 +153,24 @@ static struct rates *rates_of(struct state *s, struct exp_reader *r,
 	}
 	if (len < sizeof raw)
 		g_hash_table_insert(s->by_text, g_strdup(raw), d);
+	return d;
+}
+
+/* The rates of the direction written text[0..len) at field f: the last
+ * row's (interviews come a direction after another), else found by its
+ * text as written, its slug worked out (and its first spelling kept) the
+ * first time only. */
+static struct rates *rates_of(struct state *s, struct exp_reader *r,
+			      const struct exp_field *f, const char *text, size_t len)
+{
+	if (s->last_rates && len == s->last_len && memcmp(text, s->last_text, len) == 0)
+		return s->last_rates;
+	struct rates *d = rates_by_text(s, r, f, text, len);
+	if (len < sizeof s->last_text) {
+		memcpy(s->last_text, text, len);
+		s->last_len = len;
+		s->last_rates = d;
+	}
 	return d;
 }
 
