@@ -15,6 +15,12 @@
 
 #include <glib.h>
 
+/* A record of the buffer in the order: its key, and where it is. */
+struct entry {
+	uint64_t key;
+	uint32_t idx;
+};
+
 struct run {
 	off_t off;
 	size_t n;               /* records */
@@ -42,11 +48,15 @@ struct sorter {
 	bool sorted, failed;
 	struct heap *out;       /* the last runs, merged as read, when spilled */
 	size_t pos;             /* the next record in buf, when not */
+	struct entry *ent, *tent;       /* the buffer's order (sort_buffer) */
+	char *stage;            /* a run's records, in order, on their way out */
+	size_t per_stage;       /* records the stage holds */
 };
 
 static void heap_free(struct heap *m);
 
 #define MIN_BUFFER 4096u        /* a cursor's buffer, at least */
+#define STAGE (64u << 10)       /* a run written this many bytes at a time, at most */
 #define MAX_FANIN 64u
 
 struct sorter *sorter_new(size_t size, const struct sorter_order *order, size_t budget)
@@ -56,10 +66,16 @@ struct sorter *sorter_new(size_t size, const struct sorter_order *order, size_t 
 	s->order = order;
 	s->budget = budget < 4 * MIN_BUFFER ? 4 * MIN_BUFFER : budget;
 	s->fd = -1;
-	/* a record, its copy and two keys while the radix sort runs */
-	s->cap = s->budget / (2 * size + 2 * sizeof(uint64_t));
+	/* a record and two entries of its order while the radix sort runs,
+	 * beside a run's stage (an eighth of the budget, at most STAGE) */
+	size_t stage = s->budget / 8 < STAGE ? s->budget / 8 : STAGE;
+	s->per_stage = stage / size ? stage / size : 1;
+	size_t room = s->budget > s->per_stage * size ? s->budget - s->per_stage * size : 0;
+	s->cap = room / (size + 2 * sizeof(struct entry));
 	if (s->cap < 2)
 		s->cap = 2;
+	if (s->cap > UINT32_MAX)
+		s->cap = UINT32_MAX;    /* (an entry's index) */
 	return s;
 }
 
@@ -72,6 +88,9 @@ void sorter_free(struct sorter *s)
 	g_free(s->buf);
 	g_free(s->runs);
 	heap_free(s->out);
+	g_free(s->ent);
+	g_free(s->tent);
+	g_free(s->stage);
 	g_free(s);
 }
 
@@ -124,81 +143,104 @@ static inline void copy_rec(void *to, const void *from, size_t size)
 		memcpy(to, from, size);
 }
 
-/* Sorts buf[0, n): a least-significant-digit radix sort on the 64-bit
- * key, 11 bits at a time (six passes, not eight bytes: a pass scatters
- * every record; 2048 counters still fit the first cache; a digit all
- * the records share is skipped), then each run of equal keys by cmp
- * (insertion: such runs are short). */
+/* Puts buf[0, n) in order, in s->ent: a least-significant-digit radix
+ * sort of the records' entries (key and index: 16 bytes moved a pass,
+ * whatever the record's size) on the 64-bit key, 11 bits at a time (six
+ * passes, not eight bytes: a pass scatters every entry; 2048 counters
+ * still fit the first cache; a digit all the records share is skipped),
+ * then each run of equal keys by cmp (insertion: such runs are short).
+ * The records themselves move once, after (write_run, in_place). */
 #define DIGIT_BITS 11
 #define DIGITS ((64 + DIGIT_BITS - 1) / DIGIT_BITS)
 #define DIGIT(k, d) (((k) >> (DIGIT_BITS * (d))) & ((1u << DIGIT_BITS) - 1))
 static void sort_buffer(struct sorter *s)
 {
 	size_t n = s->n, size = s->size;
-	if (n < 2)
-		return;
-	uint64_t *keys = g_malloc(n * sizeof *keys), *tkeys = g_malloc(n * sizeof *tkeys);
-	char *tmp = g_malloc(n * size), *a = s->buf;
+	if (!s->ent) {
+		s->ent = g_new(struct entry, s->cap);
+		s->tent = g_new(struct entry, s->cap);
+	}
+	struct entry *e = s->ent, *t = s->tent;
 	size_t (*count)[1u << DIGIT_BITS] = g_malloc0(DIGITS * sizeof *count);
 	for (size_t i = 0; i < n; i++) {
-		uint64_t k = s->order->key(a + i * size);
-		keys[i] = k;
+		uint64_t k = s->order->key(s->buf + i * size);
+		e[i] = (struct entry){ k, (uint32_t)i };
 		for (int d = 0; d < DIGITS; d++)
 			count[d][DIGIT(k, d)]++;
 	}
-	for (int d = 0; d < DIGITS; d++) {
-		if (count[d][DIGIT(keys[0], d)] == n)
+	for (int d = 0; d < DIGITS && n > 1; d++) {
+		if (count[d][DIGIT(e[0].key, d)] == n)
 			continue;               /* every record has that digit */
 		size_t at[1u << DIGIT_BITS], sum = 0;
 		for (size_t b = 0; b < (1u << DIGIT_BITS); b++) {
 			at[b] = sum;
 			sum += count[d][b];
 		}
-		for (size_t i = 0; i < n; i++) {
-			size_t j = at[DIGIT(keys[i], d)]++;
-			copy_rec(tmp + j * size, a + i * size, size);
-			tkeys[j] = keys[i];
-		}
-		char *t = a;
-		a = tmp;
-		tmp = t;
-		uint64_t *tk = keys;
-		keys = tkeys;
-		tkeys = tk;
+		for (size_t i = 0; i < n; i++)
+			t[at[DIGIT(e[i].key, d)]++] = e[i];
+		struct entry *x = e;
+		e = t;
+		t = x;
 	}
-	if (a != s->buf) {
-		memcpy(s->buf, a, n * size);
-		tmp = a;
-	}
-	a = s->buf;
-	char *rec = g_malloc(size);
+	g_free(count);
 	for (size_t i = 1; i < n; i++) {
-		if (keys[i] != keys[i - 1])
+		if (e[i].key != e[i - 1].key)
 			continue;
 		/* i joins the run of equal keys before it, in cmp's order */
+		struct entry v = e[i];
 		size_t j = i;
-		memcpy(rec, a + i * size, size);
-		while (j > 0 && keys[j - 1] == keys[i] && s->order->cmp(a + (j - 1) * size, rec) > 0) {
-			memcpy(a + j * size, a + (j - 1) * size, size);
+		while (j > 0 && e[j - 1].key == v.key &&
+		       s->order->cmp(s->buf + e[j - 1].idx * size, s->buf + v.idx * size) > 0) {
+			e[j] = e[j - 1];
 			j--;
 		}
-		memcpy(a + j * size, rec, size);
+		e[j] = v;
 	}
-	g_free(rec);
-	g_free(count);
-	g_free(tmp);
-	g_free(keys);
-	g_free(tkeys);
+	s->ent = e;
+	s->tent = t;
 }
 
+/* Moves buf's records to their places in the order (sort_buffer), each
+ * once, cycle after cycle of the permutation. */
+static void in_place(struct sorter *s)
+{
+	size_t size = s->size;
+	struct entry *e = s->ent;
+	char *rec = g_malloc(size);
+	for (size_t i = 0; i < s->n; i++) {
+		if (e[i].idx == i)
+			continue;
+		memcpy(rec, s->buf + i * size, size);
+		for (size_t j = i;;) {
+			size_t k = e[j].idx;    /* place j takes record k */
+			e[j].idx = (uint32_t)j;
+			if (k == i) {
+				memcpy(s->buf + j * size, rec, size);
+				break;
+			}
+			memcpy(s->buf + j * size, s->buf + k * size, size);
+			j = k;
+		}
+	}
+	g_free(rec);
+}
+
+/* Sorts the buffer and appends it to the file as a run. */
 static int write_run(struct sorter *s)
 {
 	if (s->fd < 0 && (s->fd = temp_fd()) < 0)
 		return -1;
 	sort_buffer(s);
+	if (!s->stage)
+		s->stage = g_malloc(s->per_stage * s->size);
 	struct run r = { s->end, s->n };
-	if (put(s, s->buf, s->n * s->size) != 0)
-		return -1;
+	for (size_t i = 0; i < s->n; i += s->per_stage) {
+		size_t m = s->n - i < s->per_stage ? s->n - i : s->per_stage;
+		for (size_t k = 0; k < m; k++)
+			copy_rec(s->stage + k * s->size, s->buf + s->ent[i + k].idx * s->size, s->size);
+		if (put(s, s->stage, m * s->size) != 0)
+			return -1;
+	}
 	s->runs = g_renew(struct run, s->runs, s->nruns + 1);
 	s->runs[s->nruns++] = r;
 	s->n = 0;
@@ -402,14 +444,21 @@ int sorter_sort(struct sorter *s)
 		return -1;
 	s->sorted = true;
 	if (s->nruns == 0) {            /* all in memory */
-		sort_buffer(s);
+		if (s->n > 1) {
+			sort_buffer(s);
+			in_place(s);
+		}
 		s->pos = 0;
 		return 0;
 	}
 	if (s->n > 0 && write_run(s) != 0)
 		goto failed;
 	g_free(s->buf);
-	s->buf = NULL;
+	g_free(s->ent);
+	g_free(s->tent);
+	g_free(s->stage);
+	s->buf = s->stage = NULL;
+	s->ent = s->tent = NULL;
 	size_t fanin = s->budget / MIN_BUFFER - 1;
 	if (fanin > MAX_FANIN)
 		fanin = MAX_FANIN;
