@@ -113,13 +113,26 @@ struct tally {
 	long pyramide[NSEXES][NBANDS];
 	long long temps, ages;
 	long recrutements, recrutements_contrat[2], departs;
-	GHashTable *directions, *motifs;        /* slug -> count */
+	/* by the interned slug of a direction, of a reason for leaving:
+	 * one pointer hashed a person, not a joined text (tally_of) */
+	GHashTable *by_direction;               /* -> struct by_direction */
+	GHashTable *by_motif;                   /* -> struct by_motif */
 	/* detail */
 	long recrutements_mois[2][NMONTHS], promotions_groupe[NGROUPES];
 	long rqth_groupe[NGROUPES];
-	GHashTable *cross;      /* "direction|groupe|contrat|sexe" -> count */
-	GHashTable *etp;        /* direction -> hundredths of a percent */
-	GHashTable *departs_mois; /* "motif|month" -> count */
+};
+
+/* Counts of one slug: nothing but longs, so that those of two spellings
+ * of one slug add up (slugs_in_order). */
+struct by_direction {
+	long n;                                 /* headcount on 31/12 */
+	long etp;                               /* hundredths of a percent */
+	long cross[NGROUPES][2][NSEXES];
+};
+
+struct by_motif {
+	long departs;
+	long mois[NMONTHS];
 };
 
 /* In memory, contracts are kept in one array, each pointing to the
@@ -343,57 +356,35 @@ static int month_of(day_t d)
 	return m - 1;
 }
 
-/* A table of counts: key -> long, the counts its own (tally_new). */
-static GHashTable *counts_new(GDestroyNotify free_key)
+/* The counts of slug in t (struct by_direction or by_motif, bytes long),
+ * made zero when absent.  Each spelling of a value has its interned slug
+ * (slug_cached), so a slug may have more than one pointer here. */
+static long *tally_of(GHashTable *t, const char *slug, size_t bytes)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, free_key, g_free);
-}
-
-/* The count of key in t, made 0 when absent (the key copied when t owns
- * its keys, else an interned slug of s->strings): one lookup a person
- * once the key is there. */
-static long *counter(GHashTable *t, const char *key, bool copy)
-{
-	long *v = g_hash_table_lookup(t, key);
+	long *v = g_hash_table_lookup(t, slug);
 	if (!v) {
-		v = g_new0(long, 1);
-		g_hash_table_insert(t, copy ? g_strdup(key) : (char *)key, v);
+		v = g_malloc0(bytes);
+		g_hash_table_insert(t, (char *)slug, v);
 	}
 	return v;
 }
 
-static void add_to(GHashTable *t, const char *key, long n)
+/* One entry a slug in t: the counts of a slug's other pointers added to
+ * its first's (bytes of longs each), those entries gone. */
+static void merge_spellings(GHashTable *t, size_t bytes)
 {
-	*counter(t, key, true) += n;
-}
-
-static void count(GHashTable *t, const char *key)
-{
-	++*counter(t, key, false);
-}
-
-static long count_of(GHashTable *t, const char *key)
-{
-	const long *v = g_hash_table_lookup(t, key);
-	return v ? *v : 0;
-}
-
-/* parts[0 .. n) joined by '|' into buf (cut at cap: no key is that long),
- * without printf's parsing of a format a person. */
-static const char *join(char *buf, size_t cap, const char *const *parts, size_t n)
-{
-	size_t at = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(parts[i]);
-		if (at + len + 2 > cap)
-			len = cap - at - 2;
-		memcpy(buf + at, parts[i], len);
-		at += len;
-		if (i + 1 < n)
-			buf[at++] = '|';
+	GList *keys = g_list_sort(g_hash_table_get_keys(t), (GCompareFunc)strcmp);
+	for (GList *k = keys; k && k->next; k = k->next) {
+		long *into = g_hash_table_lookup(t, k->data);
+		while (k->next && strcmp(k->data, k->next->data) == 0) {
+			const long *from = g_hash_table_lookup(t, k->next->data);
+			for (size_t i = 0; i < bytes / sizeof(long); i++)
+				into[i] += from[i];
+			g_hash_table_remove(t, k->next->data);
+			keys = g_list_delete_link(keys, k->next);
+		}
 	}
-	buf[at] = '\0';
-	return buf;
+	g_list_free(keys);
 }
 
 static const char *const month_slug[NMONTHS] = {
@@ -444,10 +435,10 @@ static void tally_person(struct tally *t, const struct person *p,
 		if (c->sortie >= e->first_day && c->sortie <= e->last_day &&
 		    !any_starts_on(p, c->sortie + 1)) {
 			t->departs++;
-			count(t->motifs, c->motif);
-			char key[160];
-			add_to(t->departs_mois, join(key, sizeof key, (const char *[]){
-				c->motif, month_slug[month_of(c->sortie)] }, 2), 1);
+			struct by_motif *m = (struct by_motif *)(void *)
+				tally_of(t->by_motif, c->motif, sizeof *m);
+			m->departs++;
+			m->mois[month_of(c->sortie)]++;
 		}
 	}
 	t->amenages += amenage;
@@ -469,14 +460,13 @@ static void tally_person(struct tally *t, const struct person *p,
 	t->rqth += c->rqth;
 	t->rqth_groupe[c->groupe] += c->rqth;
 	t->temps += c->temps;
-	char key[200];
-	add_to(t->cross, join(key, sizeof key, (const char *[]){
-		c->direction, groupe_slug[c->groupe], contrat_slug[c->contrat],
-		sexe_slug[c->sexe] }, 4), 1);
-	add_to(t->etp, c->direction, c->temps);
+	struct by_direction *dir = (struct by_direction *)(void *)
+		tally_of(t->by_direction, c->direction, sizeof *dir);
+	dir->n++;
+	dir->etp += c->temps;
+	dir->cross[c->groupe][c->contrat][c->sexe]++;
 	t->ages += age;
 	t->pyramide[c->sexe][band_of(age)]++;
-	count(t->directions, c->direction);
 	day_t promo = INT32_MIN;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->c[i].promotion > promo)
@@ -494,22 +484,22 @@ static GList *sorted_keys(GHashTable *t)
 
 static void emit_detail(const struct tally *t, struct figures *f)
 {
-	GList *keys = sorted_keys(t->cross);
+	GList *keys = sorted_keys(t->by_direction);
 	for (GList *k = keys; k; k = k->next) {
-		char **part = g_strsplit(k->data, "|", 4);
-		figures_add(f, "rh.effectif",
-			    (double)count_of(t->cross, k->data),
-			    "salariés", R_EFFECTIF, "direction", part[0], "categorie",
-			    part[1], "contrat", part[2], "sexe", part[3], NULL);
-		g_strfreev(part);
-	}
-	g_list_free(keys);
-	keys = sorted_keys(t->etp);
-	for (GList *k = keys; k; k = k->next)
-		figures_add(f, "rh.etp",
-			    (double)count_of(t->etp, k->data) / 10000.0,
+		const struct by_direction *d = g_hash_table_lookup(t->by_direction, k->data);
+		for (int g = 0; g < NGROUPES; g++)
+			for (int c = 0; c < 2; c++)
+				for (int x = 0; x < NSEXES; x++)
+					if (d->cross[g][c][x])
+						figures_add(f, "rh.effectif", (double)d->cross[g][c][x],
+							    "salariés", R_EFFECTIF, "direction",
+							    (const char *)k->data, "categorie",
+							    groupe_slug[g], "contrat", contrat_slug[c],
+							    "sexe", sexe_slug[x], NULL);
+		figures_add(f, "rh.etp", (double)d->etp / 10000.0,
 			    "ETP", "sum of working time / 100 over the headcount on 31/12",
-			    "direction", (char *)k->data, NULL);
+			    "direction", (const char *)k->data, NULL);
+	}
 	g_list_free(keys);
 	for (int c = 0; c < 2; c++)
 		for (int m = 0; m < NMONTHS; m++) {
@@ -517,14 +507,14 @@ static void emit_detail(const struct tally *t, struct figures *f)
 				    "recrutements", "recruitments by month of the contract's start",
 				    "contrat", contrat_slug[c], "mois", month_slug[m], NULL);
 		}
-	keys = sorted_keys(t->departs_mois);
+	keys = sorted_keys(t->by_motif);
 	for (GList *k = keys; k; k = k->next) {
-		char **part = g_strsplit(k->data, "|", 2);
-		figures_add(f, "rh.departs",
-			    (double)count_of(t->departs_mois, k->data),
-			    "départs", "departures by month of the contract's last day",
-			    "motif", part[0], "mois", part[1], NULL);
-		g_strfreev(part);
+		const struct by_motif *m = g_hash_table_lookup(t->by_motif, k->data);
+		for (int i = 0; i < NMONTHS; i++)
+			if (m->mois[i])
+				figures_add(f, "rh.departs", (double)m->mois[i],
+					    "départs", "departures by month of the contract's last day",
+					    "motif", (const char *)k->data, "mois", month_slug[i], NULL);
 	}
 	g_list_free(keys);
 	for (int g = 0; g < NGROUPES; g++) {
@@ -544,16 +534,19 @@ static double pct(long part, long whole)
 
 static const char R_PART[] = "share of the headcount on 31/12";
 
-/* Adds one figure per key of counts (slugs), sorted for reproducibility. */
+/* Adds one figure per slug of t (its first long: the count), sorted for
+ * reproducibility. */
 static void add_breakdown(struct figures *f, const char *indicator,
 			  const char *unit, const char *rule, const char *key,
-			  GHashTable *counts)
+			  GHashTable *t)
 {
-	GList *keys = g_list_sort(g_hash_table_get_keys(counts), (GCompareFunc)strcmp);
-	for (GList *k = keys; k; k = k->next)
-		figures_add(f, indicator,
-			    (double)count_of(counts, k->data),
-			    unit, rule, key, (const char *)k->data, NULL);
+	GList *keys = sorted_keys(t);
+	for (GList *k = keys; k; k = k->next) {
+		const long *count = g_hash_table_lookup(t, k->data);
+		if (*count)
+			figures_add(f, indicator, (double)*count, unit, rule, key,
+				    (const char *)k->data, NULL);
+	}
 	g_list_free(keys);
 }
 
@@ -576,7 +569,7 @@ static void emit(const struct tally *t, struct figures *f)
 		figures_add(f, "rh.effectif", t->contrat[i], "salariés", R_EFFECTIF,
 			    "contrat", contrat_slug[i], NULL);
 	add_breakdown(f, "rh.effectif", "salariés", R_EFFECTIF, "direction",
-		      t->directions);
+		      t->by_direction);
 	figures_add(f, "rh.effectif", t->proximite, "salariés", R_EFFECTIF,
 		    "proximite", "oui", NULL);
 	figures_add(f, "rh.effectif", t->n - t->proximite, "salariés", R_EFFECTIF,
@@ -610,7 +603,7 @@ static void emit(const struct tally *t, struct figures *f)
 			    "recrutements", R_RECR, "contrat", contrat_slug[i], NULL);
 	static const char R_DEP[] = "contract ending in Y with no contract of the person starting the next day";
 	figures_add(f, "rh.departs", t->departs, "départs", R_DEP, NULL);
-	add_breakdown(f, "rh.departs", "départs", R_DEP, "motif", t->motifs);
+	add_breakdown(f, "rh.departs", "départs", R_DEP, "motif", t->by_motif);
 	figures_add(f, "rh.promotions", t->promotions, "promotions",
 		    "headcount on 31/12 whose last promotion is dated in Y", NULL);
 	figures_add(f, "rh.rqth", t->rqth, "salariés",
@@ -622,21 +615,16 @@ static void emit(const struct tally *t, struct figures *f)
 static struct tally *tally_new(void)
 {
 	struct tally *t = g_new0(struct tally, 1);
-	t->directions = counts_new(NULL);
-	t->motifs = counts_new(NULL);
-	t->cross = counts_new(g_free);
-	t->etp = counts_new(g_free);
-	t->departs_mois = counts_new(g_free);
+	/* keys: slugs s->strings owns */
+	t->by_direction = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+	t->by_motif = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	return t;
 }
 
 static void tally_free(struct tally *t)
 {
-	g_hash_table_destroy(t->directions);
-	g_hash_table_destroy(t->motifs);
-	g_hash_table_destroy(t->cross);
-	g_hash_table_destroy(t->etp);
-	g_hash_table_destroy(t->departs_mois);
+	g_hash_table_destroy(t->by_direction);
+	g_hash_table_destroy(t->by_motif);
 	g_free(t);
 }
 
@@ -767,6 +755,8 @@ static void finish(void *state, bool do_emit)
 			e->present = s->present;
 			s->people = NULL;
 		}
+		merge_spellings(s->t->by_direction, sizeof(struct by_direction));
+		merge_spellings(s->t->by_motif, sizeof(struct by_motif));
 		emit(s->t, e->fig);
 		emit_detail(s->t, e->detail);
 	}

@@ -27,6 +27,7 @@ START_TEST(headcount_recruitments_and_departures)
 	ck_assert_double_eq(figure(&r, "rh.effectif", "categorie=cadre"), 1);
 	ck_assert_double_eq(figure(&r, "rh.effectif", "contrat=cdi"), 4);
 	ck_assert_double_eq(figure(&r, "rh.effectif", "contrat=cdd"), 3);
+	/* R7's direction spelt NORD: one direction */
 	ck_assert_double_eq(figure(&r, "rh.effectif", "direction=nord"), 6);
 	ck_assert_double_eq(figure(&r, "rh.effectif", "direction=siege"), 1);
 	ck_assert_double_eq(figure(&r, "rh.effectif", "proximite=oui"), 1);
@@ -37,11 +38,14 @@ START_TEST(headcount_recruitments_and_departures)
 	ck_assert_double_eq(figure(&r, "rh.recrutements", ""), 3);
 	ck_assert_double_eq(figure(&r, "rh.recrutements", "contrat=cdi"), 2);
 	ck_assert_double_eq(figure(&r, "rh.recrutements", "contrat=cdd"), 1);
-	/* Departures: R3's first CDD (gap after), R5 (ends 31/12), R6. */
-	ck_assert_double_eq(figure(&r, "rh.departs", ""), 3);
+	/* Departures: R3's first CDD (gap after), R5 (ends 31/12), R6 (its
+	 * reason spelt DEMISSION), R10 (no reason) and R11 (« Non précisé »:
+	 * the same slug, one figure). */
+	ck_assert_double_eq(figure(&r, "rh.departs", ""), 5);
 	ck_assert_double_eq(figure(&r, "rh.departs", "motif=fin_de_cdd"), 1);
 	ck_assert_double_eq(figure(&r, "rh.departs", "motif=retraite"), 1);
 	ck_assert_double_eq(figure(&r, "rh.departs", "motif=demission"), 1);
+	ck_assert_double_eq(figure(&r, "rh.departs", "motif=non_precise"), 2);
 	ck_assert_ptr_null(figures_get(&r.fig, "rh.departs", "motif=fin_de_contrat"));
 	ck_assert_double_eq_tol(figure(&r, "rh.etp", ""), 6.3, EPS);
 	ck_assert_double_eq(figure(&r, "rh.promotions", ""), 1);
