@@ -10,6 +10,7 @@
 #include "keycheck.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -51,13 +52,37 @@ struct years {
 	bool this_year;
 };
 
+/* The last row's text of a column, and what was made of it: units and
+ * sources repeat from row to row. */
+struct last {
+	char text[128];
+	size_t len;             /* SIZE_MAX: none */
+	const char *made;       /* in state.strings */
+	bool is_date;           /* (a unit) */
+};
+
 struct state {
 	struct etl *e;
 	GArray *rows;                /* struct declared, in file order */
 	struct keyset *seen;         /* id and year -> line */
 	GStringChunk *strings;       /* ids, units and rules, each once */
 	GHashTable *ids;             /* id -> struct years */
+	GHashTable *computed;        /* the ids of computed[] */
+	struct last unit, source;
 };
+
+static bool is_last(const struct last *l, const char *text, size_t len)
+{
+	return len == l->len && memcmp(text, l->text, len) == 0;
+}
+
+static void keep_last(struct last *l, const char *text, size_t len, const char *made)
+{
+	l->len = len < sizeof l->text ? len : SIZE_MAX;
+	if (len < sizeof l->text)
+		memcpy(l->text, text, len);
+	l->made = made;
+}
 
 /* Indicator ids are dot-separated slugs: "patrimoine.logements_rehabilites". */
 static bool valid_id(const char *s, size_t len)
@@ -79,13 +104,6 @@ static bool valid_id(const char *s, size_t len)
 	return len > 0 && !part_start && memchr(s, '.', len) != NULL;
 }
 
-static bool is_computed(const char *id)
-{
-	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
-		if (!strcmp(id, computed[i]))
-			return true;
-	return false;
-}
 
 static void *start(struct etl *e)
 {
@@ -95,6 +113,10 @@ static void *start(struct etl *e)
 	s->seen = keyset_new();
 	s->strings = g_string_chunk_new(1 << 16);
 	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	s->computed = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
+		g_hash_table_add(s->computed, (char *)computed[i]);
+	s->unit.len = s->source.len = SIZE_MAX;
 	return s;
 }
 
@@ -120,8 +142,13 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		ok = false;
 	}
 	exp_text(r, &f[C_UNITE], &unit, &ulen);
-	char ukey[8];
-	if (!strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date")) {
+	if (!is_last(&s->unit, unit, ulen)) {
+		char *u = g_strndup(unit, ulen), ukey[8];
+		keep_last(&s->unit, unit, ulen, g_string_chunk_insert_const(s->strings, u));
+		s->unit.is_date = !strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date");
+		g_free(u);
+	}
+	if (s->unit.is_date) {
 		day_t day;
 		int y, m, dd;
 		if (exp_date(r, &f[C_VALEUR], &day) == EXP_GOT) {
@@ -137,7 +164,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	if (!ok)
 		return;
 	char *key = g_strndup(id, idlen);
-	if (is_computed(key)) {
+	if (g_hash_table_contains(s->computed, key)) {
 		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "computed from the exports, it cannot be declared");
 		g_free(key);
@@ -154,16 +181,17 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(key);
 		return;
 	}
-	char *rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src) : NULL;
-	char *u = g_strndup(unit, ulen);
+	if (!is_last(&s->source, src, slen)) {
+		char *rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src) : NULL;
+		keep_last(&s->source, src, slen,
+			  g_string_chunk_insert_const(s->strings, rule ? rule : "declared"));
+		g_free(rule);
+	}
 	struct declared d = {
 		.id = g_string_chunk_insert_const(s->strings, key),
-		.unit = g_string_chunk_insert_const(s->strings, u),
-		.rule = g_string_chunk_insert_const(s->strings, rule ? rule : "declared"),
+		.unit = s->unit.made, .rule = s->source.made,
 		.year = (int)annee, .value = valeur, .line = row->line,
 	};
-	g_free(rule);
-	g_free(u);
 	g_free(key);
 	g_array_append_val(s->rows, d);
 	struct years *y = g_hash_table_lookup(s->ids, d.id);   /* key: borrowed */
@@ -203,6 +231,7 @@ static void finish(void *state, bool emit)
 		}
 	}
 	g_hash_table_destroy(s->ids);
+	g_hash_table_destroy(s->computed);
 	keyset_free(s->seen);
 	g_string_chunk_free(s->strings);
 	g_array_free(rows, TRUE);
