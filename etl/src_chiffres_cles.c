@@ -120,12 +120,37 @@ static void *start(struct etl *e)
 	return s;
 }
 
+/* The row's value, read as its unit says (a date: yyyymmdd); the unit
+ * worked out in s->unit.  false after saying why not. */
+static bool read_value(struct state *s, struct exp_reader *r, const struct exp_field *f,
+		       double *valeur)
+{
+	const char *unit = "";
+	size_t ulen = 0;
+	exp_text(r, &f[C_UNITE], &unit, &ulen);
+	if (!is_last(&s->unit, unit, ulen)) {
+		char *u = g_strndup(unit, ulen), ukey[8];
+		keep_last(&s->unit, unit, ulen, g_string_chunk_insert_const(s->strings, u));
+		s->unit.is_date = !strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date");
+		g_free(u);
+	}
+	if (!s->unit.is_date)
+		return exp_number(r, &f[C_VALEUR], valeur) == EXP_GOT;
+	day_t day;
+	int y, m, dd;
+	if (exp_date(r, &f[C_VALEUR], &day) != EXP_GOT)
+		return false;
+	day_to_ymd(day, &y, &m, &dd);
+	*valeur = y * 10000 + m * 100 + dd;
+	return true;
+}
+
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 {
 	struct state *s = ctx;
 	const struct exp_field *f = row->col;
-	const char *id, *unit = "", *src = "";
-	size_t idlen, ulen = 0, slen = 0;
+	const char *id, *src = "";
+	size_t idlen, slen = 0;
 	double annee, valeur;
 	bool ok = true;
 
@@ -141,25 +166,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		exp_reject(r, &f[C_ANNEE], N_("year"), "expected a whole year from 1900 to 2100");
 		ok = false;
 	}
-	exp_text(r, &f[C_UNITE], &unit, &ulen);
-	if (!is_last(&s->unit, unit, ulen)) {
-		char *u = g_strndup(unit, ulen), ukey[8];
-		keep_last(&s->unit, unit, ulen, g_string_chunk_insert_const(s->strings, u));
-		s->unit.is_date = !strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date");
-		g_free(u);
-	}
-	if (s->unit.is_date) {
-		day_t day;
-		int y, m, dd;
-		if (exp_date(r, &f[C_VALEUR], &day) == EXP_GOT) {
-			day_to_ymd(day, &y, &m, &dd);
-			valeur = y * 10000 + m * 100 + dd;
-		} else {
-			ok = false;
-		}
-	} else {
-		ok &= exp_number(r, &f[C_VALEUR], &valeur) == EXP_GOT;
-	}
+	ok &= read_value(s, r, f, &valeur);
 	exp_text(r, &f[C_SOURCE], &src, &slen);
 	if (!ok)
 		return;
