@@ -77,14 +77,23 @@ void figures_add(struct figures *t, const char *indicator, double value,
 	g_string_free(dims, TRUE);
 }
 
+/* s kept once, *last the one kept the time before: a run of figures
+ * repeats its unit and its rule, seen so with one strcmp. */
+static const char *keep_again(struct figures *t, const char **last, const char *s)
+{
+	if (!*last || strcmp(*last, s) != 0)
+		*last = keep(t, s);
+	return *last;
+}
+
 void figures_add_raw(struct figures *t, const char *indicator,
 		     const char *dims, double value, const char *unit,
 		     const char *rule)
 {
 	push(t, (struct figure){
 		.indicator = keep(t, indicator), .dims = keep(t, dims),
-		.value = value, .unit = keep(t, unit), .rule = keep(t, rule),
-		.source = t->current,
+		.value = value, .unit = keep_again(t, &t->last_unit, unit),
+		.rule = keep_again(t, &t->last_rule, rule), .source = t->current,
 	});
 }
 

@@ -46,6 +46,7 @@ struct figures {
 	/* the figures' strings, each kept once: a table of declared
 	 * figures holds a few units and rules for thousands of figures */
 	GStringChunk *strings;
+	const char *last_unit, *last_rule;      /* kept last (figures_add_raw) */
 	/* a renderer's table holds only the indicators its edition names:
 	 * the file it was read from, for the names of the others */
 	char *partial_of;

@@ -39,17 +39,18 @@ static const char *const computed[] = {
 	"flotte.part_faibles_emissions", "flotte.nouveaux",
 };
 
-struct declared {
-	const char *id, *unit, *rule;   /* in state.strings */
-	int year;
-	double value;
-	long line;
-};
-
 /* How often an id is declared, and whether for the year Y. */
 struct years {
 	int n;
 	bool this_year;
+};
+
+struct declared {
+	const char *id, *unit, *rule;   /* in state.strings */
+	struct years *years;            /* the id's (state.ids) */
+	int year;
+	double value;
+	long line;
 };
 
 /* The last row's text of a column, and what was made of it: units and
@@ -200,7 +201,6 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		.year = (int)annee, .value = valeur, .line = row->line,
 	};
 	g_free(key);
-	g_array_append_val(s->rows, d);
 	struct years *y = g_hash_table_lookup(s->ids, d.id);   /* key: borrowed */
 	if (!y) {
 		y = g_new0(struct years, 1);
@@ -208,6 +208,8 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	y->n++;
 	y->this_year |= d.year == s->e->year;
+	d.years = y;
+	g_array_append_val(s->rows, d);
 }
 
 static void finish(void *state, bool emit)
@@ -217,7 +219,7 @@ static void finish(void *state, bool emit)
 
 	for (guint i = 0; emit && i < rows->len; i++) {
 		const struct declared *d = &g_array_index(rows, struct declared, i);
-		struct years *y = g_hash_table_lookup(s->ids, d->id);
+		struct years *y = d->years;
 		if (!y->this_year) {
 			diag_add(s->e->diag, DIAG_WARNING, s->e->path, d->line, 0,
 				 "'%s' is not declared for %d", d->id, s->e->year);
