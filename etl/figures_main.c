@@ -16,6 +16,7 @@
 #include "status.h"
 #include "i18n.h"
 #include "outputs.h"
+#include "parallel.h"
 #include "etl.h"
 #include "fields.h"
 #include "infile.h"
@@ -89,8 +90,31 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 
 #define NOUT 5
 
+/* One output written, on one of the two cores (write_outputs). */
+struct output_job {
+	int which;                      /* table, provenance, quality, detail, labels */
+	FILE *f;
+	const struct etl_result *res;
+	int rc, err;                    /* figures_write's, and errno */
+};
+
+static void write_one(void *item)
+{
+	struct output_job *j = item;
+	const struct etl_result *res = j->res;
+	switch (j->which) {
+	case 0: j->rc = figures_write(&res->fig, j->f, false); break;
+	case 1: j->rc = figures_write(&res->fig, j->f, true); break;
+	case 2: j->rc = quality_write(j->f, &res->diag, &res->checks); break;
+	case 3: j->rc = figures_write(&res->detail, j->f, true); break;
+	default: j->rc = etl_write_labels(res, j->f); break;
+	}
+	j->err = errno;
+}
+
 /* The outputs asked for (paths[0] NULL: the table on standard output),
- * written whole or not at all (outputs.h). */
+ * written whole or not at all (outputs.h), two at a time: the provenance,
+ * the largest, on one core while the others are written on the other. */
 static enum status write_outputs(const char *const paths[NOUT], const struct etl_result *res)
 {
 	struct outputs o = OUTPUTS_INIT(prog);
@@ -104,18 +128,27 @@ static enum status write_outputs(const char *const paths[NOUT], const struct etl
 			goto out;
 		tmp[i] = o.v[o.n - 1].tmp;
 	}
-	FILE *table = f[0] ? f[0] : stdout;
-	int failed = figures_write(&res->fig, table, false) != 0 ? 0 :
-		     f[1] && figures_write(&res->fig, f[1], true) != 0 ? 1 :
-		     f[2] && quality_write(f[2], &res->diag, &res->checks) != 0 ? 2 :
-		     f[3] && figures_write(&res->detail, f[3], true) != 0 ? 3 :
-		     f[4] && etl_write_labels(res, f[4]) != 0 ? 4 : -1;
+	struct output_job jobs[NOUT];
+	size_t n = 0;
+	static const int largest_first[NOUT] = { 1, 0, 2, 3, 4 };
+	for (int k = 0; k < NOUT; k++) {
+		int i = largest_first[k];
+		if (i == 0 || f[i])
+			jobs[n++] = (struct output_job){ i, i == 0 && !f[0] ? stdout : f[i], res, 0, 0 };
+	}
+	parallel_each(jobs, n, sizeof *jobs, write_one);
+	int failed = -1, err = 0;
+	for (size_t k = 0; k < n; k++)
+		if (jobs[k].rc != 0 && (failed < 0 || jobs[k].which < failed)) {
+			failed = jobs[k].which;
+			err = jobs[k].err;
+		}
 	if (failed >= 0) {
 		fprintf(stderr, _("%s: %s: cannot write: %s\n"), prog,
-			tmp[failed] ? tmp[failed] : "standard output", strerror(errno));
+			tmp[failed] ? tmp[failed] : "standard output", strerror(err));
 		goto out;
 	}
-	if (table == stdout && fflush(stdout) != 0) {
+	if (!f[0] && fflush(stdout) != 0) {
 		fprintf(stderr, _("%s: cannot write to standard output: %s\n"), prog,
 			strerror(errno));
 		goto out;
