@@ -1,7 +1,7 @@
 /* test_linescan.c — etl/linescan.h: a line's end, delimiters and flags,
  * on lines written for each case (the sixteen-byte boundaries of the
- * SSE2 loop among them), then on random lines against the definition
- * read a byte at a time. */
+ * SSE2 loop among them, past the first look too), then on random lines
+ * against the definition read a byte at a time. */
 #include "suites.h"
 #include "../../etl/linescan.h"
 
@@ -14,6 +14,15 @@ static unsigned scan(const char *p, char delim)
 {
 	linescan(p, strlen(p), delim, &ls);
 	return ls.flags;
+}
+
+/* 63 bytes of text, then tail: its first byte is the 64th of the line. */
+static unsigned scan_at_63(const char *tail, char delim)
+{
+	char p[256];
+	memset(p, 'x', 63);
+	strcpy(p + 63, tail);
+	return scan(p, delim);
 }
 
 START_TEST(a_plain_line_ends_at_its_lf_and_is_cut_at_its_delimiters)
@@ -52,6 +61,11 @@ START_TEST(a_cr_is_a_line_end_only_just_before_the_lf)
 	ck_assert_uint_eq(scan("0123456789abcde\r\n", ';'), 0);
 	ck_assert_uint_eq(scan("0123456789abcde\rx\n", ';'), LINE_CR);
 	ck_assert_uint_eq(scan("0123456789abcdef0123456789abcde\r\n", ';'), 0);
+	/* across the fourth look's end: CR at 63, LF at 64 */
+	ck_assert_uint_eq(scan_at_63("\r\n", ';'), 0);
+	ck_assert_uint_eq(ls.len, 65);
+	ck_assert_uint_eq(scan_at_63("\rx\n", ';'), LINE_CR);
+	ck_assert_uint_eq(scan_at_63("\r", ';'), LINE_CR);
 	/* a CR after the LF is the next line's */
 	ck_assert_uint_eq(scan("ab\n\r", ';'), 0);
 }
@@ -71,6 +85,12 @@ START_TEST(quotes_nuls_and_bytes_from_0x80_are_told)
 	ck_assert_uint_eq(scan("0123456789abcde\xC3\xA9;x\n", ';'), LINE_UTF8_2);
 	ck_assert_uint_eq(scan("0123456789abcde\xC3", ';'), LINE_HIGH);
 	ck_assert_uint_eq(scan("0123456789abcdef0123456789abcde\xC3\n", ';'), LINE_HIGH);
+	/* a letter across the fourth look's end; a lead at 63, LF at 64 */
+	ck_assert_uint_eq(scan_at_63("\xC3\xA9;x\n", ';'), LINE_UTF8_2);
+	ck_assert_uint_eq(ls.ncuts, 1);
+	ck_assert_uint_eq(ls.cut[0], 65);
+	ck_assert_uint_eq(scan_at_63("\xC3\n", ';'), LINE_HIGH);
+	ck_assert_uint_eq(scan_at_63("\xA9\n", ';'), LINE_HIGH);
 	/* both kinds: not only two-byte letters */
 	ck_assert_uint_eq(scan("\xC3\xA9\xE9\n", ';'), LINE_HIGH);
 	const char nul[] = "a;\0b\n";
