@@ -12,6 +12,9 @@
 #ifndef CARNET_SOURCE_H
 #define CARNET_SOURCE_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include <glib.h>
 
 #include "export.h"
@@ -83,6 +86,31 @@ struct source {
 	 * the thread that lands the readings one after the other. */
 	void (*tally)(void *state);
 };
+
+/* A column's text in the last row and what a source made of it (a
+ * pointer, a number): exports repeat a value over runs of rows (a unit,
+ * a direction, a kind of contract), and comparing with the last one
+ * costs less than working it out or looking it up again. */
+struct last_text {
+	char text[128];
+	size_t len;             /* SIZE_MAX: none kept */
+	const void *made;
+	int value;
+};
+#define LAST_TEXT_INIT { .len = SIZE_MAX }
+
+static inline bool last_text_is(const struct last_text *l, const char *text, size_t len)
+{
+	return len == l->len && memcmp(text, l->text, len) == 0;
+}
+
+/* Keeps text (one too long is not kept: never the last). */
+static inline void last_text_keep(struct last_text *l, const char *text, size_t len)
+{
+	l->len = len < sizeof l->text ? len : SIZE_MAX;
+	if (len < sizeof l->text)
+		memcpy(l->text, text, len);
+}
 
 /* The slug (text_slug) of text[0..len), from cache (raw text -> slug,
  * both owned by it, made with slug_cache_new): slugging folds accents

@@ -53,15 +53,6 @@ struct declared {
 	long line;
 };
 
-/* The last row's text of a column, and what was made of it: units and
- * sources repeat from row to row. */
-struct last {
-	char text[128];
-	size_t len;             /* SIZE_MAX: none */
-	const char *made;       /* in state.strings */
-	bool is_date;           /* (a unit) */
-};
-
 struct state {
 	struct etl *e;
 	GArray *rows;                /* struct declared, in file order */
@@ -69,23 +60,11 @@ struct state {
 	GStringChunk *strings;       /* ids, units and rules, each once */
 	GHashTable *ids;             /* id -> struct years */
 	GHashTable *computed;        /* the ids of computed[] */
-	struct last unit, source;
+	/* the last rows' unit (interned, value: is a date) and source (its
+	 * rule, interned) */
+	struct last_text unit, source;
 };
 
-static bool is_last(const struct last *l, const char *text, size_t len)
-{
-	return len == l->len && memcmp(text, l->text, len) == 0;
-}
-
-static void keep_last(struct last *l, const char *text, size_t len, const char *made)
-{
-	l->len = len < sizeof l->text ? len : SIZE_MAX;
-	if (len < sizeof l->text)
-		memcpy(l->text, text, len);
-	l->made = made;
-}
-
-/* Indicator ids are dot-separated slugs: "patrimoine.logements_rehabilites". */
 static bool valid_id(const char *s, size_t len)
 {
 	bool part_start = true;
@@ -117,7 +96,7 @@ static void *start(struct etl *e)
 	s->computed = g_hash_table_new(g_str_hash, g_str_equal);
 	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
 		g_hash_table_add(s->computed, (char *)computed[i]);
-	s->unit.len = s->source.len = SIZE_MAX;
+	s->unit = s->source = (struct last_text)LAST_TEXT_INIT;
 	return s;
 }
 
@@ -129,13 +108,14 @@ static bool read_value(struct state *s, struct exp_reader *r, const struct exp_f
 	const char *unit = "";
 	size_t ulen = 0;
 	exp_text(r, &f[C_UNITE], &unit, &ulen);
-	if (!is_last(&s->unit, unit, ulen)) {
+	if (!last_text_is(&s->unit, unit, ulen)) {
 		char *u = g_strndup(unit, ulen), ukey[8];
-		keep_last(&s->unit, unit, ulen, g_string_chunk_insert_const(s->strings, u));
-		s->unit.is_date = !strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date");
+		last_text_keep(&s->unit, unit, ulen);
+		s->unit.made = g_string_chunk_insert_const(s->strings, u);
+		s->unit.value = !strcmp(text_key(unit, ulen, ukey, sizeof ukey), "date");
 		g_free(u);
 	}
-	if (!s->unit.is_date)
+	if (!s->unit.value)
 		return exp_number(r, &f[C_VALEUR], valeur) == EXP_GOT;
 	day_t day;
 	int y, m, dd;
@@ -189,10 +169,10 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		g_free(key);
 		return;
 	}
-	if (!is_last(&s->source, src, slen)) {
+	if (!last_text_is(&s->source, src, slen)) {
 		char *rule = slen ? g_strdup_printf("declared by %.*s", (int)slen, src) : NULL;
-		keep_last(&s->source, src, slen,
-			  g_string_chunk_insert_const(s->strings, rule ? rule : "declared"));
+		last_text_keep(&s->source, src, slen);
+		s->source.made = g_string_chunk_insert_const(s->strings, rule ? rule : "declared");
 		g_free(rule);
 	}
 	struct declared d = {

@@ -56,9 +56,7 @@ struct state {
 	GHashTable *directions;      /* slug -> struct rates */
 	GHashTable *slugs;           /* direction as written -> slug */
 	GHashTable *by_text;         /* direction as written -> its rates */
-	char last_text[128];         /* the last row's direction as written */
-	size_t last_len;
-	struct rates *last_rates;    /* and its rates */
+	struct last_text direction;  /* the last row's, made: its rates */
 	struct firsts *ids;          /* interview ids -> line */
 	int items_pass;              /* the pass the items were read in */
 	day_t first, last;           /* dates seen */
@@ -87,6 +85,7 @@ static void *start(struct etl *e)
 	s->slugs = slug_cache_new();
 	s->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->ids = firsts_new(e, 1, false);
+	s->direction = (struct last_text)LAST_TEXT_INIT;
 	s->first = INT32_MAX;
 	s->last = INT32_MIN;
 	return s;
@@ -163,14 +162,11 @@ static struct rates *rates_by_text(struct state *s, struct exp_reader *r,
 static struct rates *rates_of(struct state *s, struct exp_reader *r,
 			      const struct exp_field *f, const char *text, size_t len)
 {
-	if (s->last_rates && len == s->last_len && memcmp(text, s->last_text, len) == 0)
-		return s->last_rates;
+	if (last_text_is(&s->direction, text, len))
+		return (struct rates *)s->direction.made;
 	struct rates *d = rates_by_text(s, r, f, text, len);
-	if (len < sizeof s->last_text) {
-		memcpy(s->last_text, text, len);
-		s->last_len = len;
-		s->last_rates = d;
-	}
+	last_text_keep(&s->direction, text, len);
+	s->direction.made = d;
 	return d;
 }
 

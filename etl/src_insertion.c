@@ -51,6 +51,7 @@ struct state {
 	struct distinct *sorties;   /* beneficiaries who left for a job */
 	double heures, heures_type[NTYPES];
 	long cddi;
+	struct last_text contrat;   /* the last row's, value: a CDDI */
 };
 
 static void *start(struct etl *e)
@@ -59,9 +60,22 @@ static void *start(struct etl *e)
 	s->e = e;
 	s->rows = firsts_new(e, 1, false);
 	s->operations = firsts_new(e, 2, true);     /* rows the first let through */
+	s->contrat = (struct last_text)LAST_TEXT_INIT;
 	s->with_hours = distinct_new(e);
 	s->sorties = distinct_new(e);
 	return s;
+}
+
+/* Whether a contract written text[0, len) is a CDDI: the last row's
+ * answer for the same text (the other kinds of contract miss the label
+ * and would be folded, accents and case, on every row). */
+static bool is_cddi(struct state *s, const char *text, size_t len)
+{
+	if (!last_text_is(&s->contrat, text, len)) {
+		last_text_keep(&s->contrat, text, len);
+		s->contrat.value = field_enum(text, len, cddi) == 1;
+	}
+	return s->contrat.value;
 }
 
 static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
@@ -130,8 +144,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		distinct_add(s->with_hours, op, oplen, (uint32_t)type);
 	s->heures += heures;
 	s->heures_type[type] += heures;
-	if (debut >= s->e->first_day && debut <= s->e->last_day &&
-	    field_enum(contrat, clen, cddi) == 1)
+	if (debut >= s->e->first_day && debut <= s->e->last_day && is_cddi(s, contrat, clen))
 		s->cddi++;
 	if (sortie) {
 		distinct_add(s->sorties, benef, blen, 0);
