@@ -10,12 +10,6 @@
 
 #include <glib.h>
 
-bool field_is_empty(const char *s, size_t len)
-{
-	text_trim(&s, &len);
-	return len == 0;
-}
-
 bool is_leap_year(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -305,37 +299,12 @@ const char *field_yesno(const char *s, size_t len, bool *out)
 	return NULL;
 }
 
-/* a[0, n) == b[0, n), for the few bytes of a label: from 8 to 16 bytes
- * (the survey's answers, eight a row) two words that may overlap, not a
- * call to memcmp. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
+int field_enum_spelt(const char *s, size_t len, const struct enum_label *labels)
 {
-	if (n >= 8 && n <= 16) {
-		uint64_t a0, b0, a1, b1;
-		memcpy(&a0, a, 8);
-		memcpy(&b0, b, 8);
-		memcpy(&a1, a + n - 8, 8);
-		memcpy(&b1, b + n - 8, 8);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-	}
-	return memcmp(a, b, n) == 0;
-}
+	char key[FIELD_ENUM_MAX], lkey[FIELD_ENUM_MAX];
 
-int field_enum(const char *s, size_t len, const struct enum_label *labels)
-{
-	char key[128], lkey[128];
-
-	text_trim(&s, &len);
-	if (len >= sizeof key)          /* no label is that long */
-		return -1;
-	/* Software writes a label the same way on every row: spelt as in the
-	 * list it is found at once, then as in the list but for ASCII case,
-	 * without folding accents, the costly part. */
-	if (len == 0)
-		return -1;
-	for (const struct enum_label *l = labels; l->label; l++)
-		if (l->len == len && same_bytes(l->label, s, len))
-			return l->value;
+	/* as in the list but for ASCII case first, without folding accents,
+	 * the costly part */
 	for (const struct enum_label *l = labels; l->label; l++)
 		if (l->len == len && g_ascii_strncasecmp(l->label, s, len) == 0)
 			return l->value;

@@ -15,13 +15,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+#include "text.h"
 
 /* A calendar date as a day number (0 = 1970-01-01), so that dates compare
  * and subtract as integers. */
 typedef int32_t day_t;
 
-/* True when s[0..len) holds nothing but blanks. */
-bool field_is_empty(const char *s, size_t len);
+/* True when s[0..len) holds nothing but blanks.  (Inline, as
+ * field_enum's first look: the survey asks both eight times a row.) */
+static inline bool field_is_empty(const char *s, size_t len)
+{
+	text_trim(&s, &len);
+	return len == 0;
+}
 
 /* Dates "dd/mm/yyyy" (day and month may have one digit) or "yyyy-mm-dd",
  * checked against the calendar (31/02 and 29/02 of a non-leap year are
@@ -56,8 +64,41 @@ struct enum_label {
 #define ENUM_LABEL(text, v) { (text), (v), sizeof(text) - 1 }
 #define ENUM_END { NULL, 0, 0 }
 
-/* Returns the value whose label matches s, or -1. */
-int field_enum(const char *s, size_t len, const struct enum_label *labels);
+/* a[0, n) == b[0, n), for the few bytes of a label: from 8 to 16 bytes
+ * two words that may overlap, not a call to memcmp. */
+static inline bool field_same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t a0, b0, a1, b1;
+		memcpy(&a0, a, 8);
+		memcpy(&b0, b, 8);
+		memcpy(&a1, a + n - 8, 8);
+		memcpy(&b1, b + n - 8, 8);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
+#define FIELD_ENUM_MAX 128      /* bytes: no label is that long */
+
+/* The value of trimmed s[0..len) (1 to FIELD_ENUM_MAX - 1 bytes) when
+ * a label matches it spelt another way, or -1 (field_enum's second
+ * look). */
+int field_enum_spelt(const char *s, size_t len, const struct enum_label *labels);
+
+/* Returns the value whose label matches s, or -1.  Software writes a
+ * label the same way on every row: spelt as in the list, it is found at
+ * once, here inline (the list is often the caller's constant). */
+static inline int field_enum(const char *s, size_t len, const struct enum_label *labels)
+{
+	text_trim(&s, &len);
+	if (len == 0 || len >= FIELD_ENUM_MAX)
+		return -1;
+	for (const struct enum_label *l = labels; l->label; l++)
+		if (l->len == len && field_same_bytes(l->label, s, len))
+			return l->value;
+	return field_enum_spelt(s, len, labels);
+}
 
 /* Day number of a valid calendar date, and back. */
 day_t day_from_ymd(int y, int m, int d);
