@@ -48,7 +48,7 @@ struct sorter {
 	bool sorted, failed;
 	struct heap *out;       /* the last runs, merged as read, when spilled */
 	size_t pos;             /* the next record in buf, when not */
-	struct entry *ent, *tent;       /* the buffer's order (sort_buffer) */
+	struct entry *ent;      /* the buffer's order, while its records move */
 	char *stage;            /* a run's records, in order, on their way out */
 	size_t per_stage;       /* records the stage holds */
 };
@@ -89,7 +89,6 @@ void sorter_free(struct sorter *s)
 	g_free(s->runs);
 	heap_free(s->out);
 	g_free(s->ent);
-	g_free(s->tent);
 	g_free(s->stage);
 	g_free(s);
 }
@@ -156,11 +155,7 @@ static inline void copy_rec(void *to, const void *from, size_t size)
 static void sort_buffer(struct sorter *s)
 {
 	size_t n = s->n, size = s->size;
-	if (!s->ent) {
-		s->ent = g_new(struct entry, s->cap);
-		s->tent = g_new(struct entry, s->cap);
-	}
-	struct entry *e = s->ent, *t = s->tent;
+	struct entry *e = g_new(struct entry, n), *t = g_new(struct entry, n);
 	size_t (*count)[1u << DIGIT_BITS] = g_malloc0(DIGITS * sizeof *count);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t k = s->order->key(s->buf + i * size);
@@ -196,8 +191,8 @@ static void sort_buffer(struct sorter *s)
 		}
 		e[j] = v;
 	}
-	s->ent = e;
-	s->tent = t;
+	g_free(t);
+	s->ent = e;             /* (freed once the records have moved) */
 }
 
 /* Moves buf's records to their places in the order (sort_buffer), each
@@ -244,6 +239,8 @@ static int write_run(struct sorter *s)
 	s->runs = g_renew(struct run, s->runs, s->nruns + 1);
 	s->runs[s->nruns++] = r;
 	s->n = 0;
+	g_free(s->ent);
+	s->ent = NULL;
 	return 0;
 }
 
@@ -447,6 +444,8 @@ int sorter_sort(struct sorter *s)
 		if (s->n > 1) {
 			sort_buffer(s);
 			in_place(s);
+			g_free(s->ent);
+			s->ent = NULL;
 		}
 		s->pos = 0;
 		return 0;
@@ -454,11 +453,8 @@ int sorter_sort(struct sorter *s)
 	if (s->n > 0 && write_run(s) != 0)
 		goto failed;
 	g_free(s->buf);
-	g_free(s->ent);
-	g_free(s->tent);
 	g_free(s->stage);
 	s->buf = s->stage = NULL;
-	s->ent = s->tent = NULL;
 	size_t fanin = s->budget / MIN_BUFFER - 1;
 	if (fanin > MAX_FANIN)
 		fanin = MAX_FANIN;
