@@ -123,7 +123,7 @@ struct tally {
 };
 
 /* Counts of one slug: nothing but longs, so that those of two spellings
- * of one slug add up (slugs_in_order). */
+ * of one slug add up (merge_spellings). */
 struct by_direction {
 	long n;                                 /* headcount on 31/12 */
 	long etp;                               /* hundredths of a percent */
