@@ -371,7 +371,16 @@ void distinct_free(struct distinct *d)
 	g_free(d);
 }
 
-void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t value)
+struct key distinct_key(const struct distinct *d, const void *key, size_t len)
+{
+	struct key k;
+	keyset_hash(key, len, &k.lo, &k.hi);
+	if (d->ks)
+		keyset_prefetch(d->ks, k.lo);
+	return k;
+}
+
+void distinct_add_key(struct distinct *d, const struct key *k, uint32_t value)
 {
 	if (!keycheck_final(d->e) || value >= DISTINCT_VALUES)
 		return;
@@ -379,7 +388,7 @@ void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t valu
 		if (!keycheck_grow_set(d->e, &d->bytes, d->ks))
 			return;         /* over the budget: the reading stops here */
 		bool added;
-		uint32_t *v = keyset_put(d->ks, key, len, &added);
+		uint32_t *v = keyset_put_hash(d->ks, k->lo, k->hi, &added);
 		if (!v && d->e->spill)  /* out of memory: read again, spilled */
 			d->e->spill->over = true;
 		else if (v && added)
@@ -387,11 +396,20 @@ void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t valu
 		return;
 	}
 	/* the order of the adds, for a key's first value to win */
-	struct key_rec r = { .line = key_line((long)sorter_count(d->keys)), .value = value };
-	keyset_hash(key, len, &r.lo, &r.hi);
+	struct key_rec r = { .lo = k->lo, .hi = k->hi,
+			     .line = key_line((long)sorter_count(d->keys)), .value = value };
 	struct spill *sp = d->e->spill;
 	if (sorter_add(d->keys, &r) != 0 && !sp->error)
 		sp->error = errno ? errno : EIO;
+}
+
+void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t value)
+{
+	if (!keycheck_final(d->e))
+		return;                 /* (nothing to hash for) */
+	struct key k;
+	keyset_hash(key, len, &k.lo, &k.hi);
+	distinct_add_key(d, &k, value);
 }
 
 long distinct_count(struct distinct *d, int value)

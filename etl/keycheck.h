@@ -192,6 +192,10 @@ struct distinct;
 struct distinct *distinct_new(struct etl *e);
 void distinct_free(struct distinct *d); /* accepts NULL */
 void distinct_add(struct distinct *d, const void *key, size_t len, uint32_t value);
+/* The same with a key hashed ahead: distinct_key loads its slot
+ * (keyset_prefetch), distinct_add_key adds it once the row is parsed. */
+struct key distinct_key(const struct distinct *d, const void *key, size_t len);
+void distinct_add_key(struct distinct *d, const struct key *k, uint32_t value);
 /* The distinct keys of value (or of all values when value < 0), once
  * the reading is done. */
 long distinct_count(struct distinct *d, int value);

@@ -194,12 +194,18 @@ uint32_t *keyset_put_hash(struct keyset *ks, uint64_t lo, uint32_t hi, bool *add
 	return &s->value;
 }
 
-uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
+uint32_t *keyset_get_hash(const struct keyset *ks, uint64_t lo, uint32_t hi)
 {
 	if (ks->n == 0)
 		return NULL;
-	struct slot *s = find(ks, hash(key, len));
+	struct slot *s = find(ks, (XXH128_hash_t){ .low64 = lo, .high64 = hi });
 	return s->lo || s->hi ? &s->value : NULL;
+}
+
+uint32_t *keyset_get(const struct keyset *ks, const void *key, size_t len)
+{
+	XXH128_hash_t h = hash(key, len);
+	return keyset_get_hash(ks, h.low64, (uint32_t)h.high64);
 }
 
 uint32_t *keyset_next(const struct keyset *ks, size_t *i)

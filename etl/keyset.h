@@ -48,8 +48,9 @@ size_t keyset_bytes_next(const struct keyset *ks);
  * when the keys go to disk. */
 void keyset_hash(const void *key, size_t len, uint64_t *lo, uint32_t *hi);
 
-/* keyset_put of the key whose hash that is. */
+/* keyset_put and keyset_get of the key whose hash that is. */
 uint32_t *keyset_put_hash(struct keyset *ks, uint64_t lo, uint32_t hi, bool *added);
+uint32_t *keyset_get_hash(const struct keyset *ks, uint64_t lo, uint32_t hi);
 
 /* Starts loading the slot a key of that hash would be in: a row hashes
  * its key first and parses its other fields while the slot comes from

@@ -81,18 +81,17 @@ static int lookup_end(void *ctx, int pass)
 	return rc;
 }
 
-/* Whether matricule m is in the register (true when it was not read);
- * KEY_PENDING while recording. */
-static int lookup(struct lookup *l, const char *m, size_t mlen, long line)
+/* Whether the matricule hashed in m is in the register (true when it
+ * was not read); KEY_PENDING while recording. */
+static int lookup(struct lookup *l, const struct key *m, long line)
 {
 	struct etl *e = l->e;
 	if (e->employees)
-		return keyset_get(e->employees, m, mlen) != NULL;
+		return keyset_get_hash(e->employees, m->lo, m->hi) != NULL;
 	if (!e->employees_sorted)
 		return true;
 	if (l->keys) {
-		struct key_rec r = { .line = key_line(line) };
-		keyset_hash(m, mlen, &r.lo, &r.hi);
+		struct key_rec r = { .lo = m->lo, .hi = m->hi, .line = key_line(line) };
 		if (sorter_add(l->keys, &r) != 0 && !e->spill->error)
 			e->spill->error = EIO;
 		return (int)keycheck_pending(e, true);  /* in hope: known */
@@ -130,6 +129,11 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	bool ok = true;
 
 	ok &= exp_text(r, &f[C_MATRICULE], &m, &mlen) == EXP_GOT;
+	/* hashed first: the register's and the trainees' slots load while
+	 * the row is parsed (three tables of megabytes a row) */
+	struct key mk = ok ? distinct_key(s->trained, m, mlen) : (struct key){ 0 };
+	if (ok && s->e->employees)
+		keyset_prefetch(s->e->employees, mk.lo);
 	ok &= exp_date(r, &f[C_DATE], &date) == EXP_GOT;
 	ok &= exp_number(r, &f[C_HEURES], &heures) == EXP_GOT;
 	if (ok && heures < 0) {
@@ -147,14 +151,16 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!ok)
 		return;
-	int known = lookup(&s->known, m, mlen, row->line);
 	struct keybuf id;
 	keybuf_init(&id);
 	keybuf_add(&id, m, mlen);
 	keybuf_add_int(&id, date);
 	keybuf_add_int(&id, (long long)(heures * 1000 + 0.5));  /* to the 1/1000 h */
 	keybuf_add(&id, title, tlen);
-	long first = firsts_keybuf(s->sessions, &id, row->line);
+	struct key sk = firsts_key(s->sessions, id.p, id.n);
+	keybuf_release(&id);
+	int known = lookup(&s->known, &mk, row->line);
+	long first = firsts_check_key(s->sessions, &sk, row->line, 0, NULL);
 	if (first == KEY_PENDING || known == (int)KEY_PENDING || !keycheck_final(s->e))
 		return;
 	if (first) {
@@ -169,7 +175,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	}
 	if (!known)
 		exp_warn(r, &f[C_MATRICULE], "trainee not found in the HR register");
-	distinct_add(s->trained, m, mlen, 0);
+	distinct_add_key(s->trained, &mk, 0);
 	s->heures += heures;
 	s->heures_mod[mod] += heures;
 }
