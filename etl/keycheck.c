@@ -244,13 +244,19 @@ void firsts_free(struct firsts *f)
 	g_free(f);
 }
 
-struct key firsts_key(const struct firsts *f, const void *key, size_t len)
+/* key hashed, its slot in ks (when in memory) loading. */
+static struct key hashed_ahead(const struct keyset *ks, const void *key, size_t len)
 {
 	struct key k;
 	keyset_hash(key, len, &k.lo, &k.hi);
-	if (f->ks)
-		keyset_prefetch(f->ks, k.lo);
+	if (ks)
+		keyset_prefetch(ks, k.lo);
 	return k;
+}
+
+struct key firsts_key(const struct firsts *f, const void *key, size_t len)
+{
+	return hashed_ahead(f->ks, key, len);
 }
 
 long firsts_check(struct firsts *f, const void *key, size_t len, long line,
@@ -373,11 +379,7 @@ void distinct_free(struct distinct *d)
 
 struct key distinct_key(const struct distinct *d, const void *key, size_t len)
 {
-	struct key k;
-	keyset_hash(key, len, &k.lo, &k.hi);
-	if (d->ks)
-		keyset_prefetch(d->ks, k.lo);
-	return k;
+	return hashed_ahead(d->ks, key, len);
 }
 
 void distinct_add_key(struct distinct *d, const struct key *k, uint32_t value)
