@@ -7,7 +7,8 @@
 #                          as tests/web/package-lock.json pins them)
 #   tools/deps.sh valgrind that, plus valgrind
 #   tools/deps.sh fuzz     that, plus clang and its libFuzzer runtime
-#   tools/deps.sh bench    build, plus python3, time(1) and valgrind
+#   tools/deps.sh bench    build, plus python3 with PIL (the camera photos
+#                          the photo bench makes), time(1) and valgrind
 #
 # Idempotent and quiet when nothing is missing.  As root it installs what is
 # missing with apt-get; otherwise it names the packages and exits 1.
@@ -31,7 +32,7 @@ build)    want=$build ;;
 check)    want="$build $check $web" ;;
 valgrind) want="$build $check valgrind" ;;
 fuzz)     want="$build $check clang libclang-rt-14-dev" ;;
-bench)    want="$build python3 time valgrind git openssl" ;;
+bench)    want="$build python3 python3-pil time valgrind git openssl" ;;
 *) echo "usage: tools/deps.sh [build|check|valgrind|fuzz|bench]" >&2; exit 2 ;;
 esac
 
