@@ -123,18 +123,19 @@ void reading_run(struct reading *r)
 	r->spill.rows = rows_expected(r->path);
 	if (r->spill.rows * r->src->row_bytes <= r->budget && in_memory(r)) {
 		tally(r);
-		return;
+	} else {
+		r->spill.light = r->src->light;
+		spilled(r, true);
+		if (r->spill.light && !r->spill.error &&
+		    (r->es != STATUS_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
+			/* an error: rows the light pass gave the checks may be bad */
+			undo(r);
+			r->spill.light = false;
+			spilled(r, false);
+		}
+		tally(r);
 	}
-	r->spill.light = r->src->light;
-	spilled(r, true);
-	if (r->spill.light && !r->spill.error &&
-	    (r->es != STATUS_OK || r->e->diag->errors > 0 || r->st.rejected > 0)) {
-		/* an error: rows the light pass gave the checks may be bad */
-		undo(r);
-		r->spill.light = false;
-		spilled(r, false);
-	}
-	tally(r);
+	sorter_scratch_free();  /* its sorts are over: the next reading's budget */
 }
 
 /* What tells a file that changed: the passes must read the same bytes. */

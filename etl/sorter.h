@@ -55,6 +55,12 @@ size_t sorter_count(const struct sorter *s);
 /* Whether a write or read of the temporary file failed. */
 bool sorter_failed(const struct sorter *s);
 
+/* Gives back the calling thread's sort scratch: the entries its sorts
+ * reuse from one buffer to the next, grown to the largest it sorted.
+ * Call it when the thread's sorting is over (a reading's end); a later
+ * sort allocates them again. */
+void sorter_scratch_free(void);
+
 /* Whether records went to the temporary file (for tests). */
 bool sorter_spilled(const struct sorter *s);
 

@@ -129,6 +129,42 @@ START_TEST(keys_of_all_64_bits_sorted)
 }
 END_TEST
 
+/* Sorters on one thread share its sort scratch (the radix sort's
+ * entries): a small one and a large one filled record by record in turn,
+ * each through runs (their buffers sorted one after the other in the
+ * same scratch, grown for the large one), then one in memory once the
+ * scratch is given back in between: none loses a record or its order. */
+START_TEST(sorters_of_one_thread_share_its_scratch)
+{
+	struct sorter *small = sorter_new(sizeof(struct rec), &by_key, 16 << 10);
+	struct sorter *large = sorter_new(sizeof(struct rec), &by_key, 256 << 10);
+	uint64_t sum_small = 0, sum_large = 0;
+	uint32_t x = 777;
+	for (uint32_t i = 0; i < 60000; i++) {
+		x = x * 1103515245u + 12345u;
+		struct rec r = { .key = (x >> 8) % 5000, .seq = i };
+		struct sorter *to = i % 3 ? large : small;
+		(i % 3 ? &sum_large : &sum_small)[0] += r.key * 7919u + r.seq;
+		ck_assert_int_eq(sorter_add(to, &r), 0);
+	}
+	ck_assert_int_eq(sorter_sort(small), 0);
+	ck_assert_int_eq(sorter_sort(large), 0);
+	ck_assert(sorter_spilled(small) && sorter_spilled(large));
+	ck_assert_uint_eq(drain(small, 20000), sum_small);
+	ck_assert_uint_eq(drain(large, 40000), sum_large);
+	sorter_scratch_free();
+	struct sorter *mem = sorter_new(sizeof(struct rec), &by_key, 1 << 20);
+	uint64_t sum = fill(mem, 3000);
+	ck_assert_int_eq(sorter_sort(mem), 0);
+	ck_assert(!sorter_spilled(mem));
+	ck_assert_uint_eq(drain(mem, 3000), sum);
+	sorter_free(small);
+	sorter_free(large);
+	sorter_free(mem);
+	sorter_scratch_free();
+}
+END_TEST
+
 START_TEST(an_empty_sorter_gives_nothing)
 {
 	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 1 << 16);
@@ -163,6 +199,7 @@ Suite *sorter_suite(void)
 	tcase_add_test(t, records_that_fit_stay_in_memory);
 	tcase_add_test(t, runs_merged_level_after_level_lose_nothing);
 	tcase_add_test(t, keys_of_all_64_bits_sorted);
+	tcase_add_test(t, sorters_of_one_thread_share_its_scratch);
 	tcase_add_test(t, an_empty_sorter_gives_nothing);
 	tcase_add_test(t, a_temporary_folder_that_cannot_be_written_is_an_error);
 	suite_add_tcase(s, t);
