@@ -1,4 +1,5 @@
 /* outputs.c — see outputs.h. */
+#define _GNU_SOURCE             /* sync_file_range */
 #include "outputs.h"
 #include "i18n.h"
 
@@ -59,8 +60,20 @@ static int settle(const struct outputs *o, struct output_file *f)
 	return bad ? -1 : 0;
 }
 
+/* Starts writing f's temporary to the disk, without waiting: the syncs
+ * that follow then wait on the files' writes together, not one after the
+ * other (the ETL's five outputs: 4 ms of syncs at x100).  A hint: what
+ * fails here fails again, and is said, in settle. */
+static void start_writeback(const struct output_file *f)
+{
+	if (f->f && fflush(f->f) == 0)
+		sync_file_range(fileno(f->f), 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 int outputs_commit(struct outputs *o)
 {
+	for (size_t i = 0; i < o->n; i++)
+		start_writeback(&o->v[i]);
 	for (size_t i = 0; i < o->n; i++)
 		if (settle(o, &o->v[i]) != 0)
 			return -1;
