@@ -66,11 +66,19 @@ static size_t kind_of(struct diag *d, const char *file, const char *fmt, const c
 	return d->nkinds++;
 }
 
-/* Tabs and newlines would break the temporary file's lines. */
+/* Tabs and newlines would break the temporary file's lines: each is a
+ * space.  The text between them written at once (a locked fputc a byte
+ * was 1 % of the x100 ETL: a warning's path and message a line). */
 static void put_field(FILE *f, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+	for (;;) {
+		size_t n = strcspn(s, "\t\n\r");
+		fwrite(s, 1, n, f);
+		if (!s[n])
+			return;
+		fputc(' ', f);
+		s += n + 1;
+	}
 }
 
 /* Keeps an entry (msg, which it owns) while its level has room. */

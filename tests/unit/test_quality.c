@@ -47,6 +47,29 @@ START_TEST(every_warning_grouped_by_kind)
 }
 END_TEST
 
+/* A tab, newline or CR in a warning's file or text (a quoted field cited
+ * in it) is a space in the report: one line a warning, five columns. */
+START_TEST(a_tab_or_newline_in_a_warning_is_a_space)
+{
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(diag_keep_all(&d), 0);
+	diag_warn_kind(&d, "a\tb.csv", 4, 2, "bad '%s'", NULL, "bad '%s'", "x\ty\nz\r\n");
+	diag_warn_kind(&d, "c.csv", 5, 1, "plain", NULL, "plain");
+	struct checks c = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(quality_write(f, &d, &c), 0);
+	fclose(f);
+	char **lines = g_strsplit(buf, "\n", -1);
+	ck_assert_str_eq(lines[3], "warning\ta b.csv\t4\t2\tbad 'x y z  '");
+	ck_assert_str_eq(lines[4], "warning\tc.csv\t5\t1\tplain");
+	g_strfreev(lines);
+	free(buf);
+	diag_release(&d);
+}
+END_TEST
+
 /* A child process's messages come back whole (carnet editions draws its
  * PDFs in children): every kept entry, its place, its text (a newline and
  * an accent in it), and the counts past what is kept. */
@@ -95,6 +118,7 @@ Suite *quality_suite(void)
 	Suite *s = suite_create("quality");
 	TCase *tc = tcase_create("quality");
 	tcase_add_test(tc, every_warning_grouped_by_kind);
+	tcase_add_test(tc, a_tab_or_newline_in_a_warning_is_a_space);
 	tcase_add_test(tc, messages_given_back_by_a_child);
 	suite_add_tcase(s, tc);
 	return s;
