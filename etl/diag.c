@@ -223,19 +223,28 @@ char *diag_format(const struct diag_entry *e)
 	return g_strdup_printf("%s%s", lvl, e->msg);
 }
 
+/* The messages are put together, then written at once: stderr has no
+ * buffer, and 400 messages were 400 writes. */
 void diag_print(const struct diag *d, FILE *out, const char *prog)
 {
+	GString *all = g_string_new(NULL);
 	for (size_t i = 0; i < d->n; i++) {
 		char *s = diag_format(&d->v[i]);
-		fprintf(out, "%s: %s\n", prog, s);
+		g_string_append_printf(all, "%s: %s\n", prog, s);
 		g_free(s);
 	}
 	if (d->errors > d->kept_errors)
-		fprintf(out, ngettext("%s: ... and %zu more error\n", "%s: ... and %zu more errors\n",
-				      d->errors - d->kept_errors), prog, d->errors - d->kept_errors);
+		g_string_append_printf(all, ngettext("%s: ... and %zu more error\n",
+						     "%s: ... and %zu more errors\n",
+						     d->errors - d->kept_errors),
+				       prog, d->errors - d->kept_errors);
 	if (d->warnings > d->kept_warnings)
-		fprintf(out, ngettext("%s: ... and %zu more warning\n", "%s: ... and %zu more warnings\n",
-				      d->warnings - d->kept_warnings), prog, d->warnings - d->kept_warnings);
+		g_string_append_printf(all, ngettext("%s: ... and %zu more warning\n",
+						     "%s: ... and %zu more warnings\n",
+						     d->warnings - d->kept_warnings),
+				       prog, d->warnings - d->kept_warnings);
+	fwrite(all->str, 1, all->len, out);
+	g_string_free(all, TRUE);
 }
 
 int diag_merge(struct diag *into, const struct diag *from)
