@@ -32,12 +32,17 @@ int etl_write_labels(const struct etl_result *res, FILE *out);
 typedef void etl_read_fn(const char *path, const struct exp_stats *st,
 			 void *ctx);
 
-/* The default memory budget of the key checks: at 32M the exports of
- * x100 the 2023 ones are still read in memory, and x1000 spilled at the
- * same speed as at 64M, the ETL peaking at 45 MiB (77 at 64M): below the
- * PDF stage's own, so that the whole build's peak grows little with the
- * exports (make bench). */
-#define ETL_MEMORY ((size_t)32 << 20)
+/* The default memory budget of the key checks.  An office's exports
+ * (a few thousand rows) are read in memory well within it; past some
+ * 30 000 rows an export is sorted on disk, which is faster than the hash
+ * tables it stands for when its checks have nothing to say (read once,
+ * in memory that is reused where the tables' pages are all fresh: x100
+ * 0.169 s at 8M, 0.185 s at 32M, every export in memory; x1000 the same
+ * at 8M, 16M and 32M; make bench), and slower when they do (read two or
+ * three times: a survey of 240 000 rows with duplicates, 0.26 s against
+ * 0.12).  The ETL then peaks at 16 MiB at x100 and 34 MiB at x1000
+ * (29 and 44 at 32M), below the PDF stage's own. */
+#define ETL_MEMORY ((size_t)8 << 20)
 
 struct etl_options {
 	const char *in;        /* the folder of exports */

@@ -61,7 +61,7 @@ static void usage(FILE *out)
 		"  --previous FILE    the previous edition's figures table (figures-Y-1.tsv):\n"
 		"                     its figures join the provenance table as annee=Y-1\n"
 		"  --memory SIZE      memory for the duplicate checks and distinct counts\n"
-		"                     (32M by default, at least 16k): beyond it, they\n"
+		"                     (8M by default, at least 16k): beyond it, they\n"
 		"                     sort on disk ($TMPDIR), and a file is read again\n"
 		"                     when its checks find something to say\n"
 		"  --strict           treat warnings as errors\n"
