@@ -478,9 +478,15 @@ int sorter_sort(struct sorter *s)
 	size_t fanin = s->budget / MIN_BUFFER - 1;
 	if (fanin > MAX_FANIN)
 		fanin = MAX_FANIN;
-	while (s->nruns > fanin)
-		if (merge(s, 0, fanin) != 0)
+	/* merged until fanin are left, each merge of no more runs than that
+	 * takes: 104 runs and a fan-in of 64 (x1000's interview ids), 41
+	 * merged into one, not 64 — a third fewer records written and read
+	 * again */
+	while (s->nruns > fanin) {
+		size_t k = s->nruns - fanin + 1;
+		if (merge(s, 0, k < fanin ? k : fanin) != 0)
 			goto failed;
+	}
 	s->out = heap_new(s, s->runs, s->nruns, s->budget / (s->nruns + 1));
 	return s->failed ? -1 : 0;
 failed:
