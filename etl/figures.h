@@ -46,7 +46,7 @@ struct figures {
 	/* the figures' strings, each kept once: a table of declared
 	 * figures holds a few units and rules for thousands of figures */
 	GStringChunk *strings;
-	const char *last_unit, *last_rule;      /* kept last (figures_add_raw) */
+	const char *last_dims, *last_unit, *last_rule; /* kept last (figures_add_raw) */
 	/* a renderer's table holds only the indicators its edition names:
 	 * the file it was read from, for the names of the others */
 	char *partial_of;
@@ -69,6 +69,9 @@ void figures_add(struct figures *t, const char *indicator, double value,
 void figures_add_raw(struct figures *t, const char *indicator,
 		     const char *dims, double value, const char *unit,
 		     const char *rule);
+
+/* Room for more figures at once (a source that knows how many it adds). */
+void figures_reserve(struct figures *t, size_t more);
 
 /* The figure with that indicator and dims, or NULL. */
 const struct figure *figures_get(const struct figures *t,

@@ -89,8 +89,13 @@ static void *start(struct etl *e)
 {
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
-	s->rows = g_array_new(FALSE, FALSE, sizeof(struct declared));
+	/* room for as many rows as the file promises (spill.rows): grown
+	 * by doubling, the rows and their keys were copied again and again */
+	guint expect = e->spill && e->spill->rows < G_MAXUINT / 2 ? (guint)e->spill->rows : 0;
+	s->rows = g_array_sized_new(FALSE, FALSE, sizeof(struct declared), expect);
 	s->seen = keyset_new();
+	if (expect)
+		keyset_reserve(s->seen, expect);        /* (a hint: grown if short) */
 	s->strings = g_string_chunk_new(1 << 16);
 	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	s->computed = g_hash_table_new(g_str_hash, g_str_equal);
@@ -175,17 +180,19 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		s->source.made = g_string_chunk_insert_const(s->strings, rule ? rule : "declared");
 		g_free(rule);
 	}
+	/* the id's years, and its text kept once, as their table's key */
+	gpointer kept, years;
+	if (!g_hash_table_lookup_extended(s->ids, key, &kept, &years)) {
+		kept = g_string_chunk_insert_len(s->strings, key, (gssize)idlen);
+		years = g_new0(struct years, 1);
+		g_hash_table_insert(s->ids, kept, years);
+	}
+	g_free(key);
 	struct declared d = {
-		.id = g_string_chunk_insert_const(s->strings, key),
-		.unit = s->unit.made, .rule = s->source.made,
+		.id = kept, .unit = s->unit.made, .rule = s->source.made,
 		.year = (int)annee, .value = valeur, .line = row->line,
 	};
-	g_free(key);
-	struct years *y = g_hash_table_lookup(s->ids, d.id);   /* key: borrowed */
-	if (!y) {
-		y = g_new0(struct years, 1);
-		g_hash_table_insert(s->ids, (char *)d.id, y);
-	}
+	struct years *y = years;
 	y->n++;
 	y->this_year |= d.year == s->e->year;
 	d.years = y;
@@ -197,6 +204,8 @@ static void finish(void *state, bool emit)
 	struct state *s = state;
 	GArray *rows = s->rows;
 
+	if (emit)
+		figures_reserve(s->e->fig, rows->len);
 	for (guint i = 0; emit && i < rows->len; i++) {
 		const struct declared *d = &g_array_index(rows, struct declared, i);
 		struct years *y = d->years;
