@@ -162,13 +162,14 @@ void sorter_scratch_free(void)
 	scratch = (struct scratch){ 0 };
 }
 
-/* Puts buf[0, n) in order, in the entries it returns: a least-significant-digit radix
- * sort of the records' entries (key and index: 16 bytes moved a pass,
- * whatever the record's size) on the 64-bit key, 11 bits at a time (six
- * passes, not eight bytes: a pass scatters every entry; 2048 counters
- * still fit the first cache; a digit all the records share is skipped),
- * then each run of equal keys by cmp (insertion: such runs are short).
- * The records themselves move once, after (write_run, in_place). */
+/* Puts buf[0, n) in order, in the entries it returns (the thread's
+ * scratch): a least-significant-digit radix sort of the records' entries
+ * (key and index: 16 bytes moved a pass, whatever the record's size) on
+ * the 64-bit key, 11 bits at a time (six passes, not eight bytes: a pass
+ * scatters every entry; 2048 counters still fit the first cache; a digit
+ * all the records share is skipped), then each run of equal keys by cmp
+ * (insertion: such runs are short).  The records themselves move once,
+ * after (write_run, in_place). */
 #define DIGIT_BITS 11
 #define DIGITS ((64 + DIGIT_BITS - 1) / DIGIT_BITS)
 #define DIGIT(k, d) (((k) >> (DIGIT_BITS * (d))) & ((1u << DIGIT_BITS) - 1))
@@ -463,9 +464,8 @@ int sorter_sort(struct sorter *s)
 		return -1;
 	s->sorted = true;
 	if (s->nruns == 0) {            /* all in memory */
-		if (s->n > 1) {
+		if (s->n > 1)
 			in_place(s, sort_buffer(s));
-		}
 		s->pos = 0;
 		return 0;
 	}

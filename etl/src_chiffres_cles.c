@@ -90,8 +90,10 @@ static void *start(struct etl *e)
 	struct state *s = g_new0(struct state, 1);
 	s->e = e;
 	/* room for as many rows as the file promises (spill.rows): grown
-	 * by doubling, the rows and their keys were copied again and again */
-	guint expect = e->spill && e->spill->rows < G_MAXUINT / 2 ? (guint)e->spill->rows : 0;
+	 * by doubling, the rows and their keys were copied again and again.
+	 * A hint, bounded: a file of short first lines promises more rows
+	 * than it holds, and an office declares a few hundred figures */
+	guint expect = e->spill ? (guint)MIN(e->spill->rows, (uint64_t)1 << 20) : 0;
 	s->rows = g_array_sized_new(FALSE, FALSE, sizeof(struct declared), expect);
 	s->seen = keyset_new();
 	if (expect)
