@@ -196,6 +196,9 @@ Suite *sorter_suite(void)
 {
 	Suite *s = suite_create("sorter");
 	TCase *t = tcase_create("sort");
+	/* hundreds of runs written and merged: 1 to 3 s a test under the
+	 * sanitizers, near Check's 4 s default when CI shares the cores */
+	tcase_set_timeout(t, 60);
 	tcase_add_test(t, records_that_fit_stay_in_memory);
 	tcase_add_test(t, runs_merged_level_after_level_lose_nothing);
 	tcase_add_test(t, keys_of_all_64_bits_sorted);
