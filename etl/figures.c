@@ -22,11 +22,16 @@ void figures_source(struct figures *t, const char *file,
 }
 
 /* s, kept once in the table. */
-static const char *keep(struct figures *t, const char *s)
+static GStringChunk *strings_of(struct figures *t)
 {
 	if (!t->strings)
 		t->strings = g_string_chunk_new(1 << 16);
-	return g_string_chunk_insert_const(t->strings, s);
+	return t->strings;
+}
+
+static const char *keep(struct figures *t, const char *s)
+{
+	return g_string_chunk_insert_const(strings_of(t), s);
 }
 
 static void push(struct figures *t, struct figure f)
@@ -93,10 +98,8 @@ void figures_add_raw(struct figures *t, const char *indicator,
 		     const char *dims, double value, const char *unit,
 		     const char *rule)
 {
-	if (!t->strings)
-		t->strings = g_string_chunk_new(1 << 16);
 	push(t, (struct figure){
-		.indicator = g_string_chunk_insert(t->strings, indicator),
+		.indicator = g_string_chunk_insert(strings_of(t), indicator),
 		.dims = keep_again(t, &t->last_dims, dims),
 		.value = value, .unit = keep_again(t, &t->last_unit, unit),
 		.rule = keep_again(t, &t->last_rule, rule), .source = t->current,

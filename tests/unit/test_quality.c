@@ -12,6 +12,19 @@
 
 static const char *const A = "duplicate of line %ld: left out";
 
+/* The quality report of d, no checks, as one text (free() it). */
+static char *report_of(struct diag *d)
+{
+	struct checks c = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(quality_write(f, d, &c), 0);
+	fclose(f);
+	return buf;
+}
+
 START_TEST(every_warning_grouped_by_kind)
 {
 	struct diag d = DIAG_INIT;
@@ -25,12 +38,7 @@ START_TEST(every_warning_grouped_by_kind)
 	ck_assert_uint_eq(d.warnings, 253);
 	ck_assert_uint_eq(d.kept_warnings, DIAG_KEEP);  /* the terminal's cap */
 	ck_assert_uint_eq(d.nkinds, 2);
-	struct checks c = { 0 };
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	ck_assert_int_eq(quality_write(f, &d, &c), 0);
-	fclose(f);
+	char *buf = report_of(&d);
 	char **lines = g_strsplit(buf, "\n", -1);
 	ck_assert_str_eq(lines[0], "level\tfile\tline\tcolumn\tmessage");
 	ck_assert_str_eq(lines[1], "kind\ta.csv\t0\t0\t250 × duplicate of line …: left out");
@@ -55,12 +63,7 @@ START_TEST(a_tab_or_newline_in_a_warning_is_a_space)
 	ck_assert_int_eq(diag_keep_all(&d), 0);
 	diag_warn_kind(&d, "a\tb.csv", 4, 2, "bad '%s'", NULL, "bad '%s'", "x\ty\nz\r\n");
 	diag_warn_kind(&d, "c.csv", 5, 1, "plain", NULL, "plain");
-	struct checks c = { 0 };
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	ck_assert_int_eq(quality_write(f, &d, &c), 0);
-	fclose(f);
+	char *buf = report_of(&d);
 	char **lines = g_strsplit(buf, "\n", -1);
 	ck_assert_str_eq(lines[3], "warning\ta b.csv\t4\t2\tbad 'x y z  '");
 	ck_assert_str_eq(lines[4], "warning\tc.csv\t5\t1\tplain");
