@@ -46,6 +46,7 @@ struct figures {
 	/* the figures' strings, each kept once: a table of declared
 	 * figures holds a few units and rules for thousands of figures */
 	GStringChunk *strings;
+	GPtrArray *adopted;    /* chunks given by sources (figures_adopt) */
 	const char *last_dims, *last_unit, *last_rule; /* kept last (figures_add_raw) */
 	/* a renderer's table holds only the indicators its edition names:
 	 * the file it was read from, for the names of the others */
@@ -69,6 +70,16 @@ void figures_add(struct figures *t, const char *indicator, double value,
 void figures_add_raw(struct figures *t, const char *indicator,
 		     const char *dims, double value, const char *unit,
 		     const char *rule);
+
+/* Takes chunk, freed with the table: figures_add_kept may then be given
+ * its strings as they are. */
+void figures_adopt(struct figures *t, GStringChunk *chunk);
+
+/* figures_add_raw of an indicator, unit and rule the table holds already
+ * (in a chunk it adopted): not copied; dims are. */
+void figures_add_kept(struct figures *t, const char *indicator,
+		      const char *dims, double value, const char *unit,
+		      const char *rule);
 
 /* Room for more figures at once (a source that knows how many it adds). */
 void figures_reserve(struct figures *t, size_t more);

@@ -39,15 +39,16 @@ static const char *const computed[] = {
 	"flotte.part_faibles_emissions", "flotte.nouveaux",
 };
 
-/* How often an id is declared, and whether for the year Y. */
+/* An id: its text, how often it is declared, and whether for the year Y. */
 struct years {
+	const char *id;                 /* in state.strings */
 	int n;
 	bool this_year;
 };
 
 struct declared {
-	const char *id, *unit, *rule;   /* in state.strings */
-	struct years *years;            /* the id's (state.ids) */
+	const char *unit, *rule;        /* in state.strings */
+	uint32_t id;                    /* its struct years, in state.years */
 	int year;
 	double value;
 	long line;
@@ -58,7 +59,10 @@ struct state {
 	GArray *rows;                /* struct declared, in file order */
 	struct keyset *seen;         /* id and year -> line */
 	GStringChunk *strings;       /* ids, units and rules, each once */
-	GHashTable *ids;             /* id -> struct years */
+	/* id -> 1 + its index in years: a key set (hashed once, room made
+	 * at once), not a table of strings and a struct allocated an id */
+	struct keyset *ids;
+	GArray *years;               /* struct years */
 	GHashTable *computed;        /* the ids of computed[] */
 	/* the last rows' unit (interned, value: is a date) and source (its
 	 * rule, interned) */
@@ -96,10 +100,13 @@ static void *start(struct etl *e)
 	guint expect = e->spill ? (guint)MIN(e->spill->rows, (uint64_t)1 << 20) : 0;
 	s->rows = g_array_sized_new(FALSE, FALSE, sizeof(struct declared), expect);
 	s->seen = keyset_new();
-	if (expect)
-		keyset_reserve(s->seen, expect);        /* (a hint: grown if short) */
+	s->ids = keyset_new();
+	if (expect) {   /* (a hint: grown if short) */
+		keyset_reserve(s->seen, expect);
+		keyset_reserve(s->ids, expect);
+	}
+	s->years = g_array_new(FALSE, FALSE, sizeof(struct years));
 	s->strings = g_string_chunk_new(1 << 16);
-	s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	s->computed = g_hash_table_new(g_str_hash, g_str_equal);
 	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
 		g_hash_table_add(s->computed, (char *)computed[i]);
@@ -158,22 +165,27 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	exp_text(r, &f[C_SOURCE], &src, &slen);
 	if (!ok)
 		return;
-	char *key = g_strndup(id, idlen);
-	if (g_hash_table_contains(s->computed, key)) {
+	/* the id as a C string, on the stack unless long */
+	char shortkey[128];
+	char *key = idlen < sizeof shortkey ? shortkey : g_malloc(idlen + 1);
+	memcpy(key, id, idlen);
+	key[idlen] = '\0';
+	bool computed_id = g_hash_table_contains(s->computed, key);
+	if (key != shortkey)
+		g_free(key);
+	if (computed_id) {
 		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "computed from the exports, it cannot be declared");
-		g_free(key);
 		return;
 	}
 	struct keybuf yid;
 	keybuf_init(&yid);
-	keybuf_add(&yid, key, idlen);
+	keybuf_add(&yid, id, idlen);
 	keybuf_add_int(&yid, (long long)annee);
 	long first = keybuf_first_seen(s->seen, &yid, row->line);
 	if (first) {
 		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "declared twice for %d (first on line %ld)", (int)annee, first);
-		g_free(key);
 		return;
 	}
 	if (!last_text_is(&s->source, src, slen)) {
@@ -182,22 +194,25 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		s->source.made = g_string_chunk_insert_const(s->strings, rule ? rule : "declared");
 		g_free(rule);
 	}
-	/* the id's years, and its text kept once, as their table's key */
-	gpointer kept, years;
-	if (!g_hash_table_lookup_extended(s->ids, key, &kept, &years)) {
-		kept = g_string_chunk_insert_len(s->strings, key, (gssize)idlen);
-		years = g_new0(struct years, 1);
-		g_hash_table_insert(s->ids, kept, years);
+	/* the id's years, its text kept once */
+	bool added;
+	uint32_t *at = keyset_put(s->ids, id, idlen, &added);
+	if (!at) {
+		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"), "out of memory");
+		return;
 	}
-	g_free(key);
+	if (added) {
+		struct years y = { g_string_chunk_insert_len(s->strings, id, (gssize)idlen), 0, false };
+		g_array_append_val(s->years, y);
+		*at = s->years->len;
+	}
 	struct declared d = {
-		.id = kept, .unit = s->unit.made, .rule = s->source.made,
+		.unit = s->unit.made, .rule = s->source.made, .id = *at - 1,
 		.year = (int)annee, .value = valeur, .line = row->line,
 	};
-	struct years *y = years;
+	struct years *y = &g_array_index(s->years, struct years, d.id);
 	y->n++;
 	y->this_year |= d.year == s->e->year;
-	d.years = y;
 	g_array_append_val(s->rows, d);
 }
 
@@ -206,34 +221,39 @@ static void finish(void *state, bool emit)
 	struct state *s = state;
 	GArray *rows = s->rows;
 
-	if (emit)
+	if (emit) {     /* the ids, units and rules are the table's */
 		figures_reserve(s->e->fig, rows->len);
+		figures_adopt(s->e->fig, s->strings);
+		s->strings = NULL;
+	}
 	for (guint i = 0; emit && i < rows->len; i++) {
 		const struct declared *d = &g_array_index(rows, struct declared, i);
-		struct years *y = d->years;
+		struct years *y = &g_array_index(s->years, struct years, d->id);
 		if (!y->this_year) {
 			diag_add(s->e->diag, DIAG_WARNING, s->e->path, d->line, 0,
-				 "'%s' is not declared for %d", d->id, s->e->year);
+				 "'%s' is not declared for %d", y->id, s->e->year);
 			y->this_year = true;         /* say it once */
 			y->n++;                      /* and keep annee= */
 		}
 		char dims[32] = "";
 		if (y->n > 1 || d->year != s->e->year)
 			snprintf(dims, sizeof dims, "annee=%d", d->year);
-		figures_add_raw(s->e->fig, d->id, dims, d->value, d->unit, d->rule);
+		figures_add_kept(s->e->fig, y->id, dims, d->value, d->unit, d->rule);
 		if (d->year == s->e->year && !strcmp(d->unit, "date")) {
 			int v = (int)d->value;
 			day_t day = day_from_ymd(v / 10000, v / 100 % 100, v % 100);
-			if (!strcmp(d->id, "enquete.date_debut"))
+			if (!strcmp(y->id, "enquete.date_debut"))
 				s->e->survey_from = day;
-			else if (!strcmp(d->id, "enquete.date_fin"))
+			else if (!strcmp(y->id, "enquete.date_fin"))
 				s->e->survey_to = day;
 		}
 	}
-	g_hash_table_destroy(s->ids);
+	keyset_free(s->ids);
+	g_array_free(s->years, TRUE);
 	g_hash_table_destroy(s->computed);
 	keyset_free(s->seen);
-	g_string_chunk_free(s->strings);
+	if (s->strings)
+		g_string_chunk_free(s->strings);
 	g_array_free(rows, TRUE);
 	g_free(s);
 }
