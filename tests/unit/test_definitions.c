@@ -214,6 +214,22 @@ START_TEST(declared_twice_or_computed_is_an_error)
 }
 END_TEST
 
+/* An id past the 128 bytes kept on the stack: its second declaration
+ * for 2023 said at its line (the value cut, as every value a message
+ * quotes). */
+START_TEST(a_long_declared_id)
+{
+	struct etl_result r;
+	run_etl("data/etl/declared_long", 2023, &r);
+	ck_assert_int_eq(r.status, 1);
+	char *d = all_diags(&r);
+	ck_assert_str_eq(d,
+		"data/etl/declared_long/chiffres_cles.csv:4:1: invalid indicator id 'patrimoine.tres_long_tres_long_tres_long\xE2\x80\xA6' in 'indicateur': declared twice for 2023 (first on line 3)\n");
+	g_free(d);
+	etl_result_release(&r);
+}
+END_TEST
+
 START_TEST(trainees_and_sessions)
 {
 	struct etl_result r;
@@ -262,6 +278,7 @@ Suite *definitions_suite(void)
 	tcase_add_test(tc, vehicles_in_service_on_31_december);
 	tcase_add_test(tc, declared_figures_and_their_years);
 	tcase_add_test(tc, declared_twice_or_computed_is_an_error);
+	tcase_add_test(tc, a_long_declared_id);
 	tcase_add_test(tc, trainees_and_sessions);
 	tcase_add_test(tc, a_missing_source_is_said_and_its_figures_absent);
 	suite_add_tcase(s, tc);
