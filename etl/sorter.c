@@ -1,6 +1,6 @@
 /* sorter.c — see sorter.h.  Runs are written one after the other to one
  * temporary file; while there are more than F (the fan-in), merging F of
- * them (a heap of cursors, each with a buffer of its share of the
+ * them (a tree of cursors, each with a buffer of its share of the
  * budget) appends the merged run at the file's end.  The last F are
  * merged as they are read: the sorted data is not written once more. */
 #define _GNU_SOURCE             /* O_TMPFILE */
@@ -46,17 +46,20 @@ struct sorter {
 	struct run *runs;
 	size_t nruns;
 	bool sorted, failed;
-	struct heap *out;       /* the last runs, merged as read, when spilled */
+	struct tree *out;       /* the last runs, merged as read, when spilled */
 	size_t pos;             /* the next record in buf, when not */
 	char *stage;            /* a run's records, in order, on their way out */
 	size_t per_stage;       /* records the stage holds */
 };
 
-static void heap_free(struct heap *m);
+static void tree_free(struct tree *m);
 
 #define MIN_BUFFER 4096u        /* a cursor's buffer, at least */
 #define STAGE (64u << 10)       /* a run written this many bytes at a time, at most */
-#define MAX_FANIN 64u
+/* Runs merged at once, at most: x1000's interview ids (104 runs of the
+ * default budget's share) in one merge, none written twice; a tree of
+ * losers twice as wide costs one comparison a record more. */
+#define MAX_FANIN 256u
 
 struct sorter *sorter_new(size_t size, const struct sorter_order *order, size_t budget)
 {
@@ -86,7 +89,7 @@ void sorter_free(struct sorter *s)
 		close(s->fd);
 	g_free(s->buf);
 	g_free(s->runs);
-	heap_free(s->out);
+	tree_free(s->out);
 	g_free(s->stage);
 	g_free(s);
 }
@@ -320,110 +323,128 @@ static const void *cursor_peek(struct sorter *s, struct cursor *c)
 }
 
 /* A run in the merge: its cursor's current record, and that record's
- * key, kept so that most comparisons are of two integers, with no call. */
+ * key, kept so that most comparisons are of two integers, with no call;
+ * done once the run is read. */
 struct slot {
 	uint64_t key;
 	const void *rec;
 	struct cursor *c;
+	bool done;
 };
 
-/* k runs merged: a binary heap of their slots, the smallest current
- * record on top. */
-struct heap {
+/* k runs merged: a tree of losers (Knuth's replacement selection).  The
+ * runs' slots are its leaves; each inner node keeps the run that lost
+ * the match played there, node 0 the overall winner.  Taking a record
+ * replays the matches on one path from its run's leaf up: one comparison
+ * a level, where a binary heap makes two (a heap's sift was a tenth of
+ * the x1000 ETL's time, its comparisons of random keys mispredicted). */
+struct tree {
 	struct cursor *c;
-	struct slot *h;
-	size_t n, k;
+	struct slot *leaf;      /* k */
+	uint32_t *node;         /* k: node[0] the winner, node[1, k) losers */
+	size_t k;
 	struct run *runs;
 	size_t share;           /* bytes of each cursor's buffer */
 	char *rec;              /* the record given last (sorter_next) */
 };
 
-/* Whether a's record comes before b's (the order's key first: cmp
- * orders it first). */
-static bool less(const struct sorter *s, const struct slot *a, const struct slot *b)
+/* Whether a's record comes before b's when their keys are equal: by
+ * cmp, a run read coming after every other (its key is the largest). */
+static bool tie(const struct sorter *s, const struct slot *a, const struct slot *b)
 {
-	return a->key < b->key || (a->key == b->key && s->order->cmp(a->rec, b->rec) < 0);
+	if (a->done || b->done)
+		return !a->done;
+	return s->order->cmp(a->rec, b->rec) < 0;
 }
 
-static void sift_down(const struct sorter *s, struct heap *m, size_t j)
+/* Whether a's record comes before b's: the order's key first (cmp orders
+ * it first).  Keys differ almost always: their comparison's outcome is
+ * taken as a value, not a branch (a branch on random keys is mispredicted
+ * half the time). */
+static inline bool less(const struct sorter *s, const struct slot *a, const struct slot *b)
 {
-	for (;;) {
-		size_t l = 2 * j + 1, r = l + 1, x = j;
-		if (l < m->n && less(s, &m->h[l], &m->h[x]))
-			x = l;
-		if (r < m->n && less(s, &m->h[r], &m->h[x]))
-			x = r;
-		if (x == j)
-			return;
-		struct slot t = m->h[x];
-		m->h[x] = m->h[j];
-		m->h[j] = t;
-		j = x;
-	}
+	if (__builtin_expect(a->key != b->key, 1))
+		return a->key < b->key;
+	return tie(s, a, b);
 }
 
-/* Points sl at its cursor's current record; false at the run's end (or
+/* Points sl at its cursor's current record; done at the run's end (or
  * on a read error: s->failed). */
-static bool slot_load(struct sorter *s, struct slot *sl)
+static void slot_load(struct sorter *s, struct slot *sl)
 {
 	sl->rec = cursor_peek(s, sl->c);
-	if (!sl->rec)
-		return false;
-	sl->key = s->order->key(sl->rec);
-	return true;
+	sl->done = sl->rec == NULL;
+	sl->key = sl->done ? UINT64_MAX : s->order->key(sl->rec);
 }
 
-/* (Re)starts the merge at the runs' first records. */
-static void heap_start(struct sorter *s, struct heap *m)
+/* (Re)starts the merge at the runs' first records: every match played
+ * from the leaves up (leaf i is node k + i of the complete tree, node j's
+ * players come from 2j and 2j + 1). */
+static void tree_start(struct sorter *s, struct tree *m)
 {
-	m->n = 0;
-	for (size_t i = 0; i < m->k; i++) {
+	size_t k = m->k;
+	uint32_t *won = g_new(uint32_t, 2 * k);
+	for (size_t i = 0; i < k; i++) {
 		cursor_open(&m->c[i], m->runs[i], m->share, s->size);
-		m->h[m->n].c = &m->c[i];
-		if (slot_load(s, &m->h[m->n]))
-			m->n++;
+		m->leaf[i].c = &m->c[i];
+		slot_load(s, &m->leaf[i]);
+		won[k + i] = (uint32_t)i;
 	}
-	for (size_t j = m->n / 2; j-- > 0;)
-		sift_down(s, m, j);
+	for (size_t j = k; j-- > 1;) {
+		uint32_t a = won[2 * j], b = won[2 * j + 1];
+		bool b_wins = less(s, &m->leaf[b], &m->leaf[a]);
+		won[j] = b_wins ? b : a;
+		m->node[j] = b_wins ? a : b;
+	}
+	m->node[0] = won[1];    /* (k = 1: won[1] is leaf 0) */
+	g_free(won);
 }
 
-static struct heap *heap_new(struct sorter *s, const struct run *runs, size_t k, size_t share)
+static struct tree *tree_new(struct sorter *s, const struct run *runs, size_t k, size_t share)
 {
-	struct heap *m = g_new0(struct heap, 1);
+	struct tree *m = g_new0(struct tree, 1);
 	m->k = k;
 	m->c = g_new0(struct cursor, k);
-	m->h = g_new(struct slot, k);
+	m->leaf = g_new(struct slot, k);
+	m->node = g_new(uint32_t, k);
 	m->runs = g_memdup2(runs, k * sizeof *runs);
 	m->share = share;
 	m->rec = g_malloc(s->size);
-	heap_start(s, m);
+	tree_start(s, m);
 	return m;
 }
 
-static void heap_free(struct heap *m)
+static void tree_free(struct tree *m)
 {
 	if (!m)
 		return;
 	for (size_t i = 0; i < m->k; i++)
 		g_free(m->c[i].buf);
 	g_free(m->c);
-	g_free(m->h);
+	g_free(m->leaf);
+	g_free(m->node);
 	g_free(m->runs);
 	g_free(m->rec);
 	g_free(m);
 }
 
 /* The smallest record, taken out (copied to m->rec), or NULL. */
-static const void *heap_pop(struct sorter *s, struct heap *m)
+static const void *tree_pop(struct sorter *s, struct tree *m)
 {
-	if (m->n == 0 || s->failed)
+	uint32_t w = m->node[0];
+	struct slot *top = &m->leaf[w];
+	if (top->done || s->failed)
 		return NULL;
-	struct slot *top = &m->h[0];
 	copy_rec(m->rec, top->rec, s->size);
 	top->c->pos++;
-	if (!slot_load(s, top))         /* (a read error: the next call says so) */
-		m->h[0] = m->h[--m->n];
-	sift_down(s, m, 0);
+	slot_load(s, top);      /* (a read error: the next call says so) */
+	for (size_t j = (m->k + w) / 2; j > 0; j /= 2) {
+		uint32_t o = m->node[j];
+		bool o_wins = less(s, &m->leaf[o], &m->leaf[w]);
+		m->node[j] = o_wins ? w : o;
+		w = o_wins ? o : w;
+	}
+	m->node[0] = w;
 	return m->rec;
 }
 
@@ -431,13 +452,13 @@ static const void *heap_pop(struct sorter *s, struct heap *m)
 static int merge(struct sorter *s, size_t from, size_t k)
 {
 	size_t share = s->budget / (k + 1);
-	struct heap *m = heap_new(s, &s->runs[from], k, share);
+	struct tree *m = tree_new(s, &s->runs[from], k, share);
 	char *obuf = g_malloc(share);
 	size_t ocap = share / s->size ? share / s->size : 1, on = 0;
 	struct run out = { s->end, 0 };
 	int rc = 0;
 	const void *r;
-	while (rc == 0 && (r = heap_pop(s, m)) != NULL) {
+	while (rc == 0 && (r = tree_pop(s, m)) != NULL) {
 		copy_rec(obuf + on * s->size, r, s->size);
 		out.n++;
 		if (++on == ocap) {
@@ -447,7 +468,7 @@ static int merge(struct sorter *s, size_t from, size_t k)
 	}
 	if (rc == 0 && (s->failed || put(s, obuf, on * s->size) != 0))
 		rc = -1;
-	heap_free(m);
+	tree_free(m);
 	g_free(obuf);
 	if (rc != 0)
 		return -1;
@@ -479,15 +500,14 @@ int sorter_sort(struct sorter *s)
 	if (fanin > MAX_FANIN)
 		fanin = MAX_FANIN;
 	/* merged until fanin are left, each merge of no more runs than that
-	 * takes: 104 runs and a fan-in of 64 (x1000's interview ids), 41
-	 * merged into one, not 64 — a third fewer records written and read
-	 * again */
+	 * takes: 104 runs and a fan-in of 64, 41 merged into one, not 64 — a
+	 * third fewer records written and read again */
 	while (s->nruns > fanin) {
 		size_t k = s->nruns - fanin + 1;
 		if (merge(s, 0, k < fanin ? k : fanin) != 0)
 			goto failed;
 	}
-	s->out = heap_new(s, s->runs, s->nruns, s->budget / (s->nruns + 1));
+	s->out = tree_new(s, s->runs, s->nruns, s->budget / (s->nruns + 1));
 	return s->failed ? -1 : 0;
 failed:
 	s->failed = true;
@@ -500,14 +520,14 @@ const void *sorter_next(struct sorter *s)
 		return NULL;
 	if (!s->out)
 		return s->pos < s->n ? s->buf + s->pos++ * s->size : NULL;
-	return heap_pop(s, s->out);
+	return tree_pop(s, s->out);
 }
 
 void sorter_rewind(struct sorter *s)
 {
 	s->pos = 0;
 	if (s->out)
-		heap_start(s, s->out);
+		tree_start(s, s->out);
 }
 
 size_t sorter_count(const struct sorter *s)

@@ -93,6 +93,22 @@ START_TEST(runs_merged_level_after_level_lose_nothing)
 }
 END_TEST
 
+/* 512 kB: runs of 8 192 records, 98 of them merged at once (the fan-in
+ * is 127): a tree of losers of 98 leaves, not a power of two, over keys
+ * of 5000 values, records of equal keys from many runs. */
+START_TEST(many_runs_merged_at_once_lose_nothing)
+{
+	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 512 << 10);
+	uint64_t sum = fill(s, 800000);
+	ck_assert_int_eq(sorter_sort(s), 0);
+	ck_assert(sorter_spilled(s));
+	ck_assert_uint_eq(drain(s, 800000), sum);
+	sorter_rewind(s);
+	ck_assert_uint_eq(drain(s, 800000), sum);
+	sorter_free(s);
+}
+END_TEST
+
 /* The key checks' own records and order (keycheck.h): keys over all 64
  * bits, a tenth of them repeated, sorted in memory and through runs by
  * hash then line, none lost. */
@@ -201,6 +217,7 @@ Suite *sorter_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, records_that_fit_stay_in_memory);
 	tcase_add_test(t, runs_merged_level_after_level_lose_nothing);
+	tcase_add_test(t, many_runs_merged_at_once_lose_nothing);
 	tcase_add_test(t, keys_of_all_64_bits_sorted);
 	tcase_add_test(t, sorters_of_one_thread_share_its_scratch);
 	tcase_add_test(t, an_empty_sorter_gives_nothing);
