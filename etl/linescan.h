@@ -7,8 +7,9 @@
  * none, or only such letters in a UTF-8 file, and are then cut at the
  * delimiters found here, with no other pass over their bytes.
  *
- * Sixteen bytes are looked at a time where the compiler offers SSE2
- * (every x86-64), a byte at a time elsewhere: the same answer either way.
+ * Thirty-two bytes are looked at a time where the processor has AVX2,
+ * sixteen where the compiler offers SSE2 (every x86-64), a byte at a time
+ * elsewhere: the same answer either way.
  */
 #ifndef CARNET_LINESCAN_H
 #define CARNET_LINESCAN_H
@@ -37,6 +38,11 @@ struct line_scan {
 	size_t ncuts;
 	uint32_t cut[LINESCAN_MAX_CUTS];        /* the delimiters' offsets */
 };
+
+/* The width of the looks, in bytes (32, 16 or 1): 0, the widest the
+ * processor offers, unless a test sets it to try a narrower one (no
+ * wider than that; set it before any thread scans). */
+extern unsigned linescan_width;
 
 /* Looks at p[0, n) up to its first LF (the line is all of it when there
  * is none); delim is the line's delimiter (0: none yet, no cuts). */

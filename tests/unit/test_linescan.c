@@ -1,7 +1,9 @@
 /* test_linescan.c — etl/linescan.h: a line's end, delimiters and flags,
- * on lines written for each case (the sixteen-byte boundaries of the
- * SSE2 loop among them, past the first look too), then on random lines
- * against the definition read a byte at a time. */
+ * on lines written for each case (the sixteen- and thirty-two-byte
+ * boundaries of the SSE2 and AVX2 loops among them, past the first look
+ * too), then on random lines against the definition read a byte at a
+ * time; each test with each width of look: the processor's widest (32
+ * with AVX2), 16 and 1. */
 #include "suites.h"
 #include "../../etl/linescan.h"
 
@@ -9,6 +11,19 @@
 #include <string.h>
 
 static struct line_scan ls;
+
+/* The widths each test runs with (a loop test's _i): 0 is the widest. */
+static const unsigned widths[] = { 0, 16, 1 };
+
+static void with_width(int i)
+{
+	linescan_width = widths[i];
+}
+
+static void widest(void)
+{
+	linescan_width = 0;
+}
 
 static unsigned scan(const char *p, char delim)
 {
@@ -27,6 +42,7 @@ static unsigned scan_at_63(const char *tail, char delim)
 
 START_TEST(a_plain_line_ends_at_its_lf_and_is_cut_at_its_delimiters)
 {
+	with_width(_i);
 	const char *p = "ab;c;;d\nnext;line\n";
 	ck_assert_uint_eq(scan(p, ';'), 0);
 	ck_assert(ls.ended);
@@ -54,6 +70,7 @@ END_TEST
 
 START_TEST(a_cr_is_a_line_end_only_just_before_the_lf)
 {
+	with_width(_i);
 	ck_assert_uint_eq(scan("a;b\r\n", ';'), 0);
 	ck_assert_uint_eq(scan("a\r;b\r\n", ';'), LINE_CR);
 	ck_assert_uint_eq(scan("a;b\r", ';'), LINE_CR);          /* no LF after it */
@@ -61,6 +78,7 @@ START_TEST(a_cr_is_a_line_end_only_just_before_the_lf)
 	ck_assert_uint_eq(scan("0123456789abcde\r\n", ';'), 0);
 	ck_assert_uint_eq(scan("0123456789abcde\rx\n", ';'), LINE_CR);
 	ck_assert_uint_eq(scan("0123456789abcdef0123456789abcde\r\n", ';'), 0);
+	ck_assert_uint_eq(scan("0123456789abcdef0123456789abcde\rx\n", ';'), LINE_CR);
 	/* across the fourth look's end: CR at 63, LF at 64 */
 	ck_assert_uint_eq(scan_at_63("\r\n", ';'), 0);
 	ck_assert_uint_eq(ls.len, 65);
@@ -73,6 +91,7 @@ END_TEST
 
 START_TEST(quotes_nuls_and_bytes_from_0x80_are_told)
 {
+	with_width(_i);
 	ck_assert_uint_eq(scan("a;\"b\";c\n", ';'), LINE_QUOTE);
 	ck_assert_uint_eq(scan("Tr\xC3\xA8s;\xC3\x89" "cluses\n", ';'), LINE_UTF8_2);
 	ck_assert_uint_eq(scan("Tr\xE8s\n", ';'), LINE_HIGH);            /* Windows-1252 è */
@@ -104,6 +123,7 @@ END_TEST
 
 START_TEST(more_delimiters_than_kept_are_told)
 {
+	with_width(_i);
 	char p[LINESCAN_MAX_CUTS + 3];
 	memset(p, ';', LINESCAN_MAX_CUTS);
 	strcpy(p + LINESCAN_MAX_CUTS, "\n");
@@ -153,7 +173,9 @@ static void by_definition(const unsigned char *p, size_t n, char delim, struct l
 
 START_TEST(random_lines_read_as_their_definition)
 {
-	static const char alphabet[] = "ab ;,\t\r\n\"\x80\xA9\xC3\xC2\xDF\xE2\xC1\xE9";
+	with_width(_i);
+	/* the ends of each range of bytes from 0x80 among them */
+	static const char alphabet[] = "ab ;,\t\r\n\"\x7F\x80\xA9\xBF\xC0\xC1\xC2\xC3\xDF\xE0\xE2\xE9";
 	static unsigned char p[600];
 	static struct line_scan want;
 	srand(26);
@@ -187,11 +209,13 @@ Suite *linescan_suite(void)
 {
 	Suite *s = suite_create("linescan");
 	TCase *t = tcase_create("scan");
-	tcase_add_test(t, a_plain_line_ends_at_its_lf_and_is_cut_at_its_delimiters);
-	tcase_add_test(t, a_cr_is_a_line_end_only_just_before_the_lf);
-	tcase_add_test(t, quotes_nuls_and_bytes_from_0x80_are_told);
-	tcase_add_test(t, more_delimiters_than_kept_are_told);
-	tcase_add_test(t, random_lines_read_as_their_definition);
+	int n = (int)(sizeof widths / sizeof *widths);
+	tcase_add_checked_fixture(t, NULL, widest);
+	tcase_add_loop_test(t, a_plain_line_ends_at_its_lf_and_is_cut_at_its_delimiters, 0, n);
+	tcase_add_loop_test(t, a_cr_is_a_line_end_only_just_before_the_lf, 0, n);
+	tcase_add_loop_test(t, quotes_nuls_and_bytes_from_0x80_are_told, 0, n);
+	tcase_add_loop_test(t, more_delimiters_than_kept_are_told, 0, n);
+	tcase_add_loop_test(t, random_lines_read_as_their_definition, 0, n);
 	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return s;
