@@ -60,7 +60,7 @@ struct masks {
 /* Judges the block at p + i from its masks, w bytes wide: true at the
  * line's LF, whose offset goes to *at.  Inline in each loop below, w a
  * constant there. */
-static inline bool judge(const char *p, size_t i, unsigned w, struct masks m,
+static inline __attribute__((always_inline)) bool judge(const char *p, size_t i, unsigned w, struct masks m,
 			 struct line_scan *ls, struct carry *c, size_t *at)
 {
 	uint32_t all = (uint32_t)((1ull << w) - 1);
