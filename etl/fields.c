@@ -4,6 +4,7 @@
 #include "decimal.h"
 #include "text.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +298,18 @@ const char *field_yesno(const char *s, size_t len, bool *out)
 		return N_("expected O/N, Oui/Non, 1/0 or X/empty");
 	*out = v == 1;
 	return NULL;
+}
+
+void enum_index_init(struct enum_index *x, const struct enum_label *labels)
+{
+	x->labels = labels;
+	memset(x->at, -1, sizeof x->at);
+	for (int i = 0; labels[i].label; i++) {
+		if (labels[i].len == 0)
+			continue;       /* (no text trimmed to nothing is looked up) */
+		signed char *at = &x->at[enum_slot(labels[i].label, labels[i].len)];
+		*at = *at == -1 && i <= SCHAR_MAX ? (signed char)i : -2;
+	}
 }
 
 int field_enum_spelt(const char *s, size_t len, const struct enum_label *labels)

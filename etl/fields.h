@@ -100,6 +100,41 @@ static inline int field_enum(const char *s, size_t len, const struct enum_label 
 	return field_enum_spelt(s, len, labels);
 }
 
+/* A label list's index (enum_index_init): a text spelt as in the list
+ * can only be the label its length and first and last bytes lead to,
+ * found in one look rather than down the list, where each label passed
+ * is a branch, mispredicted when the values vary from row to row (the
+ * survey's eight answers a row). */
+struct enum_index {
+	const struct enum_label *labels;
+	/* a slot's label (enum_slot), -1 when none, -2 when two or more */
+	signed char at[256];
+};
+
+static inline unsigned enum_slot(const char *s, size_t len)
+{
+	return ((unsigned)len * 31u + (unsigned char)s[0] * 7u +
+		(unsigned char)s[len - 1]) & 255u;
+}
+
+void enum_index_init(struct enum_index *x, const struct enum_label *labels);
+
+/* field_enum(s, len, x->labels), through its index. */
+static inline int field_enum_indexed(const char *s, size_t len, const struct enum_index *x)
+{
+	text_trim(&s, &len);
+	if (len == 0 || len >= FIELD_ENUM_MAX)
+		return -1;
+	int i = x->at[enum_slot(s, len)];
+	if (i >= 0) {
+		const struct enum_label *l = &x->labels[i];
+		if (l->len == len && field_same_bytes(l->label, s, len))
+			return l->value;
+	}
+	/* no label spelt so has this slot, or two have: down the list */
+	return i == -2 ? field_enum(s, len, x->labels) : field_enum_spelt(s, len, x->labels);
+}
+
 /* Day number of a valid calendar date, and back. */
 day_t day_from_ymd(int y, int m, int d);
 void day_to_ymd(day_t day, int *y, int *m, int *d);

@@ -58,6 +58,7 @@ struct state {
 	GHashTable *by_text;         /* direction as written -> its rates */
 	struct last_text direction;  /* the last row's, made: its rates */
 	struct firsts *ids;          /* interview ids -> line */
+	struct enum_index answers;   /* of answers[] */
 	int items_pass;              /* the pass the items were read in */
 	day_t first, last;           /* dates seen */
 };
@@ -86,6 +87,7 @@ static void *start(struct etl *e)
 	s->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->ids = firsts_new(e, 1, false);
 	s->direction = (struct last_text)LAST_TEXT_INIT;
+	enum_index_init(&s->answers, answers);
 	s->first = INT32_MAX;
 	s->last = INT32_MIN;
 	return s;
@@ -205,7 +207,7 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 		answer[i] = NSP;
 		if (field_is_empty(q->s, q->len))
 			continue;
-		answer[i] = field_enum(q->s, q->len, answers);
+		answer[i] = field_enum_indexed(q->s, q->len, &s->answers);
 		if (answer[i] < 0) {
 			exp_reject(r, q, N_("answer"), "expected Très satisfait (1), Assez satisfait (2), Peu satisfait (3), Pas du tout satisfait (4), or NSP, 9 or empty");
 			ok = false;

@@ -452,6 +452,43 @@ START_TEST(enumeration_labels_compared_byte_for_byte)
 }
 END_TEST
 
+/* An indexed list answers as the list: labels spelt as written, and
+ * spelt otherwise; two labels of one slot (the same length, first and
+ * last bytes: "XXy" then "Xxy", one a case of the other) looked for down
+ * the list, where the exact one is found before a case-blind match. */
+START_TEST(an_indexed_enumeration_answers_as_the_list)
+{
+	static const struct enum_label e[] = {
+		ENUM_LABEL("Très satisfait", 1), ENUM_LABEL("Assez satisfait", 2),
+		ENUM_LABEL("Peu satisfait", 3), ENUM_LABEL("Pas du tout satisfait", 4),
+		ENUM_LABEL("1", 1), ENUM_LABEL("NSP", 0), ENUM_LABEL("Ne sait pas", 0),
+		ENUM_LABEL("XXy", 5), ENUM_LABEL("Xxy", 6), ENUM_LABEL("Peu satisfait", 7),
+		ENUM_END,
+	};
+	static const char *const texts[] = {
+		"Très satisfait", "Assez satisfait", "Peu satisfait",
+		"Pas du tout satisfait", "1", "NSP", "Ne sait pas", "XXy", "Xxy", "xxy",
+		"tres satisfait", " Assez  satisfait ", "PEU SATISFAIT", "pas-du-tout satisfait",
+		"nsp", "ne sait pas", "2", "Très", "Très satisfaits", "Trés satisfait",
+		"Assez satisfai", "Peu satisfaiT", "", "   ", "\xC2\xA0NSP\xC2\xA0",
+	};
+	struct enum_index x;
+	enum_index_init(&x, e);
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		size_t n = strlen(texts[t]);
+		ck_assert_msg(field_enum_indexed(texts[t], n, &x) == field_enum(texts[t], n, e),
+			      "'%s': %d, not %d", texts[t], field_enum_indexed(texts[t], n, &x),
+			      field_enum(texts[t], n, e));
+	}
+	ck_assert_int_eq(field_enum_indexed("Xxy", 3, &x), 6);
+	ck_assert_int_eq(field_enum_indexed("xxy", 3, &x), 5);
+	ck_assert_int_eq(field_enum_indexed("Peu satisfait", 13, &x), 3);      /* the first */
+	ck_assert_int_eq(field_enum_indexed("Pas du tout satisfait", 21, &x), 4);
+	ck_assert_int_eq(field_enum_indexed(" pas du tout satisfait ", 23, &x), 4);
+	ck_assert_int_eq(field_enum_indexed("Peu", 3, &x), -1);
+}
+END_TEST
+
 Suite *fields_suite(void)
 {
 	Suite *s = suite_create("fields");
@@ -466,6 +503,7 @@ Suite *fields_suite(void)
 	tcase_add_test(tc, values_rounded_for_readers);
 	tcase_add_test(tc, yes_no_in_every_spelling);
 	tcase_add_test(tc, enumerations_by_any_spelling);
+	tcase_add_test(tc, an_indexed_enumeration_answers_as_the_list);
 	suite_add_tcase(s, tc);
 	/* hundreds of thousands of doubles each: 1 to 3 s under the
 	 * sanitizers, past Check's 4 s default once CI's other jobs share
