@@ -345,7 +345,9 @@ struct tree {
 	size_t k;
 	struct run *runs;
 	size_t share;           /* bytes of each cursor's buffer */
-	char *rec;              /* the record given last (sorter_next) */
+	bool given;             /* node[0]'s record was given (sorter_next):
+				 * its run moves on at the next call, which
+				 * may read over it */
 };
 
 /* Whether a's record comes before b's when their keys are equal: by
@@ -384,6 +386,7 @@ static void tree_start(struct sorter *s, struct tree *m)
 {
 	size_t k = m->k;
 	uint32_t *won = g_new(uint32_t, 2 * k);
+	m->given = false;
 	for (size_t i = 0; i < k; i++) {
 		cursor_open(&m->c[i], m->runs[i], m->share, s->size);
 		m->leaf[i].c = &m->c[i];
@@ -409,7 +412,6 @@ static struct tree *tree_new(struct sorter *s, const struct run *runs, size_t k,
 	m->node = g_new(uint32_t, k);
 	m->runs = g_memdup2(runs, k * sizeof *runs);
 	m->share = share;
-	m->rec = g_malloc(s->size);
 	tree_start(s, m);
 	return m;
 }
@@ -424,28 +426,32 @@ static void tree_free(struct tree *m)
 	g_free(m->leaf);
 	g_free(m->node);
 	g_free(m->runs);
-	g_free(m->rec);
 	g_free(m);
 }
 
-/* The smallest record, taken out (copied to m->rec), or NULL. */
+/* The smallest record, in its run's buffer, or NULL: the one given
+ * before is taken out first (not copied out when given). */
 static const void *tree_pop(struct sorter *s, struct tree *m)
 {
 	uint32_t w = m->node[0];
 	struct slot *top = &m->leaf[w];
+	if (m->given) {
+		m->given = false;
+		top->c->pos++;
+		slot_load(s, top);      /* (a read error: said below) */
+		for (size_t j = (m->k + w) / 2; j > 0; j /= 2) {
+			uint32_t o = m->node[j];
+			bool o_wins = less(s, &m->leaf[o], &m->leaf[w]);
+			m->node[j] = o_wins ? w : o;
+			w = o_wins ? o : w;
+		}
+		m->node[0] = w;
+		top = &m->leaf[w];
+	}
 	if (top->done || s->failed)
 		return NULL;
-	copy_rec(m->rec, top->rec, s->size);
-	top->c->pos++;
-	slot_load(s, top);      /* (a read error: the next call says so) */
-	for (size_t j = (m->k + w) / 2; j > 0; j /= 2) {
-		uint32_t o = m->node[j];
-		bool o_wins = less(s, &m->leaf[o], &m->leaf[w]);
-		m->node[j] = o_wins ? w : o;
-		w = o_wins ? o : w;
-	}
-	m->node[0] = w;
-	return m->rec;
+	m->given = true;
+	return top->rec;
 }
 
 /* Merges runs[from, from + k) into one run appended to the file. */
