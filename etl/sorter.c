@@ -165,37 +165,25 @@ void sorter_scratch_free(void)
 	scratch = (struct scratch){ 0 };
 }
 
-/* Puts buf[0, n) in order, in the entries it returns (the thread's
- * scratch): a least-significant-digit radix sort of the records' entries
- * (key and index: 16 bytes moved a pass, whatever the record's size) on
- * the 64-bit key, 11 bits at a time (six passes, not eight bytes: a pass
- * scatters every entry; 2048 counters still fit the first cache; a digit
- * all the records share is skipped), then each run of equal keys by cmp
- * (insertion: such runs are short).  The records themselves move once,
- * after (write_run, in_place). */
+/* The records' entries (key and index: 16 bytes moved a pass, whatever
+ * the record's size) are put in order by a least-significant-digit radix
+ * sort of their 64-bit keys, 11 bits at a time (2048 counters still fit
+ * the first cache; a digit all the entries share is skipped).  The
+ * records themselves move once, after (write_run, in_place). */
 #define DIGIT_BITS 11
 #define DIGITS ((64 + DIGIT_BITS - 1) / DIGIT_BITS)
 #define DIGIT(k, d) (((k) >> (DIGIT_BITS * (d))) & ((1u << DIGIT_BITS) - 1))
-static struct entry *sort_buffer(struct sorter *s)
+typedef size_t digit_counts[DIGITS][1u << DIGIT_BITS];
+
+/* e[0, n) stably in the order of their digits [from, to), t as much
+ * room: returns which of the two holds them.  count: how many entries
+ * have each value of each of those digits. */
+static struct entry *by_digits(struct entry *e, struct entry *t, size_t n, int from, int to,
+			       digit_counts count)
 {
-	size_t n = s->n, size = s->size;
-	if (scratch.cap < n) {
-		sorter_scratch_free();
-		scratch.e = g_new(struct entry, n);
-		scratch.t = g_new(struct entry, n);
-		scratch.cap = n;
-	}
-	struct entry *e = scratch.e, *t = scratch.t;
-	size_t (*count)[1u << DIGIT_BITS] = g_malloc0(DIGITS * sizeof *count);
-	for (size_t i = 0; i < n; i++) {
-		uint64_t k = s->order->key(s->buf + i * size);
-		e[i] = (struct entry){ k, (uint32_t)i };
-		for (int d = 0; d < DIGITS; d++)
-			count[d][DIGIT(k, d)]++;
-	}
-	for (int d = 0; d < DIGITS && n > 1; d++) {
+	for (int d = from; d < to && n > 1; d++) {
 		if (count[d][DIGIT(e[0].key, d)] == n)
-			continue;               /* every record has that digit */
+			continue;               /* every entry has that digit */
 		size_t at[1u << DIGIT_BITS], sum = 0;
 		for (size_t b = 0; b < (1u << DIGIT_BITS); b++) {
 			at[b] = sum;
@@ -207,20 +195,83 @@ static struct entry *sort_buffer(struct sorter *s)
 		e = t;
 		t = x;
 	}
-	g_free(count);
+	return e;
+}
+
+/* Whether entry a's record comes before b's: key, then cmp. */
+static inline bool entry_before(const struct sorter *s, struct entry a, struct entry b)
+{
+	if (a.key != b.key)
+		return a.key < b.key;
+	return s->order->cmp(s->buf + a.idx * s->size, s->buf + b.idx * s->size) < 0;
+}
+
+/* e[0, n), whose keys share their digits from lo up, in order: a few by
+ * insertion, more by their lower digits first (t as much room), then the
+ * runs of equal keys by cmp. */
+static void finish_group(const struct sorter *s, struct entry *e, struct entry *t, size_t n,
+			 int lo, digit_counts count)
+{
+	if (n > 32 && lo > 0) {
+		memset(count, 0, (size_t)lo * sizeof count[0]);
+		for (size_t i = 0; i < n; i++)
+			for (int d = 0; d < lo; d++)
+				count[d][DIGIT(e[i].key, d)]++;
+		struct entry *x = by_digits(e, t, n, 0, lo, count);
+		if (x != e)
+			memcpy(e, x, n * sizeof *e);
+	}
 	for (size_t i = 1; i < n; i++) {
-		if (e[i].key != e[i - 1].key)
-			continue;
-		/* i joins the run of equal keys before it, in cmp's order */
+		if (n > 32 && e[i].key != e[i - 1].key)
+			continue;       /* sorted by key: only equal keys move */
 		struct entry v = e[i];
 		size_t j = i;
-		while (j > 0 && e[j - 1].key == v.key &&
-		       s->order->cmp(s->buf + e[j - 1].idx * size, s->buf + v.idx * size) > 0) {
+		while (j > 0 && entry_before(s, v, e[j - 1])) {
 			e[j] = e[j - 1];
 			j--;
 		}
 		e[j] = v;
 	}
+}
+
+/* Puts buf[0, n) in order, in the entries it returns (the thread's
+ * scratch).  Hashes, the keys of most orders, are told apart by their
+ * top bits: the radix passes sort by the digits that make some 32 times
+ * as many values as entries (two passes of six for a run of 24 000 key
+ * checks), and the few entries that share those digits are put in order
+ * apart (finish_group; all of them, by all the digits, when the keys are
+ * not spread, as a verdict's line numbers). */
+static struct entry *sort_buffer(struct sorter *s)
+{
+	size_t n = s->n, size = s->size;
+	if (scratch.cap < n) {
+		sorter_scratch_free();
+		scratch.e = g_new(struct entry, n);
+		scratch.t = g_new(struct entry, n);
+		scratch.cap = n;
+	}
+	struct entry *e = scratch.e, *t = scratch.t;
+	size_t (*count)[1u << DIGIT_BITS] = g_malloc0(sizeof(digit_counts));
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = s->order->key(s->buf + i * size);
+		e[i] = (struct entry){ k, (uint32_t)i };
+		for (int d = 0; d < DIGITS; d++)
+			count[d][DIGIT(k, d)]++;
+	}
+	int bits = 5;           /* log2(n) + 5 */
+	for (size_t m = n; m > 1; m >>= 1)
+		bits++;
+	int lo = bits >= 64 ? 0 : (64 - bits) / DIGIT_BITS;
+	e = by_digits(e, t, n, lo, DIGITS, count);
+	t = e == scratch.e ? scratch.t : scratch.e;
+	int shift = DIGIT_BITS * lo;
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && e[b].key >> shift == e[a].key >> shift; b++)
+			;
+		if (b - a > 1)
+			finish_group(s, e + a, t + a, b - a, lo, count);
+	}
+	g_free(count);
 	return e;
 }
 
