@@ -65,10 +65,17 @@ struct enum_label {
 #define ENUM_END { NULL, 0, 0 }
 
 /* a[0, n) == b[0, n), for the few bytes of a label: from 8 to 16 bytes
- * two words that may overlap, not a call to memcmp. */
+ * two words that may overlap, fewer a byte at a time, not a call to
+ * memcmp (the HR register's O/N, F/H and CDI, five a row). */
 static inline bool field_same_bytes(const char *a, const char *b, size_t n)
 {
-	if (n >= 8 && n <= 16) {
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != b[i])
+				return false;
+		return true;
+	}
+	if (n <= 16) {
 		uint64_t a0, b0, a1, b1;
 		memcpy(&a0, a, 8);
 		memcpy(&b0, b, 8);

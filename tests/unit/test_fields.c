@@ -427,11 +427,13 @@ START_TEST(enumerations_by_any_spelling)
 }
 END_TEST
 
-/* Labels of 8 to 16 bytes are compared as two words: a field one byte
- * off anywhere, of the same length, is not the label. */
+/* Labels of 8 to 16 bytes are compared as two words, shorter ones a
+ * byte at a time: a field one byte off anywhere, of the same length, is
+ * not the label. */
 START_TEST(enumeration_labels_compared_byte_for_byte)
 {
 	static const char *const texts[] = {
+		"O", "CDI", "Non", "Cadre", "Agent d",
 		"Collecti", "Collectif", "Individuel", "Peu satisfait",
 		"Très satisfait", "Assez satisfait", "Pas du tout sati",
 	};
