@@ -383,12 +383,13 @@ struct slot {
 	bool done;
 };
 
-/* k runs merged: a tree of losers (Knuth's replacement selection).  The
- * runs' slots are its leaves; each inner node keeps the run that lost
- * the match played there, node 0 the overall winner.  Taking a record
- * replays the matches on one path from its run's leaf up: one comparison
- * a level, where a binary heap makes two (a heap's sift was a tenth of
- * the x1000 ETL's time, its comparisons of random keys mispredicted). */
+/* k runs merged: a tree of losers (Knuth, TAOCP 5.4.1).  The runs' slots
+ * are its leaves; each inner node keeps the run that lost the match
+ * played there, node 0 the overall winner.  Taking a record replays the
+ * matches on one path from its run's leaf up: one comparison a level,
+ * where a binary heap makes two.  Alone that gained nothing (the merge
+ * waits on memory); with the wider fan-in it allows (MAX_FANIN), 2.4
+ * million key records merge some 15 % faster than through the heap. */
 struct tree {
 	struct cursor *c;
 	struct slot *leaf;      /* k */
