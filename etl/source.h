@@ -70,7 +70,7 @@ struct source {
 	 * that no source depends on another. */
 	const char *after;
 	/* What its key checks hold in memory per row, about (key sets of
-	 * 16-byte slots at most 3/4 full, HR's 64-byte contracts): a file
+	 * 16-byte slots at most 3/4 full, HR's 56-byte contracts): a file
 	 * whose rows would take more than the reading's budget is read
 	 * spilled from the start (keycheck.h). */
 	size_t row_bytes;
