@@ -63,7 +63,7 @@ struct state {
 	 * at once), not a table of strings and a struct allocated an id */
 	struct keyset *ids;
 	GArray *years;               /* struct years */
-	GHashTable *computed;        /* the ids of computed[] */
+	struct keyset *computed;     /* the ids of computed[], looked up as written */
 	/* the last rows' unit (interned, value: is a date) and source (its
 	 * rule, interned) */
 	struct last_text unit, source;
@@ -107,9 +107,12 @@ static void *start(struct etl *e)
 	}
 	s->years = g_array_new(FALSE, FALSE, sizeof(struct years));
 	s->strings = g_string_chunk_new(1 << 16);
-	s->computed = g_hash_table_new(g_str_hash, g_str_equal);
-	for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
-		g_hash_table_add(s->computed, (char *)computed[i]);
+	s->computed = keyset_new();
+	for (size_t i = 0; s->computed && i < sizeof computed / sizeof *computed; i++)
+		if (!keyset_put(s->computed, computed[i], strlen(computed[i]), NULL)) {
+			keyset_free(s->computed);
+			s->computed = NULL;     /* each row is then refused (on_row) */
+		}
 	s->unit = s->source = (struct last_text)LAST_TEXT_INIT;
 	return s;
 }
@@ -165,15 +168,11 @@ static void on_row(struct exp_reader *r, const struct exp_row *row, void *ctx)
 	exp_text(r, &f[C_SOURCE], &src, &slen);
 	if (!ok)
 		return;
-	/* the id as a C string, on the stack unless long */
-	char shortkey[128];
-	char *key = idlen < sizeof shortkey ? shortkey : g_malloc(idlen + 1);
-	memcpy(key, id, idlen);
-	key[idlen] = '\0';
-	bool computed_id = g_hash_table_contains(s->computed, key);
-	if (key != shortkey)
-		g_free(key);
-	if (computed_id) {
+	if (!s->computed) {
+		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"), "out of memory");
+		return;
+	}
+	if (keyset_get(s->computed, id, idlen)) {
 		exp_reject(r, &f[C_INDICATEUR], N_("indicator id"),
 			   "computed from the exports, it cannot be declared");
 		return;
@@ -250,7 +249,7 @@ static void finish(void *state, bool emit)
 	}
 	keyset_free(s->ids);
 	g_array_free(s->years, TRUE);
-	g_hash_table_destroy(s->computed);
+	keyset_free(s->computed);
 	keyset_free(s->seen);
 	if (s->strings)
 		g_string_chunk_free(s->strings);

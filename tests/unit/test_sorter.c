@@ -63,16 +63,25 @@ static uint64_t drain(struct sorter *s, uint32_t want)
 	return sum;
 }
 
+/* n records through a sorter of that budget: spilled or not as said,
+ * sorted and none lost, read twice (a rewind between). */
+static void sorted_twice(size_t budget, uint32_t n, bool spilled)
+{
+	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, budget);
+	ck_assert_uint_eq(sorter_count(s), 0);
+	uint64_t sum = fill(s, n);
+	ck_assert_uint_eq(sorter_count(s), n);
+	ck_assert_int_eq(sorter_sort(s), 0);
+	ck_assert(sorter_spilled(s) == spilled);
+	ck_assert_uint_eq(drain(s, n), sum);
+	sorter_rewind(s);
+	ck_assert_uint_eq(drain(s, n), sum);
+	sorter_free(s);
+}
+
 START_TEST(records_that_fit_stay_in_memory)
 {
-	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 1 << 20);
-	uint64_t sum = fill(s, 1000);
-	ck_assert_int_eq(sorter_sort(s), 0);
-	ck_assert(!sorter_spilled(s));
-	ck_assert_uint_eq(drain(s, 1000), sum);
-	sorter_rewind(s);
-	ck_assert_uint_eq(drain(s, 1000), sum);
-	sorter_free(s);
+	sorted_twice(1 << 20, 1000, false);
 }
 END_TEST
 
@@ -80,16 +89,7 @@ END_TEST
  * level; keys of 5000 values, so that records of equal keys are many. */
 START_TEST(runs_merged_level_after_level_lose_nothing)
 {
-	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 16 << 10);
-	ck_assert_uint_eq(sorter_count(s), 0);
-	uint64_t sum = fill(s, 100000);
-	ck_assert_uint_eq(sorter_count(s), 100000);
-	ck_assert_int_eq(sorter_sort(s), 0);
-	ck_assert(sorter_spilled(s));
-	ck_assert_uint_eq(drain(s, 100000), sum);
-	sorter_rewind(s);
-	ck_assert_uint_eq(drain(s, 100000), sum);
-	sorter_free(s);
+	sorted_twice(16 << 10, 100000, true);
 }
 END_TEST
 
@@ -98,14 +98,7 @@ END_TEST
  * of 5000 values, records of equal keys from many runs. */
 START_TEST(many_runs_merged_at_once_lose_nothing)
 {
-	struct sorter *s = sorter_new(sizeof(struct rec), &by_key, 512 << 10);
-	uint64_t sum = fill(s, 800000);
-	ck_assert_int_eq(sorter_sort(s), 0);
-	ck_assert(sorter_spilled(s));
-	ck_assert_uint_eq(drain(s, 800000), sum);
-	sorter_rewind(s);
-	ck_assert_uint_eq(drain(s, 800000), sum);
-	sorter_free(s);
+	sorted_twice(512 << 10, 800000, true);
 }
 END_TEST
 
