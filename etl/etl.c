@@ -2,6 +2,7 @@
 #include "i18n.h"
 #include "etl.h"
 #include "previous.h"
+#include "digest.h"
 #include "reading.h"
 #include "cell.h"
 
@@ -16,7 +17,9 @@
 /* One export read on a core of its own: on a copy of the run's struct
  * etl whose messages (diag) and spellings are the reading's own, merged
  * into the run's in the order of sources[] once read, so that messages,
- * labels and figures come out as a reading in turn gives them. */
+ * labels and figures come out as a reading in turn gives them.  Or the
+ * SHA-256 of an export (digest.h), a job of its own: the survey's hash
+ * and its rows on one core would be the run's longest chain. */
 struct job {
 	const struct source *src;
 	const struct etl_options *o;
@@ -24,10 +27,19 @@ struct job {
 	struct etl e;           /* the copy the source reads with */
 	struct diag diag;
 	struct reading rd;      /* its reading: state, stats, status */
-	off_t ahead;            /* bytes of its file and of those waiting for it */
+	struct job *summed;     /* its file's digest job */
+	struct digest sum;      /* a digest job's hash (digest is true) */
+	double from, to;        /* a digest job's, seconds into the run */
+	double ahead;           /* its time and that of the readings waiting
+				 * for it, estimated (ns): the longest first */
+	bool digest;            /* it hashes path rather than reading it */
+	bool unneeded;          /* a digest job whose reading failed */
 	bool unlocks;           /* another source waits for it (source.after) */
 	bool done, landed;
 };
+
+/* SHA-256's time a byte with the CPU's SHA instructions (ns, about). */
+#define DIGEST_NS_PER_BYTE 0.55
 
 /* Two readers over a queue of jobs: POSIX threads, whose locks the
  * thread sanitizer sees (GLib's are futexes it cannot follow). */
@@ -37,7 +49,7 @@ struct job {
 struct queue {
 	pthread_mutex_t lock;   /* the queue, the jobs' done flags, the progress line */
 	pthread_cond_t changed;
-	struct job *v[MAX_JOBS];
+	struct job *v[2 * MAX_JOBS];     /* a reading and a digest a source */
 	size_t n, next;
 	bool closed;
 	const struct job *landing;      /* the job land() waits for */
@@ -83,7 +95,16 @@ static void read_one(struct job *j)
 	j->rd.st.to = since_start();
 }
 
-/* The waiting job with the most bytes ahead of it, q.lock held: the
+/* Job i of the queue taken, q.lock held. */
+static struct job *take(size_t i)
+{
+	struct job *j = q.v[i];
+	q.v[i] = q.v[q.next];
+	q.v[q.next++] = j;
+	return j;
+}
+
+/* The waiting job with the most time ahead of it, q.lock held: the
  * longest first, so that the two cores end together (a small export
  * queued before a large one would hold a core while the other still has
  * the large one ahead).  Messages keep the order of sources[]: land()
@@ -94,10 +115,29 @@ static struct job *take_largest(void)
 	for (size_t i = q.next + 1; i < q.n; i++)
 		if (q.v[i]->ahead > q.v[best]->ahead)
 			best = i;
-	struct job *j = q.v[best];
-	q.v[best] = q.v[q.next];
-	q.v[q.next++] = j;
-	return j;
+	return take(best);
+}
+
+/* j's digest job if it still waits, taken, q.lock held: a reading that
+ * others wait for lands once its file is hashed too. */
+static struct job *take_digest_of(const struct job *j)
+{
+	for (size_t i = q.next; j->summed && i < q.n; i++)
+		if (q.v[i] == j->summed)
+			return take(i);
+	return NULL;
+}
+
+static void run(struct job *j)
+{
+	if (!j->digest) {
+		read_one(j);
+		return;
+	}
+	j->from = since_start();
+	if (!j->unneeded)
+		digest_file(j->path, &j->sum);
+	j->to = since_start();
 }
 
 static void *reader(void *unused)
@@ -111,13 +151,24 @@ static void *reader(void *unused)
 			break;
 		struct job *j = take_largest();
 		pthread_mutex_unlock(&q.lock);
-		read_one(j);
+		run(j);
 		pthread_mutex_lock(&q.lock);
 		j->done = true;
+		if (!j->digest && j->summed && (j->rd.es != STATUS_OK || j->diag.errors))
+			j->summed->unneeded = true;     /* no provenance to give */
 		pthread_cond_broadcast(&q.changed);
 		/* its landing pushes a source waiting for it, likely the larger
 		 * (the survey waits for the few declared figures): taking a
-		 * smaller job meanwhile would start that one late */
+		 * smaller job meanwhile would start that one late, and the
+		 * landing waits for the file's hash */
+		struct job *d = j->unlocks ? take_digest_of(j) : NULL;
+		if (d) {
+			pthread_mutex_unlock(&q.lock);
+			run(d);
+			pthread_mutex_lock(&q.lock);
+			d->done = true;
+			pthread_cond_broadcast(&q.changed);
+		}
 		while (j->unlocks && !j->landed && q.landing == j)
 			pthread_cond_wait(&q.changed, &q.lock);
 	}
@@ -134,11 +185,11 @@ static void push(struct job *j)
 }
 
 static struct job *job_new(const struct source *s, const struct etl_options *o,
-			   const struct etl *e, char *path, off_t ahead)
+			   const struct etl *e, char *path, double ahead, struct job *summed)
 {
 	struct job *j = g_new0(struct job, 1);
 	*j = (struct job){ .src = s, .o = o, .path = path, .e = *e, .diag = DIAG_INIT,
-			   .ahead = ahead };
+			   .ahead = ahead, .summed = summed };
 	for (size_t k = 0; k < nsources; k++)
 		j->unlocks |= sources[k]->after && !strcmp(sources[k]->after, s->file);
 	j->e.spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -166,13 +217,40 @@ static void take_back(struct etl *e, const struct etl *before, const struct etl 
 	}
 }
 
+/* The file's hash into the reading's statistics, once the reading is
+ * clean: an error when it could not be worked out, or was of other bytes
+ * than those read (the file changed in between). */
+static enum status take_digest(struct job *j, struct etl *e, enum status es)
+{
+	const struct digest *d = &j->summed->sum;
+	if (es != STATUS_OK || j->diag.errors)
+		return es;
+	if (d->why || d->error) {
+		if (d->why)
+			diag_add(e->diag, DIAG_ERROR, j->path, 0, 0, "cannot open: %s", d->why);
+		else
+			diag_add(e->diag, DIAG_ERROR, j->path, 0, 0, "cannot read: %s",
+				 strerror(d->error));
+		return STATUS_FAILED;
+	}
+	if (!j->rd.stated || !digest_of(d, &j->rd.file)) {
+		diag_add(e->diag, DIAG_ERROR, j->path, 0, 0,
+			 "changed while it was read: run again once it is written");
+		return STATUS_FAILED;
+	}
+	memcpy(j->rd.st.sha256, d->hex, sizeof d->hex);
+	j->rd.st.hashed_from = j->summed->from;
+	j->rd.st.hashed_to = j->summed->to;
+	return es;
+}
+
 /* The job's messages and spellings into the run's, then its figures. */
 static enum status land(struct job *j, struct etl *e)
 {
 	const struct etl_options *o = j->o;
 	pthread_mutex_lock(&q.lock);
 	q.landing = j;
-	while (!j->done)
+	while (!j->done || !j->summed->done)
 		pthread_cond_wait(&q.changed, &q.lock);
 	pthread_mutex_unlock(&q.lock);
 	if (o->progress)
@@ -183,6 +261,7 @@ static enum status land(struct job *j, struct etl *e)
 			 "cannot keep the warnings for the quality report");
 		es = STATUS_FAILED;
 	}
+	es = take_digest(j, e, es);
 	GHashTableIter it;
 	gpointer k, v;
 	g_hash_table_iter_init(&it, j->e.spellings);
@@ -207,9 +286,10 @@ static enum status land(struct job *j, struct etl *e)
 	return (int)es;
 }
 
-static void jobs_free(struct job **jobs, char **paths, size_t n)
+static void jobs_free(struct job **jobs, struct job **digests, char **paths, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		g_free(digests[i]);
 		if (jobs[i]) {
 			diag_release(&jobs[i]->diag);
 			reading_release(&jobs[i]->rd);
@@ -220,37 +300,37 @@ static void jobs_free(struct job **jobs, char **paths, size_t n)
 	}
 }
 
-/* Each source's file, whether it is there, and the bytes a core has
- * ahead once it starts it: a file others wait for counts their bytes
- * too (the declared figures, small, hold the survey back until read). */
+/* Each source's file, whether it is there, the time a core has ahead
+ * once it starts reading it, estimated from its size (source.h), and
+ * that of its hash: a file others wait for counts their time too (the
+ * declared figures, small, hold the survey back until read). */
 static void plan(const struct etl_options *o, size_t n, char **paths, bool *here,
-		 off_t *ahead)
+		 double *ahead, double *hashing)
 {
-	off_t size[MAX_JOBS] = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
 		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
 		struct stat sb;
-		size[i] = stat(paths[i], &sb) == 0 ? sb.st_size : 0;
-	}
-	for (size_t i = 0; i < n; i++) {
-		ahead[i] += size[i];
+		double size = stat(paths[i], &sb) == 0 ? (double)sb.st_size : 0;
+		ahead[i] += size * sources[i]->ns_per_byte;
+		hashing[i] = size * DIGEST_NS_PER_BYTE;
 		for (size_t k = 0; k < n && sources[i]->after; k++)
 			if (!strcmp(sources[k]->file, sources[i]->after))
-				ahead[k] += size[i];
+				ahead[k] += size * sources[i]->ns_per_byte;
 	}
 }
 
-/* Reads every source, two at a time (the machine's two cores): each as
- * soon as a core is free, the one with the most bytes ahead first
- * (take_largest), but one whose rows need what another's finish leaves
- * (source.after) once that one is finished.  Returns the worst
- * exp_status. */
+/* Reads and hashes every source, two jobs at a time (the machine's two
+ * cores): each as soon as a core is free, the one with the most time
+ * ahead first (take_largest), but a reading whose rows need what
+ * another's finish leaves (source.after) once that one is finished.
+ * Returns the worst exp_status. */
 static enum status read_sources(const struct etl_options *o, struct etl *e)
 {
 	enum status status = STATUS_OK;
 	int found = 0;
 	struct job *jobs[MAX_JOBS] = { 0 };
+	struct job *digests[MAX_JOBS] = { 0 };
 	char *paths[MAX_JOBS] = { 0 };
 	bool here[MAX_JOBS] = { 0 };    /* the file is there */
 	size_t n = nsources < MAX_JOBS ? nsources : MAX_JOBS;
@@ -269,19 +349,22 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			g_free(paths[i]);
 		return STATUS_FAILED;
 	}
-	off_t ahead[MAX_JOBS] = { 0 };
-	plan(o, n, paths, here, ahead);
+	double ahead[MAX_JOBS] = { 0 }, hashing[MAX_JOBS] = { 0 };
+	plan(o, n, paths, here, ahead, hashing);
 	for (size_t i = 0; i < n; i++) {
 		if (!here[i])
 			continue;
 		found++;
+		digests[i] = g_new0(struct job, 1);
+		*digests[i] = (struct job){ .path = paths[i], .ahead = hashing[i], .digest = true };
+		push(digests[i]);
 		const char *after = sources[i]->after;
 		bool waits = false;
 		for (size_t k = 0; after && k < n; k++)
 			waits |= !strcmp(sources[k]->file, after) && here[k];
 		if (waits)
 			continue;       /* pushed once that one has landed */
-		jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i]);
+		jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i], digests[i]);
 		push(jobs[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -291,7 +374,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 			continue;
 		}
 		if (!jobs[i]) {         /* its source came after it in sources[] */
-			jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i]);
+			jobs[i] = job_new(sources[i], o, e, paths[i], ahead[i], digests[i]);
 			push(jobs[i]);
 		}
 		enum status es = land(jobs[i], e);
@@ -300,7 +383,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 		for (size_t k = 0; k < n; k++)
 			if (sources[k]->after && !strcmp(sources[k]->after, sources[i]->file) &&
 			    !jobs[k] && here[k]) {
-				jobs[k] = job_new(sources[k], o, e, paths[k], ahead[k]);
+				jobs[k] = job_new(sources[k], o, e, paths[k], ahead[k], digests[k]);
 				push(jobs[k]);
 			}
 		pthread_mutex_lock(&q.lock);
@@ -315,7 +398,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 	pthread_mutex_unlock(&q.lock);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(readers[i], NULL);
-	jobs_free(jobs, paths, n);
+	jobs_free(jobs, digests, paths, n);
 	if (found == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0,
 			 "no export found (rh_effectifs.csv, enquete_satisfaction.csv …)");

@@ -92,7 +92,8 @@ struct exp_stats {
 			       * warned about */
 	long lines;           /* physical lines */
 	uint64_t bytes;
-	char sha256[65];      /* of the file's bytes, lower-case hex */
+	char sha256[65];      /* of the file's bytes, lower-case hex: set by
+			       * etl.c (digest.h), not by exp_read */
 	enum exp_encoding encoding;
 	char delimiter;
 	bool crlf;            /* the header line ends with CR LF */
@@ -103,6 +104,7 @@ struct exp_stats {
 	double from, to;      /* seconds into the run when its reading began
 			       * and ended, on a core of its own (-v: what
 			       * bounds the run); set by etl.c */
+	double hashed_from, hashed_to;  /* and its SHA-256, likewise */
 };
 
 /* Reads src->path from start to end (or to the first structural error),

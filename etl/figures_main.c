@@ -85,6 +85,9 @@ static void say_rows(const char *path, const struct exp_stats *st, void *ctx)
 	char from[32], to[32];
 	fprintf(stderr, _("; between %s s and %s s into the run"), french_number(st->from, 3, from, sizeof from),
 		french_number(st->to, 3, to, sizeof to));
+	fprintf(stderr, _(", its SHA-256 between %s s and %s s"),
+		french_number(st->hashed_from, 3, from, sizeof from),
+		french_number(st->hashed_to, 3, to, sizeof to));
 	fputc('\n', stderr);
 }
 

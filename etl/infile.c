@@ -35,6 +35,12 @@ int infile_open(const char *path, const char **why)
 	return fd;
 }
 
+bool infile_same(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
 /* path made absolute and resolved as far as it exists (g_free it). */
 static char *resolved(const char *path)
 {

@@ -12,9 +12,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* The file descriptor of path, open for reading, or -1 with *why set. */
 int infile_open(const char *path, const char **why);
+
+/* Whether a and b are the same file, unchanged: device, inode, size and
+ * modification time (what tells two readings of a path read the same
+ * bytes). */
+bool infile_same(const struct stat *a, const struct stat *b);
 
 /* The whole of path (NUL-terminated, g_free it) and its length, or false
  * with *why set. */

@@ -109,6 +109,27 @@ static bool in_memory(struct reading *r)
 
 static void spilled(struct reading *r, bool hope);
 
+/* The file as it was when the reading began: its passes, and the
+ * SHA-256 worked out apart (etl.c), read the same bytes. */
+static void unchanged(struct reading *r)
+{
+	struct stat after;
+	if (!r->stated || r->spill.error ||
+	    (stat(r->path, &after) == 0 && infile_same(&r->file, &after)))
+		return;
+	if (r->reads > 1)
+		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+			 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
+			 r->reads);
+	else if (r->st.sorted)
+		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+			 "changed while it was read (its keys sorted on disk): run again once it is written");
+	else
+		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
+			 "changed while it was read: run again once it is written");
+	r->es = STATUS_FAILED;
+}
+
 static void tally(struct reading *r)
 {
 	if (r->src->tally && r->state && r->es == STATUS_OK && r->e->diag->errors == 0)
@@ -120,10 +141,9 @@ void reading_run(struct reading *r)
 	r->spill.budget = r->budget;
 	r->e->spill = &r->spill;
 	r->e->path = r->path;
+	r->stated = stat(r->path, &r->file) == 0;
 	r->spill.rows = rows_expected(r->path);
-	if (r->spill.rows * r->src->row_bytes <= r->budget && in_memory(r)) {
-		tally(r);
-	} else {
+	if (r->spill.rows * r->src->row_bytes > r->budget || !in_memory(r)) {
 		r->spill.light = r->src->light;
 		spilled(r, true);
 		if (r->spill.light && !r->spill.error &&
@@ -133,16 +153,10 @@ void reading_run(struct reading *r)
 			r->spill.light = false;
 			spilled(r, false);
 		}
-		tally(r);
 	}
+	unchanged(r);
+	tally(r);
 	sorter_scratch_free();  /* its sorts are over: the next reading's budget */
-}
-
-/* What tells a file that changed: the passes must read the same bytes. */
-static bool same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
 /* A spilled reading's state, before its first pass. */
@@ -233,8 +247,6 @@ static int ahead(struct reading *r)
 static void spilled(struct reading *r, bool hope)
 {
 	struct spill *sp = &r->spill;
-	struct stat before, after;
-	bool stated = stat(r->path, &before) == 0;
 	spill_start(r);
 	int from = !hope || sp->passes < 2 ? 1 : hopes(sp) ? in_hope(r) :
 		   sp->passes == 3 ? ahead(r) : 1;
@@ -255,15 +267,6 @@ static void spilled(struct reading *r, bool hope)
 		diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
 			 "cannot sort its keys in the temporary folder ($TMPDIR or /tmp): %s",
 			 strerror(sp->error));
-		r->es = STATUS_FAILED;
-	} else if (stated && (stat(r->path, &after) != 0 || !same_file(&before, &after))) {
-		if (r->reads > 1)
-			diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
-				 "changed while it was read %d times (its keys sorted on disk): run again once it is written",
-				 r->reads);
-		else
-			diag_add(r->e->diag, DIAG_ERROR, r->path, 0, 0,
-				 "changed while it was read (its keys sorted on disk): run again once it is written");
 		r->es = STATUS_FAILED;
 	}
 	r->st.sorted = true;

@@ -9,14 +9,17 @@
  * stops, throws away what it said and kept, and starts again spilled:
  * passes whose messages are thrown away, then the last one, which says
  * what a reading in memory says.  A light first pass (source.light) that
- * the last one shows was given bad rows is done again in full.  The
- * state is left for src->finish.
+ * the last one shows was given bad rows is done again in full.  A file
+ * that changed between the reading's start and its end (its identity,
+ * infile_same) is an error.  The state is left for src->finish.
  */
 #ifndef CARNET_READING_H
 #define CARNET_READING_H
 
 #include "sources.h"
 #include "keycheck.h"
+
+#include <sys/stat.h>
 
 struct reading {
 	const struct source *src;
@@ -31,6 +34,8 @@ struct reading {
 	struct exp_stats st;    /* of the last pass; st.passes says how many */
 	enum status es;
 	int reads;
+	struct stat file;       /* as it was when the reading began */
+	bool stated;            /* file was set (else the reading says why) */
 };
 
 void reading_run(struct reading *r);

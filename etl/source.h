@@ -85,6 +85,11 @@ struct source {
 	 * would work out from the state alone, done there rather than by
 	 * the thread that lands the readings one after the other. */
 	void (*tally)(void *state);
+	/* Its reading's time a byte, in nanoseconds, about (each export
+	 * read alone at x1000, the SHA-256 apart: bench/RESULTS.md): what
+	 * etl.c orders the readings by, a byte of the HR register costing
+	 * three of the survey's. */
+	double ns_per_byte;
 };
 
 /* A column's text in the last row and what a source made of it (a

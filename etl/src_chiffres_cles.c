@@ -262,4 +262,5 @@ const struct source source_chiffres_cles = {
 	0,                             /* its figures are the result: held */
 	false,                          /* its first pass parses every row */
 	NULL,                           /* nothing to tally apart */
+	11,                             /* ns a byte at x1000: its ids checked three ways, each a figure */
 };

@@ -291,4 +291,5 @@ const struct source source_enquete = {
 	32,                             /* one interview id a row */
 	true,                           /* a row left out has a value rejected */
 	NULL,                           /* nothing to tally apart */
+	1.6,                            /* ns a byte at x1000: long lines, few fields looked at */
 };

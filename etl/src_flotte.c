@@ -155,4 +155,5 @@ const struct source source_flotte = {
 	64,                             /* a row and a plate */
 	false,                          /* its first pass parses every row */
 	NULL,                           /* nothing to tally apart */
+	7.4,                            /* ns a byte at x1000: short lines */
 };

@@ -190,4 +190,5 @@ const struct source source_insertion = {
 	64,                             /* a contract, some operations and beneficiaries */
 	false,                          /* its first pass parses every row */
 	NULL,                           /* nothing to tally apart */
+	3.5,                            /* ns a byte, read alone at x1000 */
 };

@@ -782,4 +782,5 @@ const struct source source_rh_effectifs = {
 	128,                             /* a contract, its doubling array, a matricule */
 	false,                          /* its first pass parses every row */
 	tally_people,
+	5.1,                            /* ns a byte at x1000: Windows-1252, four dates a row */
 };

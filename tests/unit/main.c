@@ -9,6 +9,7 @@ int main(void)
 	SRunner *sr = srunner_create(text_suite());
 	srunner_add_suite(sr, fields_suite());
 	srunner_add_suite(sr, export_suite());
+	srunner_add_suite(sr, digest_suite());
 	srunner_add_suite(sr, keyset_suite());
 	srunner_add_suite(sr, sorter_suite());
 	srunner_add_suite(sr, linescan_suite());

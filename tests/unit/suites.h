@@ -7,6 +7,7 @@
 Suite *text_suite(void);
 Suite *fields_suite(void);
 Suite *export_suite(void);
+Suite *digest_suite(void);
 Suite *keyset_suite(void);
 Suite *sorter_suite(void);
 Suite *linescan_suite(void);
