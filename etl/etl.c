@@ -128,14 +128,16 @@ static struct job *take_digest_of(const struct job *j)
 	return NULL;
 }
 
-static void run(struct job *j)
+/* skip: a digest job whose reading failed, as seen when it was taken
+ * (q.lock held: the reading's core may set unneeded meanwhile). */
+static void run(struct job *j, bool skip)
 {
 	if (!j->digest) {
 		read_one(j);
 		return;
 	}
 	j->from = since_start();
-	if (!j->unneeded)
+	if (!skip)
 		digest_file(j->path, &j->sum);
 	j->to = since_start();
 }
@@ -150,8 +152,9 @@ static void *reader(void *unused)
 		if (q.next == q.n)
 			break;
 		struct job *j = take_largest();
+		bool skip = j->unneeded;
 		pthread_mutex_unlock(&q.lock);
-		run(j);
+		run(j, skip);
 		pthread_mutex_lock(&q.lock);
 		j->done = true;
 		if (!j->digest && j->summed && (j->rd.es != STATUS_OK || j->diag.errors))
@@ -163,8 +166,9 @@ static void *reader(void *unused)
 		 * landing waits for the file's hash */
 		struct job *d = j->unlocks ? take_digest_of(j) : NULL;
 		if (d) {
+			skip = d->unneeded;
 			pthread_mutex_unlock(&q.lock);
-			run(d);
+			run(d, skip);
 			pthread_mutex_lock(&q.lock);
 			d->done = true;
 			pthread_cond_broadcast(&q.changed);
