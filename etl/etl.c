@@ -128,18 +128,26 @@ static struct job *take_digest_of(const struct job *j)
 	return NULL;
 }
 
-/* skip: a digest job whose reading failed, as seen when it was taken
- * (q.lock held: the reading's core may set unneeded meanwhile). */
-static void run(struct job *j, bool skip)
+/* j, taken, run with q.lock released, then marked done (q.lock held
+ * again).  A digest job whose reading failed is skipped, as seen when
+ * taken: the reading's core may set unneeded meanwhile. */
+static void run(struct job *j)
 {
+	bool skip = j->unneeded;
+	pthread_mutex_unlock(&q.lock);
 	if (!j->digest) {
 		read_one(j);
-		return;
+	} else {
+		j->from = since_start();
+		if (!skip)
+			digest_file(j->path, &j->sum);
+		j->to = since_start();
 	}
-	j->from = since_start();
-	if (!skip)
-		digest_file(j->path, &j->sum);
-	j->to = since_start();
+	pthread_mutex_lock(&q.lock);
+	j->done = true;
+	if (!j->digest && j->summed && (j->rd.es != STATUS_OK || j->diag.errors))
+		j->summed->unneeded = true;     /* no provenance to give */
+	pthread_cond_broadcast(&q.changed);
 }
 
 static void *reader(void *unused)
@@ -152,27 +160,14 @@ static void *reader(void *unused)
 		if (q.next == q.n)
 			break;
 		struct job *j = take_largest();
-		bool skip = j->unneeded;
-		pthread_mutex_unlock(&q.lock);
-		run(j, skip);
-		pthread_mutex_lock(&q.lock);
-		j->done = true;
-		if (!j->digest && j->summed && (j->rd.es != STATUS_OK || j->diag.errors))
-			j->summed->unneeded = true;     /* no provenance to give */
-		pthread_cond_broadcast(&q.changed);
+		run(j);
 		/* its landing pushes a source waiting for it, likely the larger
 		 * (the survey waits for the few declared figures): taking a
 		 * smaller job meanwhile would start that one late, and the
 		 * landing waits for the file's hash */
 		struct job *d = j->unlocks ? take_digest_of(j) : NULL;
-		if (d) {
-			skip = d->unneeded;
-			pthread_mutex_unlock(&q.lock);
-			run(d, skip);
-			pthread_mutex_lock(&q.lock);
-			d->done = true;
-			pthread_cond_broadcast(&q.changed);
-		}
+		if (d)
+			run(d);
 		while (j->unlocks && !j->landed && q.landing == j)
 			pthread_cond_wait(&q.changed, &q.lock);
 	}
