@@ -319,6 +319,31 @@ static void plan(const struct etl_options *o, size_t n, char **paths, bool *here
 	}
 }
 
+/* Empties the queue and starts the readers; returns how many started. */
+static size_t start_readers(pthread_t *readers)
+{
+	size_t started = 0;
+	q.n = q.next = 0;
+	q.closed = false;
+	q.landing = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &run_start);
+	for (; started < READERS; started++)
+		if (pthread_create(&readers[started], NULL, reader, NULL) != 0)
+			break;
+	return started;
+}
+
+/* Closes the queue: each reader ends once no job is left; waits for them. */
+static void stop_readers(pthread_t *readers, size_t started)
+{
+	pthread_mutex_lock(&q.lock);
+	q.closed = true;
+	pthread_cond_broadcast(&q.changed);
+	pthread_mutex_unlock(&q.lock);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(readers[i], NULL);
+}
+
 /* Reads and hashes every source, two jobs at a time (the machine's two
  * cores): each as soon as a core is free, the one with the most time
  * ahead first (take_largest), but a reading whose rows need what
@@ -334,14 +359,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 	bool here[MAX_JOBS] = { 0 };    /* the file is there */
 	size_t n = nsources < MAX_JOBS ? nsources : MAX_JOBS;
 	pthread_t readers[READERS];
-	size_t started = 0;
-	q.n = q.next = 0;
-	q.closed = false;
-	q.landing = NULL;
-	clock_gettime(CLOCK_MONOTONIC, &run_start);
-	for (; started < READERS; started++)
-		if (pthread_create(&readers[started], NULL, reader, NULL) != 0)
-			break;
+	size_t started = start_readers(readers);
 	if (started == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0, "cannot start a thread");
 		for (size_t i = 0; i < n; i++)
@@ -391,12 +409,7 @@ static enum status read_sources(const struct etl_options *o, struct etl *e)
 		pthread_cond_broadcast(&q.changed);
 		pthread_mutex_unlock(&q.lock);
 	}
-	pthread_mutex_lock(&q.lock);
-	q.closed = true;
-	pthread_cond_broadcast(&q.changed);
-	pthread_mutex_unlock(&q.lock);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(readers[i], NULL);
+	stop_readers(readers, started);
 	jobs_free(jobs, digests, paths, n);
 	if (found == 0) {
 		diag_add(e->diag, DIAG_ERROR, o->in, 0, 0,
