@@ -1,6 +1,7 @@
 /* digest.c — see digest.h. */
 #include "digest.h"
 #include "infile.h"
+#include "diag.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -62,4 +63,24 @@ out:
 bool digest_of(const struct digest *d, const struct stat *read)
 {
 	return !d->why && !d->error && !d->changed && infile_same(&d->file, read);
+}
+
+bool digest_take(const struct digest *d, const char *path, const struct stat *read,
+		 char hex[65], struct diag *diag)
+{
+	if (d->why) {
+		diag_add(diag, DIAG_ERROR, path, 0, 0, "cannot open: %s", d->why);
+		return false;
+	}
+	if (d->error) {
+		diag_add(diag, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(d->error));
+		return false;
+	}
+	if (!read || !digest_of(d, read)) {
+		diag_add(diag, DIAG_ERROR, path, 0, 0,
+			 "changed while it was read: run again once it is written");
+		return false;
+	}
+	memcpy(hex, d->hex, sizeof d->hex);
+	return true;
 }

@@ -30,4 +30,12 @@ bool digest_file(const char *path, struct digest *d);
  * the one hashed, and neither changed meanwhile. */
 bool digest_of(const struct digest *d, const struct stat *read);
 
+struct diag;
+
+/* d's hash into hex when it is that of the bytes read from path (read:
+ * its stat() when the reading began, NULL when it failed); else false,
+ * the error said in diag: it could not be opened or read, or changed. */
+bool digest_take(const struct digest *d, const char *path, const struct stat *read,
+		 char hex[65], struct diag *diag);
+
 #endif

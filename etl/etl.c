@@ -221,23 +221,11 @@ static void take_back(struct etl *e, const struct etl *before, const struct etl 
  * than those read (the file changed in between). */
 static enum status take_digest(struct job *j, struct etl *e, enum status es)
 {
-	const struct digest *d = &j->summed->sum;
 	if (es != STATUS_OK || j->diag.errors)
 		return es;
-	if (d->why || d->error) {
-		if (d->why)
-			diag_add(e->diag, DIAG_ERROR, j->path, 0, 0, "cannot open: %s", d->why);
-		else
-			diag_add(e->diag, DIAG_ERROR, j->path, 0, 0, "cannot read: %s",
-				 strerror(d->error));
+	if (!digest_take(&j->summed->sum, j->path, j->rd.stated ? &j->rd.file : NULL,
+			 j->rd.st.sha256, e->diag))
 		return STATUS_FAILED;
-	}
-	if (!j->rd.stated || !digest_of(d, &j->rd.file)) {
-		diag_add(e->diag, DIAG_ERROR, j->path, 0, 0,
-			 "changed while it was read: run again once it is written");
-		return STATUS_FAILED;
-	}
-	memcpy(j->rd.st.sha256, d->hex, sizeof d->hex);
 	j->rd.st.hashed_from = j->summed->from;
 	j->rd.st.hashed_to = j->summed->to;
 	return es;

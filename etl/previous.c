@@ -2,10 +2,12 @@
 #include "previous.h"
 #include "i18n.h"
 #include "decimal.h"
+#include "digest.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 
@@ -104,7 +106,16 @@ enum status previous_merge(const char *path, int year, struct figures *t, struct
 	struct exp_source src = { .path = path, .cols = cols, .ncols = NP,
 				  .on_row = on_row, .ctx = &m };
 	struct exp_stats st;
+	struct stat read;
+	bool stated = stat(path, &read) == 0;
 	enum status status = exp_read(&src, d, &st);
+	/* its hash for the provenance table, of the bytes read */
+	struct digest sum;
+	if (status == STATUS_OK) {
+		digest_file(path, &sum);        /* a failure is said by digest_take */
+		if (!digest_take(&sum, path, stated ? &read : NULL, st.sha256, d))
+			status = STATUS_FAILED;
+	}
 	if (status == STATUS_OK) {
 		char *base = g_path_get_basename(path);
 		int keep = t->current;

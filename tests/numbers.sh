@@ -38,6 +38,11 @@ expect_status "previous at 17 digits" 0 "$bin/carnet" figures --in fixtures/2023
 	--year 2023 --previous "$tmp/p17.tsv" --provenance "$tmp/with17.tsv" -o "$tmp/t17.tsv"
 expect_status "previous as written" 0 "$bin/carnet" figures --in fixtures/2023 \
 	--year 2023 --previous "$tmp/fixtures.tsv" --provenance "$tmp/withown.tsv" -o "$tmp/town.tsv"
+# last year's rows carry the previous table's own SHA-256 (provenance)
+sum=$(sha256sum "$tmp/fixtures.tsv" | cut -d' ' -f1)
+awk -F'\t' -v s="$sum" '$2 ~ /^annee=2022/ && $5 == "fixtures.tsv" { n++; if ($6 != s) bad++ }
+	END { exit !(n > 100 && !bad) }' "$tmp/withown.tsv" \
+	&& ok || bad "previous: its rows lack the file's SHA-256"
 # the same figures (the provenance columns name the two files)
 cut -f1-4 "$tmp/withown.tsv" >"$tmp/a"
 cut -f1-4 "$tmp/with17.tsv" >"$tmp/b"

@@ -4,6 +4,7 @@
  * what cannot be hashed. */
 #include "suites.h"
 #include "../../etl/digest.h"
+#include "../../etl/diag.h"
 
 #include <errno.h>
 #include <string.h>
@@ -90,6 +91,35 @@ START_TEST(what_cannot_be_hashed_says_why)
 }
 END_TEST
 
+/* The hash taken for a reading (the previous table's, an export's) when
+ * it is of the bytes read; else one located error says why. */
+START_TEST(a_hash_taken_or_refused_with_its_reason)
+{
+	static const char path[] = "data/header_only.csv";
+	struct digest d;
+	struct stat read;
+	char hex[65] = "";
+	struct diag diag = DIAG_INIT;
+	ck_assert_int_eq(stat(path, &read), 0);
+	ck_assert(digest_file(path, &d));
+	ck_assert(digest_take(&d, path, &read, hex, &diag));
+	ck_assert_str_eq(hex, d.hex);
+	ck_assert_int_eq((int)diag.n, 0);
+	read.st_size++;                 /* another file's, or one changed */
+	ck_assert(!digest_take(&d, path, &read, hex, &diag));
+	ck_assert(!digest_take(&d, path, NULL, hex, &diag));   /* not stat'ed */
+	ck_assert(!digest_file("data/no_such_file.csv", &d));
+	ck_assert(!digest_take(&d, "data/no_such_file.csv", &read, hex, &diag));
+	ck_assert_int_eq((int)diag.errors, 3);
+	ck_assert_str_eq(diag.v[0].file, path);
+	ck_assert_str_eq(diag.v[0].msg, "changed while it was read: run again once it is written");
+	ck_assert_str_eq(diag.v[1].msg, diag.v[0].msg);
+	ck_assert_str_eq(diag.v[2].file, "data/no_such_file.csv");
+	ck_assert(strstr(diag.v[2].msg, "cannot open: "));
+	diag_release(&diag);
+}
+END_TEST
+
 Suite *digest_suite(void)
 {
 	Suite *s = suite_create("digest");
@@ -98,6 +128,7 @@ Suite *digest_suite(void)
 	tcase_add_loop_test(tc, files_of_any_length, 0, 6);
 	tcase_add_test(tc, another_file_or_a_changed_one_is_not_the_one_hashed);
 	tcase_add_test(tc, what_cannot_be_hashed_says_why);
+	tcase_add_test(tc, a_hash_taken_or_refused_with_its_reason);
 	suite_add_tcase(s, tc);
 	return s;
 }
