@@ -296,9 +296,9 @@ static void plan(const struct etl_options *o, size_t n, char **paths, bool *here
 {
 	for (size_t i = 0; i < n; i++) {
 		paths[i] = g_build_filename(o->in, sources[i]->file, NULL);
-		here[i] = g_file_test(paths[i], G_FILE_TEST_EXISTS);
 		struct stat sb;
-		double size = stat(paths[i], &sb) == 0 ? (double)sb.st_size : 0;
+		here[i] = stat(paths[i], &sb) == 0;
+		double size = here[i] ? (double)sb.st_size : 0;
 		ahead[i] += size * sources[i]->ns_per_byte;
 		hashing[i] = size * DIGEST_NS_PER_BYTE;
 		for (size_t k = 0; k < n && sources[i]->after; k++)
